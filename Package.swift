@@ -1,0 +1,87 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
+
+let package = Package(
+    name: "Referee",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "referee", targets: ["Referee"]),
+        .executable(name: "grpo-trainer", targets: ["GRPOTrainer"]),
+        .library(name: "RewardCore", targets: ["RewardCore"]),
+        .library(name: "AnswerCheck", targets: ["AnswerCheck"]),
+        .library(name: "RefereeServer", targets: ["RefereeServer"]),
+        .library(name: "GRPO", targets: ["GRPO"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
+    ],
+    targets: [
+        // Answer equivalence: math, choice and text checkers. Pure.
+        .target(
+            name: "AnswerCheck",
+            dependencies: [.product(name: "BigInt", package: "BigInt")],
+            swiftSettings: strict
+        ),
+        // The reward contract: parsing, components, formula, groups, engine. Pure.
+        .target(
+            name: "RewardCore",
+            dependencies: ["AnswerCheck"],
+            swiftSettings: strict
+        ),
+        // HTTP application: buildApplication(configuration), routes, errors.
+        .target(
+            name: "RefereeServer",
+            dependencies: [
+                "RewardCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "Referee",
+            dependencies: [
+                "RefereeServer",
+                "RewardCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        // CPU BLAS for the trainer.
+        .systemLibrary(
+            name: "COpenBLAS",
+            path: "Sources/COpenBLAS",
+            providers: [.apt(["libopenblas-dev"])]
+        ),
+        .target(
+            name: "GRPO",
+            dependencies: ["COpenBLAS"],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "GRPOTrainer",
+            dependencies: [
+                "GRPO",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "AnswerCheckTests", dependencies: ["AnswerCheck"], swiftSettings: strict),
+        .testTarget(name: "RewardCoreTests", dependencies: ["RewardCore"], swiftSettings: strict),
+        .testTarget(
+            name: "RefereeServerTests",
+            dependencies: [
+                "RefereeServer",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "GRPOTests", dependencies: ["GRPO"], swiftSettings: strict),
+    ],
+    swiftLanguageModes: [.v6]
+)

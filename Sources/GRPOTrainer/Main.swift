@@ -1,0 +1,1 @@
+@main struct GRPOTrainerMain { static func main() {} }

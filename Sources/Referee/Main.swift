@@ -1,0 +1,1 @@
+@main struct RefereeMain { static func main() {} }
