@@ -12,6 +12,8 @@ let package = Package(
         .library(name: "RewardCore", targets: ["RewardCore"]),
         .library(name: "AnswerCheck", targets: ["AnswerCheck"]),
         .library(name: "RefereeServer", targets: ["RefereeServer"]),
+        .library(name: "Judging", targets: ["Judging"]),
+        .library(name: "VerdictStore", targets: ["VerdictStore"]),
         .library(name: "GRPO", targets: ["GRPO"]),
     ],
     dependencies: [
@@ -19,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // Answer equivalence: math, choice and text checkers. Pure.
@@ -33,11 +36,25 @@ let package = Package(
             dependencies: ["AnswerCheck"],
             swiftSettings: strict
         ),
+        // OpenAI-compatible LLM judge client, prompt library, verdict parsing, retries.
+        .target(
+            name: "Judging",
+            dependencies: ["RewardCore", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
+        // Verdict caches: SQLite through GRDB, and in memory.
+        .target(
+            name: "VerdictStore",
+            dependencies: ["RewardCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
         // HTTP application: buildApplication(configuration), routes, errors.
         .target(
             name: "RefereeServer",
             dependencies: [
                 "RewardCore",
+                "Judging",
+                "VerdictStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -81,6 +98,15 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .testTarget(
+            name: "JudgingTests",
+            dependencies: [
+                "Judging", "VerdictStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "VerdictStoreTests", dependencies: ["VerdictStore"], swiftSettings: strict),
         .testTarget(name: "GRPOTests", dependencies: ["GRPO"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,39 @@
+// swift-tools-version:6.0
+// Benchmarks live apart from the tests: `swift test` in the main package never builds them.
+// Each prints figures and ratios against a baseline measured in the same run; none gates on time.
+import PackageDescription
+
+let package = Package(
+    name: "RefereeBenchmarks",
+    platforms: [.macOS(.v14)],
+    dependencies: [
+        .package(name: "Referee", path: ".."),
+    ],
+    targets: [
+        .executableTarget(
+            name: "RewardBenchmark",
+            dependencies: [
+                .product(name: "RewardCore", package: "Referee"),
+                .product(name: "RefereeServer", package: "Referee"),
+            ]
+        ),
+        .executableTarget(
+            name: "MathBenchmark",
+            dependencies: [.product(name: "AnswerCheck", package: "Referee")]
+        ),
+        .executableTarget(
+            name: "JudgeBenchmark",
+            dependencies: [
+                .product(name: "RewardCore", package: "Referee"),
+                .product(name: "Judging", package: "Referee"),
+                .product(name: "VerdictStore", package: "Referee"),
+                .product(name: "RefereeServer", package: "Referee"),
+            ]
+        ),
+        .executableTarget(
+            name: "TrainerBenchmark",
+            dependencies: [.product(name: "GRPO", package: "Referee")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,1 @@
+@main struct MathBenchmarkMain { static func main() { print("MathBenchmark: not written yet") } }

@@ -1,0 +1,1 @@
+@main struct RewardBenchmarkMain { static func main() { print("RewardBenchmark: not written yet") } }

@@ -1,0 +1,1 @@
+@main struct TrainerBenchmarkMain { static func main() { print("TrainerBenchmark: not written yet") } }

@@ -1,0 +1,112 @@
+/// The kind of verdict an LLM judge gives; each has its own prompt file in `Prompts/`.
+public enum VerdictKind: String, Sendable, Hashable, CaseIterable, Codable {
+    /// Was the policy's think/direct decision right? Also returns whether the question needs reasoning.
+    case thinkJudge = "think_judge"
+    /// Structural and deductive soundness of the reasoning.
+    case logic
+    /// No claim in the reasoning contradicts the image, the question text or world knowledge.
+    case grounding
+    /// The answer follows from the reasoning and adds nothing new.
+    case consistency
+    /// An open-ended answer is correct against the reference and the question.
+    case answer
+}
+
+/// Everything a judge sees for one verdict; fields a kind does not use stay empty.
+public struct JudgeRequest: Sendable, Hashable {
+    /// Which verdict is asked for.
+    public var kind: VerdictKind
+    /// The question (the rollout's prompt).
+    public var question: String
+    /// The policy's reasoning (the think block), for logic, grounding and consistency.
+    public var reasoning: String
+    /// The policy's answer: the answer section for consistency, the extracted final answer for answer.
+    public var answer: String
+    /// The policy's decision, `think` or `direct`, for the think-judge.
+    public var decision: String
+    /// The reference answer, for the open-ended answer verdict.
+    public var reference: String
+    /// Images as `data:` URIs or URLs, passed to the judge as `image_url` parts.
+    public var images: [String]
+
+    /// Creates a request; unused fields default to empty.
+    public init(
+        kind: VerdictKind, question: String, reasoning: String = "", answer: String = "",
+        decision: String = "", reference: String = "", images: [String] = []
+    ) {
+        self.kind = kind
+        self.question = question
+        self.reasoning = reasoning
+        self.answer = answer
+        self.decision = decision
+        self.reference = reference
+        self.images = images
+    }
+}
+
+/// One parsed verdict with what it cost.
+public struct JudgeVerdict: Sendable, Equatable, Codable {
+    /// TRUE/FALSE for logic, grounding, consistency and answer; `is_judgment_correct` for the think-judge.
+    public var passed: Bool
+    /// The think-judge's view of whether the question needs reasoning; nil for other kinds.
+    public var requiresReasoning: Bool?
+    /// Share of votes that agreed with the majority (1 with a single vote).
+    public var agreement: Double
+    /// The judge's raw text.
+    public var rawText: String
+    /// The model that gave the verdict.
+    public var model: String
+    /// Prompt tokens the judge reported.
+    public var promptTokens: Int
+    /// Completion tokens the judge reported.
+    public var completionTokens: Int
+    /// Wall time of the judge call in milliseconds.
+    public var latencyMs: Double
+    /// Whether this verdict came from the verdict cache instead of a judge call.
+    public var fromCache: Bool
+
+    /// Creates a verdict.
+    public init(
+        passed: Bool, requiresReasoning: Bool? = nil, agreement: Double = 1, rawText: String = "",
+        model: String = "", promptTokens: Int = 0, completionTokens: Int = 0, latencyMs: Double = 0,
+        fromCache: Bool = false
+    ) {
+        self.passed = passed
+        self.requiresReasoning = requiresReasoning
+        self.agreement = agreement
+        self.rawText = rawText
+        self.model = model
+        self.promptTokens = promptTokens
+        self.completionTokens = completionTokens
+        self.latencyMs = latencyMs
+        self.fromCache = fromCache
+    }
+}
+
+/// Why a verdict could not be had; a judge failure is never scored as a wrong answer.
+public struct JudgeFailure: Error, Sendable, Equatable {
+    /// A machine-readable cause: `unreachable`, `timeout`, `rate_limited`, `server_error`, `unparseable`, `not_configured`.
+    public var cause: String
+    /// A human-readable explanation, free of secrets.
+    public var message: String
+
+    /// Creates a failure.
+    public init(cause: String, message: String) {
+        self.cause = cause
+        self.message = message
+    }
+}
+
+/// Gives LLM verdicts; implementations consult the verdict cache first and throw `JudgeFailure`.
+public protocol Judge: Sendable {
+    /// Returns the verdict for `request`, from the cache or from a judge call.
+    func verdict(for request: JudgeRequest) async throws -> JudgeVerdict
+}
+
+/// Stores successful verdicts under a key derived from everything that determines them.
+public protocol VerdictCache: Sendable {
+    /// The stored verdict for `key`, if any.
+    func verdict(forKey key: String) async throws -> JudgeVerdict?
+    /// Stores a successful verdict under `key`.
+    func store(_ verdict: JudgeVerdict, forKey key: String) async throws
+}
