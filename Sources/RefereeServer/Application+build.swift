@@ -8,10 +8,13 @@ import RewardCore
 public struct ApplicationDependencies: Sendable {
     /// A judge to use instead of the one the configuration describes.
     public var judge: (any Judge)?
+    /// Called with the bound port once the server listens (useful with port 0).
+    public var onServerRunning: (@Sendable (Int) async -> Void)?
 
     /// No overrides.
-    public init(judge: (any Judge)? = nil) {
+    public init(judge: (any Judge)? = nil, onServerRunning: (@Sendable (Int) async -> Void)? = nil) {
         self.judge = judge
+        self.onServerRunning = onServerRunning
     }
 }
 
@@ -28,6 +31,10 @@ public func buildApplication(
         router: router,
         server: .http1(configuration: .init(idleTimeout: idle)),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "referee"),
+        onServerRunning: { [logger] channel in
+            logger.info("referee listening", metadata: ["address": "\(channel.localAddress.map { "\($0)" } ?? "?")"])
+            await dependencies.onServerRunning?(channel.localAddress?.port ?? configuration.port)
+        },
         logger: logger
     )
 }
