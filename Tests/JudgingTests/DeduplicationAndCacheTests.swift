@@ -18,7 +18,7 @@ import VerdictStore
             }
         }
         #expect(verdicts.count == 20)
-        #expect(verdicts.allSatisfy(\.passed))
+        #expect(verdicts.allSatisfy { $0.passed })
         #expect(await script.calls == 1)
     }
 

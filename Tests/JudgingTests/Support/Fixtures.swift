@@ -70,10 +70,17 @@ enum Fixtures {
 
     static func judge(
         _ configuration: JudgeConfiguration, cache: any VerdictCache = InMemoryVerdictCache(),
-        sleeper: any RetrySleeper = RecordingSleeper(), logger: Logger = Logger(label: "judge-test")
+        sleeper: any RetrySleeper = RecordingSleeper(), logger: Logger = quietLogger
     ) throws -> LLMJudge {
         try LLMJudge(configuration: configuration, cache: cache, transport: nil, logger: logger, sleeper: sleeper)
     }
+
+    /// Expected failures would otherwise print error lines into the test output.
+    static let quietLogger: Logger = {
+        var logger = Logger(label: "judge-test")
+        logger.logLevel = .critical
+        return logger
+    }()
 
     static let logic = JudgeRequest(
         kind: .logic, question: "What is 2 + 3 * 4?", reasoning: "3 * 4 = 12, and 2 + 12 = 14.")

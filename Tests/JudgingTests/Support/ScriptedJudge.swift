@@ -39,8 +39,8 @@ actor JudgeScript {
     var calls: Int { bodies.count }
 
     /// The request bodies decoded as JSON objects.
-    func requests() throws -> [[String: Any]] {
-        try bodies.map { try #require(JSONSerialization.jsonObject(with: $0) as? [String: Any]) }
+    nonisolated func requests() async throws -> [[String: Any]] {
+        try await bodies.map { try #require(JSONSerialization.jsonObject(with: $0) as? [String: Any]) }
     }
 
     fileprivate func record(body: Data, authorization: String?) -> ScriptStep? {
