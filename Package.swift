@@ -66,6 +66,7 @@ let package = Package(
             dependencies: [
                 "RefereeServer",
                 "RewardCore",
+                "VerdictStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
