@@ -1,8 +1,10 @@
 import Dispatch
 import Hummingbird
+import Judging
 import Logging
 import NIOCore
 import RewardCore
+import VerdictStore
 
 /// What `buildApplication` may be handed instead of building it from the configuration (tests do this).
 public struct ApplicationDependencies: Sendable {
@@ -24,7 +26,7 @@ public func buildApplication(
 ) async throws -> some ApplicationProtocol {
     var logger = Logger(label: "referee")
     logger.logLevel = configuration.logLevel
-    let engine = buildEngine(configuration, dependencies: dependencies)
+    let engine = try buildEngine(configuration, dependencies: dependencies, logger: logger)
     let router = buildRouter(configuration, engine: engine)
     let idle = TimeAmount.nanoseconds(Int64(configuration.idleTimeoutSeconds * 1_000_000_000))
     return Application(
@@ -40,8 +42,25 @@ public func buildApplication(
 }
 
 /// The reward engine the configuration describes; the server and the CLI share it.
-public func buildEngine(_ configuration: RefereeConfiguration, dependencies: ApplicationDependencies = .init()) -> RewardEngine {
-    RewardEngine(judge: dependencies.judge, nanoseconds: { DispatchTime.now().uptimeNanoseconds })
+/// With a judge URL it opens the verdict cache and the LLM judge; without one it scores in rules mode.
+public func buildEngine(
+    _ configuration: RefereeConfiguration, dependencies: ApplicationDependencies = .init(),
+    logger: Logger = Logger(label: "referee")
+) throws -> RewardEngine {
+    let judge = try dependencies.judge ?? makeJudge(configuration, logger: logger)
+    return RewardEngine(judge: judge, nanoseconds: { DispatchTime.now().uptimeNanoseconds })
+}
+
+/// The LLM judge behind the SQLite verdict cache, or nil in rules mode.
+func makeJudge(_ configuration: RefereeConfiguration, logger: Logger) throws -> (any Judge)? {
+    guard let url = configuration.judgeURL, let model = configuration.judgeModel else { return nil }
+    let cache = try SQLiteVerdictCache(path: configuration.cachePath)
+    let judgeConfiguration = JudgeConfiguration(
+        baseURL: url, model: model, apiKeyEnvironmentVariable: configuration.judgeAPIKeyVariable,
+        apiKey: configuration.judgeAPIKey, timeoutSeconds: configuration.judgeTimeoutSeconds,
+        maxConcurrency: configuration.judgeConcurrency, votes: configuration.judgeVotes,
+        promptsDirectory: configuration.promptsDirectory)
+    return try LLMJudge(configuration: judgeConfiguration, cache: cache, logger: logger)
 }
 
 /// The routes, with the JSON error shape on every one.
