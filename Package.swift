@@ -9,6 +9,7 @@ let package = Package(
     products: [
         .executable(name: "referee", targets: ["Referee"]),
         .executable(name: "grpo-trainer", targets: ["GRPOTrainer"]),
+        .executable(name: "fake-judge", targets: ["FakeJudge"]),
         .library(name: "RewardCore", targets: ["RewardCore"]),
         .library(name: "AnswerCheck", targets: ["AnswerCheck"]),
         .library(name: "RefereeServer", targets: ["RefereeServer"]),
@@ -75,6 +76,15 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // A scripted OpenAI-compatible judge for load and fault tests.
+        .executableTarget(
+            name: "FakeJudge",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
         // CPU BLAS for the trainer.
         .systemLibrary(
             name: "COpenBLAS",
@@ -100,6 +110,7 @@ let package = Package(
             name: "RefereeServerTests",
             dependencies: [
                 "RefereeServer",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strict
