@@ -8,5 +8,5 @@ struct GRPOTrainerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "grpo-trainer",
         abstract: "Train a small transformer with SFT then GRPO/DAPO, rewarded by Referee.",
-        subcommands: [SFTCommand.self])
+        subcommands: [SFTCommand.self, RLCommand.self, EvalCommand.self, CompareCommand.self])
 }

@@ -19,7 +19,7 @@ public enum TrainerError: Error, Sendable, Equatable, CustomStringConvertible {
         case .rewardService(let m): "reward service: \(m)"
         case .sftGateFailed(let a, let r):
             "SFT gate failed: think-mode accuracy on hard items is \(a), below the required \(r); "
-                + "train SFT longer (--sft-steps) or with a larger model before RL"
+                + "train SFT longer (--max-steps) or with a larger model before RL"
         case .io(let m): "I/O: \(m)"
         }
     }

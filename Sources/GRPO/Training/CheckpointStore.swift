@@ -15,8 +15,8 @@ public struct CheckpointStore: Sendable {
         var stage: Stage
         var step: Int
         var optimizerStep: Int
-        var dataRNG: RandomStream
-        var samplingRNG: RandomStream
+        var dataRng: RandomStream
+        var samplingRng: RandomStream
         var hasReference: Bool
     }
 
@@ -36,8 +36,8 @@ public struct CheckpointStore: Sendable {
                 try Self.write(ref.params.flat, to: temp.appendingPathComponent("reference.bin"))
             }
             let meta = Meta(
-                stage: state.stage, step: state.step, optimizerStep: state.optimizer.step, dataRNG: state.dataRNG,
-                samplingRNG: state.samplingRNG, hasReference: state.reference != nil)
+                stage: state.stage, step: state.step, optimizerStep: state.optimizer.step, dataRng: state.dataRNG,
+                samplingRng: state.samplingRNG, hasReference: state.reference != nil)
             try Self.encoder.encode(config).write(to: temp.appendingPathComponent("config.json"))
             // state.json last: its presence marks a complete directory even before the rename.
             try Self.encoder.encode(meta).write(to: temp.appendingPathComponent("state.json"))
@@ -87,7 +87,7 @@ public struct CheckpointStore: Sendable {
             }
             let state = TrainingState(
                 stage: meta.stage, step: meta.step, model: Transformer(config: config.model, params: params),
-                optimizer: optimizer, dataRNG: meta.dataRNG, samplingRNG: meta.samplingRNG, reference: reference)
+                optimizer: optimizer, dataRNG: meta.dataRng, samplingRNG: meta.samplingRng, reference: reference)
             return (state, config)
         } catch let error as TrainerError {
             throw error
