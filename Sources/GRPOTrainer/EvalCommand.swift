@@ -12,6 +12,7 @@ struct EvalCommand: AsyncParsableCommand {
     @Option(help: "Seed of the evaluation set (the same set for the same seed).") var evalSeed: UInt64 = 2026
     @Option(help: "Write the report as JSON here.") var jsonOut: String?
     @Option(help: "Label printed with the figures.") var label = "eval"
+    @Flag(help: "Also print answer accuracy with each mode forced on easy and hard items.") var forcedModes = false
 
     func run() async throws {
         guard n > 0 else { throw ValidationError("--n must be positive") }
@@ -25,6 +26,15 @@ struct EvalCommand: AsyncParsableCommand {
                     + "answer_acc=\(fmt(report.answerAccuracy)) format_rate=\(fmt(report.formatRate)) "
                     + "easy_answer_acc=\(fmt(report.easyAnswerAccuracy)) hard_answer_acc=\(fmt(report.hardAnswerAccuracy)) "
                     + "think_rate_easy=\(fmt(report.thinkRateEasy)) think_rate_hard=\(fmt(report.thinkRateHard)) abstained=\(report.abstained)")
+            if forcedModes {
+                let easy = items.filter { !$0.requiresReasoning }, hard = items.filter(\.requiresReasoning)
+                let maxNew = config.rl.maxCompletionLength
+                print(
+                    "\(label) forced modes: direct/easy=\(fmt(ModeAccuracy.forced(thinking: false, model: state.model, items: easy, maxNewTokens: maxNew))) "
+                        + "think/easy=\(fmt(ModeAccuracy.forced(thinking: true, model: state.model, items: easy, maxNewTokens: maxNew))) "
+                        + "direct/hard=\(fmt(ModeAccuracy.forced(thinking: false, model: state.model, items: hard, maxNewTokens: maxNew))) "
+                        + "think/hard=\(fmt(ModeAccuracy.forced(thinking: true, model: state.model, items: hard, maxNewTokens: maxNew)))")
+            }
             if let jsonOut {
                 try Data(MetricsLog.line(report).utf8).write(to: URL(fileURLWithPath: jsonOut))
             }

@@ -105,7 +105,7 @@ public struct TrainerConfig: Sendable, Codable, Equatable {
             maxSteps: 1500, perDeviceTrainBatchSize: 32, learningRate: 3e-3, warmupSteps: 50, weightDecay: 0.01,
             maxGradNorm: 1, gateAccuracy: 0.8, gateItems: 200, saveSteps: 0),
         rl: RLConfig(
-            maxSteps: 150, trainBatchSize: 8, numGenerations: 8, learningRate: 3e-4, warmupSteps: 5,
+            maxSteps: 150, trainBatchSize: 8, numGenerations: 8, learningRate: 1e-4, warmupSteps: 5,
             weightDecay: 0, maxGradNorm: 1, temperature: 1, topP: 1, maxCompletionLength: 40,
             epsilon: 0.2, epsilonHigh: 0.28, beta: 0, lossType: .dapo, numIterations: 1, miniBatches: 2,
             filterGroups: true, maxNumGenBatches: 3, overlongBufferLength: 0, overlongPenaltyFactor: 1,
