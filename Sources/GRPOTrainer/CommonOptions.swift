@@ -42,6 +42,10 @@ func fmt(_ v: some BinaryFloatingPoint, _ digits: Int = 3) -> String {
 }
 
 extension TrainerError {
-    /// ArgumentParser prints a ValidationError's message and exits non-zero.
-    var asValidation: ValidationError { ValidationError(description) }
+    /// Prints the message on stderr and gives the exit code to throw (no usage text: the
+    /// command line was fine, the run was not).
+    var exit: ExitCode {
+        FileHandle.standardError.write(Data("error: \(description)\n".utf8))
+        return ExitCode(2)
+    }
 }

@@ -39,7 +39,7 @@ struct EvalCommand: AsyncParsableCommand {
                 try Data(MetricsLog.line(report).utf8).write(to: URL(fileURLWithPath: jsonOut))
             }
         } catch let error as TrainerError {
-            throw error.asValidation
+            throw error.exit
         }
     }
 }

@@ -54,7 +54,7 @@ struct RLCommand: AsyncParsableCommand {
             print("RL done: \(state.step) steps; checkpoint in \(common.output)")
         } catch let error as TrainerError {
             progress.finish()
-            throw error.asValidation
+            throw error.exit
         }
     }
 }

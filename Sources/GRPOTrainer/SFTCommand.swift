@@ -27,7 +27,7 @@ struct SFTCommand: ParsableCommand {
             print("SFT done: \(state.step) steps; think-mode accuracy on held-out hard items \(fmt(accuracy)) (gate \(config.sft.gateAccuracy))")
         } catch {
             progress.finish()
-            throw ValidationError(error.description)
+            throw error.exit
         }
     }
 }

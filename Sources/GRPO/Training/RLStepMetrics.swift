@@ -40,6 +40,10 @@ public struct RLStepMetrics: Sendable, Codable, Equatable {
     public var abstained: Int
     /// Responses cut at `max_completion_length`.
     public var truncated: Int
+    /// Tokens run through the sampler (prompts and responses of every round).
+    public var sampledTokens: Int
+    /// Padded token positions run through forward and backward in the updates.
+    public var trainedTokens: Int
     /// Wall-clock figures.
     public var timing: Timing
 }

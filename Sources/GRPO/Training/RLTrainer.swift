@@ -55,7 +55,7 @@ public struct RLTrainer: Sendable {
         let seconds = (end - start).seconds
         return metrics(
             step: state.step, all: all, update: update, kept: kept.count, dropped: dropped, rounds: rounds,
-            timing: Timing(
+            sampledTokens: sampledTokens, timing: Timing(
                 seconds: seconds, tokensPerSecond: Double(sampledTokens + update.tokens) / seconds,
                 sampleSeconds: (sampleEnd - start).seconds, rewardSeconds: rewardTime.seconds,
                 trainSeconds: (end - sampleEnd).seconds))
@@ -173,7 +173,9 @@ public struct RLTrainer: Sendable {
         return stats
     }
 
-    func metrics(step: Int, all: [ScoredRollout], update: UpdateStats, kept: Int, dropped: Int, rounds: Int, timing: Timing) -> RLStepMetrics {
+    func metrics(
+        step: Int, all: [ScoredRollout], update: UpdateStats, kept: Int, dropped: Int, rounds: Int, sampledTokens: Int, timing: Timing
+    ) -> RLStepMetrics {
         let scored = all.filter { $0.result.reward != nil }
         func mean(_ values: [Double]) -> Double { values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count) }
         var components: [String: Double] = [:]
@@ -193,6 +195,7 @@ public struct RLTrainer: Sendable {
             entropy: Double(entropy) / Double(max(tokens, 1)), kl: update.kl, loss: Double(update.loss),
             gradNorm: Double(update.gradNorm), learningRate: Double(lr), groupsKept: kept, groupsDropped: dropped,
             genBatches: rounds, abstained: all.count - scored.count,
-            truncated: all.filter(\.generation.truncated).count, timing: timing)
+            truncated: all.filter(\.generation.truncated).count, sampledTokens: sampledTokens, trainedTokens: update.tokens,
+            timing: timing)
     }
 }
