@@ -60,14 +60,13 @@ public struct Sampler: Sendable {
                     next[s] = prompts[s][pos + 1]
                     continue
                 }
-                var probs = (0..<c.vocabSize).map { logits[r, $0] * invT }
-                let logZ = Sampler.logSoftmaxInPlace(&probs)
+                var logp = (0..<c.vocabSize).map { logits[r, $0] * invT }
+                Sampler.logSoftmaxInPlace(&logp)
                 var entropy: Float = 0
-                for v in probs { entropy -= fexp(v) * v }
-                let token = params.greedy ? Sampler.argmax(probs) : Sampler.nucleus(probs, topP: params.topP, rng: &rng)
-                _ = logZ
+                for v in logp { entropy -= fexp(v) * v }
+                let token = params.greedy ? Sampler.argmax(logp) : Sampler.nucleus(logp, topP: params.topP, rng: &rng)
                 out[s].tokens.append(token)
-                out[s].logProbs.append(probs[token])
+                out[s].logProbs.append(logp[token])
                 out[s].entropySum += entropy
                 next[s] = token
                 if token == Tokenizer.eos {

@@ -102,7 +102,7 @@ public struct TrainerConfig: Sendable, Codable, Equatable {
         seed: 1,
         hardFraction: 0.5,
         sft: SFTConfig(
-            maxSteps: 1500, perDeviceTrainBatchSize: 32, learningRate: 3e-3, warmupSteps: 50, weightDecay: 0.01,
+            maxSteps: 2000, perDeviceTrainBatchSize: 32, learningRate: 3e-3, warmupSteps: 50, weightDecay: 0.01,
             maxGradNorm: 1, gateAccuracy: 0.8, gateItems: 200, saveSteps: 0),
         rl: RLConfig(
             maxSteps: 150, trainBatchSize: 8, numGenerations: 8, learningRate: 1e-4, warmupSteps: 5,
