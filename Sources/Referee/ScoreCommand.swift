@@ -23,7 +23,7 @@ struct ScoreCommand: AsyncParsableCommand {
         } catch {
             throw Self.invalidInput(error)
         }
-        let engine = buildEngine(configuration)
+        let engine = try buildEngine(configuration)
         let output: [UInt8]
         if request.isBatch {
             let batch = await engine.scoreBatch(request.items.map(\.rollout), ids: request.items.map(\.id), options: scoring)

@@ -25,7 +25,9 @@ struct AnswerScorerTests {
             ("\\boxed{red}", ["Red."], .text, 1),
             ("\\boxed{blue}", ["red"], .text, 0),
             ("\\boxed{12}", ["11", "12"], .auto, 1),
-            ("\\boxed{\\boxed{5}}", ["\\boxed{5}"], .auto, 0),
+            ("\\boxed{\\boxed{5}}", ["\\boxed{5}"], .auto, 1),
+            ("\\boxed{\\frac{1}{2}}", ["0.5"], .auto, 1),
+            ("\\boxed{1,000}", ["1000"], .auto, 1),
         ])
     func ruleChecks(section: String, truth: [String], type: AnswerType, expected: Double) {
         guard case .scored(let value, _) = score(section, truth, type: type) else {

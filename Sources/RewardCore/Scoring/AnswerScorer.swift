@@ -19,7 +19,7 @@ public struct AnswerScorer: Sendable {
 
     /// Creates a scorer with the given checkers.
     public init(
-        math: any AnswerChecker = PlainNumberChecker(), choice: any AnswerChecker = ChoiceAnswerChecker(),
+        math: any AnswerChecker = MathAnswerChecker(), choice: any AnswerChecker = ChoiceAnswerChecker(),
         text: any AnswerChecker = TextAnswerChecker()
     ) {
         self.math = math
