@@ -31,6 +31,17 @@ struct TrainingTests {
         }
     }
 
+    @Test func nucleusSamplingKeepsOnlyTheTopMass() {
+        var logp: [Float] = [0.6, 0.3, 0.1].map { Float(_log(Double($0))) }
+        Sampler.logSoftmaxInPlace(&logp)
+        var rng = RandomStream(seed: 8, stream: "p")
+        let narrow = (0..<200).map { _ in Sampler.nucleus(logp, topP: 0.5, rng: &rng) }
+        let wide = (0..<200).map { _ in Sampler.nucleus(logp, topP: 1, rng: &rng) }
+        #expect(Set(narrow) == [0])
+        #expect(Set(wide) == [0, 1, 2])
+        #expect(Sampler.argmax(logp) == 0)
+    }
+
     @Test func sftRunsAreIdenticalForTheSameSeed() throws {
         func metrics(seed: UInt64) -> [String] {
             var c = Fixtures.tiny
