@@ -46,6 +46,15 @@ struct RewardTests {
         #expect(r.groups["g"]?.degenerate == true)
     }
 
+    @Test func skippedComponentsStayNilThroughTheMetrics() async throws {
+        let json = #"""
+        {"results":[{"id":"a","reward":1,"components":{"format":1,"answer":1,"judge":1,"think":null,"logic":null,"grounding":null,"consistency":null},"decision":"think","extracted_answer":"7","skipped":{"think":"no_judge"},"reasons":{},"error":null,"advantage":0.7,"group":"g","cache":{"hits":0,"misses":0},"judge_tokens":0,"latency_ms":0.333}],"groups":{"g":{"n":1,"mean":1,"std":0,"degenerate":true}}}
+        """#
+        let r = try JSONDecoder().decode(RewardResponse.self, from: Data(json.utf8))
+        #expect(r.results[0].component("think") == nil)
+        #expect(r.results[0].component("judge") == 1)
+    }
+
     @Test func encodesTheContractFieldNames() throws {
         let body = try JSONEncoder().encode(RewardRequest(rollouts: [Self.rollout("x")], config: RewardRequestConfig(advantage: "grpo")))
         let text = String(decoding: body, as: UTF8.self)
