@@ -114,28 +114,37 @@ public enum Layers {
     private static let geluC: Float = 0.797_884_56  // sqrt(2/pi)
 
     /// GELU, tanh approximation, elementwise.
-    public static func gelu(_ x: Matrix) -> Matrix {
+    public static func gelu(_ x: Matrix) -> Matrix { geluKeepingTanh(x).0 }
+
+    /// GELU and the tanh of each element, which the backward pass reuses instead of recomputing.
+    public static func geluKeepingTanh(_ x: Matrix) -> (Matrix, Matrix) {
         var y = x
+        var t = Matrix(rows: x.rows, cols: x.cols)
         y.data.withUnsafeMutableBufferPointer { p in
-            for i in 0..<p.count {
-                let v = p[i]
-                p[i] = 0.5 * v * (1 + ftanh(geluC * (v + 0.044715 * v * v * v)))
+            t.data.withUnsafeMutableBufferPointer { pt in
+                for i in 0..<p.count {
+                    let v = p[i]
+                    let th = ftanh(geluC * (v + 0.044715 * v * v * v))
+                    pt[i] = th
+                    p[i] = 0.5 * v * (1 + th)
+                }
             }
         }
-        return y
+        return (y, t)
     }
 
-    /// Gradient of `gelu` at its input `x`.
-    public static func geluBackward(_ dy: Matrix, x: Matrix) -> Matrix {
+    /// Gradient of `gelu` at its input `x`, given the tanh values from `geluKeepingTanh`.
+    public static func geluBackward(_ dy: Matrix, x: Matrix, tanh: Matrix) -> Matrix {
         var dx = dy
         x.data.withUnsafeBufferPointer { px in
-            dx.data.withUnsafeMutableBufferPointer { pd in
-                for i in 0..<pd.count {
-                    let v = px[i]
-                    let u = geluC * (v + 0.044715 * v * v * v)
-                    let t = ftanh(u)
-                    let du = geluC * (1 + 3 * 0.044715 * v * v)
-                    pd[i] *= 0.5 * (1 + t) + 0.5 * v * (1 - t * t) * du
+            tanh.data.withUnsafeBufferPointer { pt in
+                dx.data.withUnsafeMutableBufferPointer { pd in
+                    for i in 0..<pd.count {
+                        let v = px[i]
+                        let t = pt[i]
+                        let du = geluC * (1 + 3 * 0.044715 * v * v)
+                        pd[i] *= 0.5 * (1 + t) + 0.5 * v * (1 - t * t) * du
+                    }
                 }
             }
         }

@@ -57,7 +57,7 @@ public struct Transformer: Sendable {
     /// Activations one block keeps for its backward pass.
     struct BlockCache: Sendable {
         var ln1: Layers.NormCache, h1: Matrix, qkv: Matrix, attn: Attention.Cache, att: Matrix
-        var ln2: Layers.NormCache, h2: Matrix, pre: Matrix, act: Matrix
+        var ln2: Layers.NormCache, h2: Matrix, pre: Matrix, act: Matrix, tanh: Matrix
     }
 
     /// Everything `backward` needs from `forward`.
@@ -83,9 +83,9 @@ public struct Transformer: Sendable {
             x.add(Layers.linear(att, w(ParamIndex.wo), w(ParamIndex.bo)))
             let (h2, ln2) = Layers.layerNorm(x, w(ParamIndex.ln2g), w(ParamIndex.ln2b))
             let pre = Layers.linear(h2, w(ParamIndex.w1), w(ParamIndex.b1))
-            let act = Layers.gelu(pre)
+            let (act, tanh) = Layers.geluKeepingTanh(pre)
             x.add(Layers.linear(act, w(ParamIndex.w2), w(ParamIndex.b2)))
-            blocks.append(BlockCache(ln1: ln1, h1: h1, qkv: qkv, attn: attn, att: att, ln2: ln2, h2: h2, pre: pre, act: act))
+            blocks.append(BlockCache(ln1: ln1, h1: h1, qkv: qkv, attn: attn, att: att, ln2: ln2, h2: h2, pre: pre, act: act, tanh: tanh))
         }
         let (hF, lnF) = Layers.layerNorm(x, p[ParamIndex.lnFg(c)], p[ParamIndex.lnFb(c)])
         let logits = Layers.linear(hF, p[ParamIndex.head(c)], p[ParamIndex.headBias(c)])
@@ -106,7 +106,7 @@ public struct Transformer: Sendable {
             let i = { (k: Int) in ParamIndex.block(l, k) }
             let b = cache.blocks[l]
             dh = Layers.linearBackward(dx, x: b.act, w: p[i(ParamIndex.w2)], grads: &grads, dw: i(ParamIndex.w2), db: i(ParamIndex.b2))
-            dh = Layers.geluBackward(dh, x: b.pre)
+            dh = Layers.geluBackward(dh, x: b.pre, tanh: b.tanh)
             dh = Layers.linearBackward(dh, x: b.h2, w: p[i(ParamIndex.w1)], grads: &grads, dw: i(ParamIndex.w1), db: i(ParamIndex.b1))
             dx.add(Layers.layerNormBackward(dh, cache: b.ln2, g: p[i(ParamIndex.ln2g)], grads: &grads, dg: i(ParamIndex.ln2g), db: i(ParamIndex.ln2b)))
             dh = Layers.linearBackward(dx, x: b.att, w: p[i(ParamIndex.wo)], grads: &grads, dw: i(ParamIndex.wo), db: i(ParamIndex.bo))

@@ -39,7 +39,9 @@ public struct RLTrainer: Sendable {
             let (scored, seconds) = try await sampleAndScore(&state, round: rounds)
             rewardTime += seconds
             all += scored
-            for group in Dictionary(grouping: scored, by: \.group).sorted(by: { $0.key < $1.key }).map(\.value) {
+            // Rollouts arrive prompt by prompt, G at a time, so groups are consecutive chunks.
+            for lo in stride(from: 0, to: scored.count, by: rl.numGenerations) {
+                let group = Array(scored[lo..<min(lo + rl.numGenerations, scored.count)])
                 let rewards = group.compactMap(\.result.reward)
                 let degenerate = Set(rewards).count <= 1
                 if rl.filterGroups && degenerate { dropped += 1 } else { kept.append(group) }
