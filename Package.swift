@@ -52,6 +52,7 @@ let package = Package(
         .target(
             name: "RefereeServer",
             dependencies: [
+                "AnswerCheck",
                 "RewardCore",
                 "Judging",
                 "VerdictStore",

@@ -1,0 +1,135 @@
+/// Finds every `\boxed{...}` (and `\fbox`) in one linear pass, nesting tracked with a stack.
+struct BoxScanner {
+    struct Box {
+        var start: Int
+        var contentStart: Int
+        var contentEnd: Int?
+        /// Index after the box (past `}` or the braceless token).
+        var end: Int?
+    }
+
+    let bytes: [UInt8]
+    private(set) var boxes: [Box] = []
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        scan()
+    }
+
+    private static let names = [Array("boxed".utf8), Array("fbox".utf8)]
+
+    private mutating func scan() {
+        var stack: [Int?] = []
+        var i = 0
+        while i < bytes.count {
+            let c = bytes[i]
+            if c == 0x5C {
+                if let box = boxCommand(at: i) {
+                    boxes.append(box)
+                    if box.end == nil { stack.append(boxes.count - 1) }
+                    i = box.end ?? box.contentStart
+                } else {
+                    // `\\boxed` in doubly escaped text still names a box, so step one byte only.
+                    i += i + 1 < bytes.count && bytes[i + 1] == 0x5C ? 1 : 2
+                }
+                continue
+            }
+            if c == 0x7B { stack.append(nil) }
+            if c == 0x7D, let top = stack.popLast(), let k = top {
+                boxes[k].contentEnd = i
+                boxes[k].end = i + 1
+            }
+            i += 1
+        }
+    }
+
+    /// A box starting at the backslash at `i`: braced (closed later by the scan) or braceless.
+    private func boxCommand(at i: Int) -> Box? {
+        for name in BoxScanner.names where matches(name, at: i + 1) {
+            var j = i + 1 + name.count
+            if j < bytes.count, Byte.isLetter(bytes[j]) { return nil }
+            while j < bytes.count, bytes[j] == 0x20 { j += 1 }
+            if j < bytes.count, bytes[j] == 0x7B {
+                return Box(start: i, contentStart: j + 1)
+            }
+            guard j > i + 1 + name.count else { return nil }  // `\boxed 5` needs the space
+            var k = j
+            while k < bytes.count, !Byte.isSpace(bytes[k]), bytes[k] != 0x24 { k += 1 }
+            return Box(start: i, contentStart: j, contentEnd: k, end: k)
+        }
+        return nil
+    }
+
+    private func matches(_ word: [UInt8], at i: Int) -> Bool {
+        guard i + word.count <= bytes.count else { return false }
+        for (k, b) in word.enumerated() where bytes[i + k] != b { return false }
+        return true
+    }
+
+    private func content(_ box: Box) -> String? {
+        guard let end = box.contentEnd else { return nil }
+        let text = String(decoding: bytes[box.contentStart..<end], as: UTF8.self).trimmed
+        return text.isEmpty ? nil : text
+    }
+
+    /// Whether the box that starts last was never closed: then there is no final answer.
+    var lastIsUnclosed: Bool { boxes.last.map { $0.end == nil } ?? false }
+
+    /// The content of the last box, joined with the boxes listed right before it.
+    func finalAnswer() -> String? {
+        var leaves: [(Box, String)] = []
+        for (k, box) in boxes.enumerated() {
+            let nested = k + 1 < boxes.count && boxes[k + 1].start < (box.end ?? bytes.count)
+            if !nested, let text = content(box) { leaves.append((box, text)) }
+        }
+        guard var k = leaves.indices.last else { return nil }
+        var parts = [leaves[k].1]
+        while k > 0, let previousEnd = leaves[k - 1].0.end,
+              BoxScanner.joins(bytes[previousEnd..<leaves[k].0.start]) {
+            k -= 1
+            parts.append(leaves[k].1)
+        }
+        return parts.reversed().joined(separator: ", ")
+    }
+
+    /// Text between two boxes that lists them (`, `, ` and `, `\quad\text{and}\quad`) rather than
+    /// revising one by the other (`... wait, after rechecking, the answer is ...`).
+    static func joins(_ between: ArraySlice<UInt8>) -> Bool {
+        var words: [String] = []
+        var comma = false
+        var i = between.startIndex
+        while i < between.endIndex {
+            let c = between[i]
+            if c == 0x5C {
+                i += 1
+                while i < between.endIndex, Byte.isLetter(between[i]) { i += 1 }
+                if i < between.endIndex, !Byte.isLetter(between[i]) { i += 1 }
+                continue
+            }
+            if Byte.isLetter(c) {
+                let start = i
+                while i < between.endIndex, Byte.isLetter(between[i]) { i += 1 }
+                words.append(String(decoding: between[start..<i], as: UTF8.self).lowercased())
+                continue
+            }
+            if c == 0x2E || c == 0x3A || c == 0x21 || c == 0x3F { return false }
+            if c == 0x2C || c == 0x3B { comma = true }
+            i += 1
+        }
+        guard words.count <= 4 else { return false }
+        return words.isEmpty || comma || words.contains("and") || words.contains("or")
+    }
+
+    /// The text with empty boxes cut out, for the fallbacks after the boxes.
+    var textWithoutEmptyBoxes: [UInt8] {
+        var out: [UInt8] = []
+        var from = 0
+        for box in boxes where content(box) == nil {
+            guard let end = box.end, box.start >= from else { continue }
+            out.append(contentsOf: bytes[from..<box.start])
+            from = end
+        }
+        out.append(contentsOf: bytes[from...])
+        return out
+    }
+}

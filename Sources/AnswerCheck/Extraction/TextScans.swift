@@ -1,0 +1,137 @@
+/// "The final answer is X", "Answer: X": the answer after the last such phrase.
+enum Phrases {
+    private static let phrases = ["final answer is", "final answer:", "the answer is", "answer is", "answer:"]
+        .map { Array($0.utf8) }
+
+    static func answer(in bytes: [UInt8]) -> String? {
+        let lower = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        var best: Int?
+        for phrase in phrases {
+            if let end = lastEnd(of: phrase, in: lower), end > (best ?? -1) { best = end }
+        }
+        guard let start = best else { return nil }
+        var segment = Array(bytes[start..<sentenceEnd(bytes, from: start)])
+        if let isAt = lastEnd(of: Array(" is ".utf8), in: segment.map { $0 | 0x20 }) {
+            segment = Array(segment[isAt...])
+        }
+        if let span = MathSpans.last(in: segment) { return span }
+        var text = String(decoding: segment, as: UTF8.self).trimmed
+        while let last = text.last, "*.,:;".contains(last) { text.removeLast() }
+        while let first = text.first, "*:".contains(first) { text.removeFirst() }
+        return text.trimmed.isEmpty ? nil : text.trimmed
+    }
+
+    /// The end of the sentence: a newline, or a full stop followed by space or the end.
+    private static func sentenceEnd(_ bytes: [UInt8], from start: Int) -> Int {
+        var i = start
+        var inMath = false
+        while i < bytes.count {
+            let c = bytes[i]
+            if c == 0x24 { inMath.toggle() }
+            if !inMath, c == 0x0A { return i }
+            if !inMath, c == 0x2E, i + 1 == bytes.count || Byte.isSpace(bytes[i + 1]) { return i }
+            i += 1
+        }
+        return i
+    }
+
+    /// The index just past the last occurrence of `needle`.
+    static func lastEnd(of needle: [UInt8], in hay: [UInt8]) -> Int? {
+        guard needle.count <= hay.count else { return nil }
+        var i = hay.count - needle.count
+        while i >= 0 {
+            if hay[i] == needle[0], hay[i..<(i + needle.count)].elementsEqual(needle) { return i + needle.count }
+            i -= 1
+        }
+        return nil
+    }
+}
+
+/// Inline and display mathematics: `$...$`, `$$...$$`, `\(...\)`, `\[...\]`.
+enum MathSpans {
+    /// The content of the last non-empty span.
+    static func last(in bytes: [UInt8]) -> String? {
+        var found: Range<Int>?
+        var i = 0
+        while i < bytes.count {
+            let c = bytes[i]
+            var close: [UInt8]?
+            var open = 0
+            if c == 0x5C, i + 1 < bytes.count {
+                if bytes[i + 1] == 0x28 { close = [0x5C, 0x29] }
+                if bytes[i + 1] == 0x5B { close = [0x5C, 0x5D] }
+                if close == nil {
+                    i += 2  // an escaped `\$` is currency, not a delimiter
+                    continue
+                }
+                open = 2
+            } else if c == 0x24 {
+                let double = i + 1 < bytes.count && bytes[i + 1] == 0x24
+                close = double ? [0x24, 0x24] : [0x24]
+                open = double ? 2 : 1
+            }
+            guard let close else {
+                i += 1
+                continue
+            }
+            guard let end = find(close, in: bytes, from: i + open) else { break }
+            let inner = (i + open)..<end
+            if !String(decoding: bytes[inner], as: UTF8.self).trimmed.isEmpty { found = inner }
+            i = end + close.count
+        }
+        return found.map { String(decoding: bytes[$0], as: UTF8.self).trimmed }
+    }
+
+    private static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        var i = start
+        while i + needle.count <= bytes.count {
+            if bytes[i] == 0x5C, needle[0] == 0x24 {
+                i += 2
+                continue
+            }
+            if bytes[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            i += 1
+        }
+        return nil
+    }
+}
+
+/// The last number in prose, with its sign, thousands groups and decimal part.
+enum LastNumber {
+    static func find(in bytes: [UInt8]) -> String? {
+        var last: String?
+        var i = 0
+        while i < bytes.count {
+            let c = bytes[i]
+            let startsNumber = Byte.isDigit(c) || c == 0x2E && i + 1 < bytes.count && Byte.isDigit(bytes[i + 1])
+            guard startsNumber, i == 0 || !Byte.isLetter(bytes[i - 1]) && !Byte.isDigit(bytes[i - 1]) else {
+                i += 1
+                continue
+            }
+            let negative = i > 0 && bytes[i - 1] == 0x2D
+            var j = i
+            var text: [UInt8] = negative ? [0x2D] : []
+            while j < bytes.count {
+                let d = bytes[j]
+                if Byte.isDigit(d) {
+                    text.append(d)
+                } else if (d == 0x2C || d == 0x2E), j + 1 < bytes.count, Byte.isDigit(bytes[j + 1]) {
+                    text.append(d)
+                } else {
+                    break
+                }
+                j += 1
+            }
+            last = decimalComma(String(decoding: text, as: UTF8.self))
+            i = j
+        }
+        return last
+    }
+
+    /// `2,74` in prose is a decimal comma; `7,425,000` keeps its thousands groups.
+    private static func decimalComma(_ s: String) -> String {
+        let parts = s.split(separator: ",", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[1].contains("."), parts[1].count != 3 else { return s }
+        return parts[0] + "." + parts[1]
+    }
+}

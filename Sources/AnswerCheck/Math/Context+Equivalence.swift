@@ -1,0 +1,147 @@
+/// Equivalence of parsed answers: structures part by part, scalars by value.
+extension Context {
+    /// Whether the prediction `p` is equivalent to the gold answer `g`.
+    mutating func equivalent(_ g: Node, _ p: Node) throws(MathFailure) -> Bool {
+        try tick()
+        let g = try Alternatives.expand(g)
+        let p = try Alternatives.expand(p.memberSet ?? p)
+        switch (g, p) {
+        case (.text(let a), .text(let b)):
+            return a == b
+        case (.text, _), (_, .text):
+            return false
+        case (.relation(let go, let gx), .relation(let po, let px)):
+            return try relations(RelationChain(go, gx), RelationChain(po, px))
+        case (.relation(let ops, let xs), _):
+            return try goldRelation(RelationChain(ops, xs), p)
+        case (_, .relation(let ops, let xs)):
+            return try predictedRelation(g, RelationChain(ops, xs))
+        case (.matrix(let a), .matrix(let b)):
+            guard a.count == b.count, zip(a, b).allSatisfy({ $0.count == $1.count }) else { return false }
+            return try ordered(a.flatMap { $0 }, b.flatMap { $0 })
+        case (.union(let a), .union(let b)):
+            return try unordered(a, b)
+        case (.tuple(let o1, let c1, let a), .tuple(let o2, let c2, let b)):
+            guard o1 == o2, c1 == c2 else { return false }
+            return try ordered(a, b)
+        case (.tuple(0x28, 0x29, let a), .list(let b)), (.list(let a), .tuple(0x28, 0x29, let b)):
+            return try ordered(a, b)
+        case (.tuple(_, _, let a), .set(let b)), (.set(let a), .tuple(_, _, let b)),
+             (.list(let a), .list(let b)), (.list(let a), .set(let b)), (.set(let a), .list(let b)),
+             (.set(let a), .set(let b)):
+            return try unordered(a, b)
+        case (.ratio(let a, let b), .ratio(let c, let d)):
+            guard try equivalent(a, c) else { return false }
+            return try equivalent(b, d)
+        default:
+            break
+        }
+        if let single = g.singleElement { return try equivalent(single, p) }
+        if let single = p.singleElement { return try equivalent(g, single) }
+        if g.isStructure || p.isStructure { return false }
+        if case .ratio = g { return false }
+        if case .ratio = p { return false }
+        return try scalars(g, p)
+    }
+
+    mutating func ordered(_ a: [Node], _ b: [Node]) throws(MathFailure) -> Bool {
+        guard a.count == b.count else { return false }
+        for (x, y) in zip(a, b) where !(try equivalent(x, y)) { return false }
+        return true
+    }
+
+    /// Multiset equality under equivalence, matching each gold item to the first free prediction.
+    mutating func unordered(_ a: [Node], _ b: [Node]) throws(MathFailure) -> Bool {
+        guard a.count == b.count else { return false }
+        var used = [Bool](repeating: false, count: b.count)
+        outer: for x in a {
+            for (j, y) in b.enumerated() where !used[j] {
+                if try equivalent(x, y) {
+                    used[j] = true
+                    continue outer
+                }
+            }
+            return false
+        }
+        return true
+    }
+
+    /// Scalars: once when there are no free symbols, else at each evaluation point.
+    mutating func scalars(_ a: Node, _ b: Node) throws(MathFailure) -> Bool {
+        var names = Set<String>()
+        a.collectSymbols(into: &names)
+        b.collectSymbols(into: &names)
+        if names.isEmpty { return try values(a, b) ?? false }
+        var agreed = 0
+        for k in 0..<Points.count {
+            bind(names, at: k)
+            switch try values(a, b) {
+            case true?: agreed += 1
+            case false?: return false
+            case nil: continue
+            }
+        }
+        return agreed >= 2
+    }
+
+    mutating func bind(_ names: Set<String>, at k: Int) {
+        bindings.removeAll(keepingCapacity: true)
+        for name in names { bindings[name] = Points.value(for: name, at: k) }
+    }
+
+    /// Compares the values at the current point; nil when either is undefined there.
+    mutating func values(_ a: Node, _ b: Node) throws(MathFailure) -> Bool? {
+        do {
+            if let x = try exact(a), let y = try exact(b) { return try agree(x, y) }
+            scale = 0
+            return agree(try approximate(a), try approximate(b))
+        } catch .undefined {
+            return nil
+        }
+    }
+
+    /// Evaluates a scalar at the current point, exactly when possible.
+    mutating func value(_ a: Node) throws(MathFailure) -> Complex {
+        if let x = try exact(a) { return Complex(x.doubleValue) }
+        return try approximate(a)
+    }
+}
+
+extension Node {
+    /// The only element of a one-element list, set or union.
+    var singleElement: Node? {
+        switch self {
+        case .list(let items) where items.count == 1, .set(let items) where items.count == 1,
+             .union(let items) where items.count == 1:
+            items[0]
+        default: nil
+        }
+    }
+
+    /// `x \in S` stands for `S`.
+    var memberSet: Node? {
+        if case .relation(let ops, let xs) = self, ops == [.member] { return xs[1] }
+        return nil
+    }
+
+    func collectSymbols(into names: inout Set<String>) {
+        switch self {
+        case .symbol(let name): names.insert(name)
+        case .sum(let v, let lo, let hi, let body):
+            lo.collectSymbols(into: &names)
+            hi.collectSymbols(into: &names)
+            var inner = Set<String>()
+            body.collectSymbols(into: &inner)
+            inner.remove(v)
+            names.formUnion(inner)
+        default:
+            for child in children { child.collectSymbols(into: &names) }
+        }
+    }
+
+    var hasSymbols: Bool {
+        var names = Set<String>()
+        collectSymbols(into: &names)
+        return !names.isEmpty
+    }
+}

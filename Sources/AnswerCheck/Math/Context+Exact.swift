@@ -1,0 +1,137 @@
+import BigInt
+
+/// Exact evaluation over the rationals; nil means "not rational here", so the caller uses doubles.
+extension Context {
+    mutating func exact(_ node: Node) throws(MathFailure) -> Rational? {
+        try tick()
+        switch node {
+        case .number(let v):
+            return v
+        case .symbol(let name):
+            return bindings[name]
+        case .constant:
+            return nil
+        case .add(let a, let b):
+            guard let x = try exact(a), let y = try exact(b) else { return nil }
+            return try x + y
+        case .mul(let a, let b):
+            guard let x = try exact(a), let y = try exact(b) else { return nil }
+            return try x * y
+        case .div(let a, let b):
+            guard let x = try exact(a), let y = try exact(b) else { return nil }
+            return try x / y
+        case .neg(let a):
+            return try exact(a)?.negated()
+        case .pow(let a, let b):
+            guard let x = try exact(a), let y = try exact(b) else { return nil }
+            return try power(x, y)
+        case .call(let f, let a):
+            guard let x = try exact(a) else { return nil }
+            return try call(f, x)
+        case .root(let index, let a):
+            guard let k = try exact(index), let x = try exact(a) else { return nil }
+            guard k.isInteger, let n = Int(exactly: k.num), n >= 1 else { return nil }
+            if x.isNegative, n % 2 == 0 { return nil }
+            return x.root(n)
+        case .binomial(let a, let b):
+            guard let n = try exact(a), let k = try exact(b) else { return nil }
+            return try binomial(n, k)
+        case .log:
+            return nil
+        case .sum(let variable, let lower, let upper, let body):
+            return try sum(variable, lower, upper) { c, _ throws(MathFailure) in try c.exact(body) }
+        default:
+            throw .unparseable
+        }
+    }
+
+    func power(_ x: Rational, _ y: Rational) throws(MathFailure) -> Rational? {
+        if y.isInteger {
+            guard let e = Int(exactly: y.num), abs(e) <= Limits.maxExponent else { throw .tooComplex }
+            return try x.power(e)
+        }
+        guard let q = Int(exactly: y.den), let p = Int(exactly: y.num), abs(p) <= Limits.maxExponent else {
+            throw .tooComplex
+        }
+        if x.isNegative { return nil }
+        guard let r = x.root(q) else { return nil }
+        return try r.power(p)
+    }
+
+    func call(_ f: Function, _ x: Rational) throws(MathFailure) -> Rational? {
+        switch f {
+        case .sqrt:
+            return x.isNegative ? nil : x.root(2)
+        case .abs:
+            return x.magnitude
+        case .floor, .ceil:
+            let (q, r) = x.num.quotientAndRemainder(dividingBy: x.den)
+            var result = q
+            if !r.isZero, x.isNegative == (f == .floor) { result += x.isNegative ? -1 : 1 }
+            return try Rational(result, 1)
+        case .factorial:
+            guard x.isInteger, let n = Int(exactly: x.num) else { return nil }
+            guard n >= 0 else { throw .undefined }
+            guard n <= Limits.maxFactorial else { throw .tooComplex }
+            var product = BigInt(1)
+            for k in stride(from: 2, through: n, by: 1) { product *= BigInt(k) }
+            return try Rational(product, 1)
+        case .exp:
+            return x.isZero ? .one : nil
+        case .ln:
+            return x == .one ? .zero : nil
+        case .sin, .tan, .arcsin, .arctan, .sinh, .tanh:
+            return x.isZero ? .zero : nil
+        case .cos, .sec, .cosh:
+            return x.isZero ? .one : nil
+        default:
+            return nil
+        }
+    }
+
+    func binomial(_ n: Rational, _ k: Rational) throws(MathFailure) -> Rational? {
+        guard n.isInteger, k.isInteger, let a = Int(exactly: n.num), let b = Int(exactly: k.num) else { return nil }
+        guard a >= 0, a <= Limits.maxFactorial else { throw a < 0 ? .undefined : .tooComplex }
+        guard b >= 0, b <= a else { return .zero }
+        var result = BigInt(1)
+        for j in 0..<min(b, a - b) {
+            result = result * BigInt(a - j) / BigInt(j + 1)
+        }
+        return try Rational(result, 1)
+    }
+
+    /// Runs `term` for each integer value of `variable` between the bounds and adds the results.
+    mutating func sum<T>(
+        _ variable: String, _ lower: Node, _ upper: Node,
+        _ term: (inout Context, T?) throws(MathFailure) -> T?
+    ) throws(MathFailure) -> T? where T: Summable {
+        guard let lo = try exact(lower), let hi = try exact(upper), lo.isInteger, hi.isInteger,
+              let a = Int(exactly: lo.num), let b = Int(exactly: hi.num) else { throw .unparseable }
+        guard b - a < Limits.maxSumTerms else { throw .tooComplex }
+        let saved = bindings[variable]
+        defer { bindings[variable] = saved }
+        var total = T.zeroValue
+        for k in stride(from: a, through: b, by: 1) {
+            bindings[variable] = Rational(k)
+            guard let value = try term(&self, nil) else { return nil }
+            total = try total.adding(value)
+        }
+        return total
+    }
+}
+
+/// Values a sum can accumulate.
+protocol Summable {
+    static var zeroValue: Self { get }
+    func adding(_ other: Self) throws(MathFailure) -> Self
+}
+
+extension Rational: Summable {
+    static var zeroValue: Rational { .zero }
+    func adding(_ other: Rational) throws(MathFailure) -> Rational { try self + other }
+}
+
+extension Complex: Summable {
+    static var zeroValue: Complex { Complex(0) }
+    func adding(_ other: Complex) throws(MathFailure) -> Complex { self + other }
+}

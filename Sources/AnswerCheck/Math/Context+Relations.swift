@@ -1,0 +1,133 @@
+/// A relation chain in a canonical orientation.
+struct RelationChain {
+    var ops: [Relation]
+    var operands: [Node]
+    /// Whether the chain had three or more parts before `a = b = c` was cut to `a = c`.
+    var wasChain: Bool
+
+    init(_ ops: [Relation], _ operands: [Node]) {
+        var ops = ops
+        var operands = operands
+        // `x = 1/3 \approx 0.33`: the approximation is commentary; `x \approx 11` alone is the answer.
+        if let cut = ops.firstIndex(of: .approx) {
+            if ops.contains(.equal) {
+                ops = Array(ops[..<cut])
+                operands = Array(operands[...cut])
+            } else {
+                ops = ops.map { $0 == .approx ? .equal : $0 }
+            }
+        }
+        wasChain = operands.count >= 3
+        if ops.allSatisfy({ $0 == .equal }), operands.count >= 3 {
+            ops = [.equal]
+            operands = [operands[0], operands[operands.count - 1]]
+        }
+        if ops.allSatisfy({ $0 == .greater || $0 == .greaterEqual }) {
+            ops = ops.reversed().map { $0 == .greater ? .less : .lessEqual }
+            operands.reverse()
+        }
+        self.ops = ops
+        self.operands = operands
+    }
+
+    var isEquation: Bool { ops == [.equal] }
+    var isInequality: Bool { ops.allSatisfy { $0 == .less || $0 == .lessEqual } }
+}
+
+extension Context {
+    mutating func relations(_ g: RelationChain, _ p: RelationChain) throws(MathFailure) -> Bool {
+        guard g.ops == p.ops, g.operands.count == p.operands.count else { return false }
+        if try ordered(g.operands, p.operands) { return true }
+        guard g.operands.count == 2, !g.operands.contains(where: \.isStructure),
+              !p.operands.contains(where: \.isStructure) else { return false }
+        let positive = g.ops[0] == .less || g.ops[0] == .lessEqual
+        return try proportional(
+            .sub(g.operands[1], g.operands[0]), .sub(p.operands[1], p.operands[0]), positive: positive)
+    }
+
+    /// `x = 3` against `3`; `x \ge 2` against `[2, \infty)`.
+    mutating func goldRelation(_ g: RelationChain, _ p: Node) throws(MathFailure) -> Bool {
+        if g.isEquation {
+            guard g.wasChain || g.operands[0].isAssignmentTarget else { return false }
+            return try equivalent(g.operands[1], p)
+        }
+        guard let interval = g.interval else { return false }
+        return try equivalent(interval, p)
+    }
+
+    /// A predicted `x = 3` (or `a = b = 3`) against the value `3`. A predicted inequality never
+    /// matches a gold interval: the gold asked for interval notation.
+    mutating func predictedRelation(_ g: Node, _ p: RelationChain) throws(MathFailure) -> Bool {
+        guard p.isEquation else { return false }
+        let lhs = p.operands[0]
+        guard p.wasChain || lhs.isAssignmentTarget || !lhs.hasSymbols else { return false }
+        return try equivalent(g, p.operands[1])
+    }
+
+    /// Whether `b` is a constant multiple of `a` (a positive one when `positive`) at every point.
+    mutating func proportional(_ a: Node, _ b: Node, positive: Bool) throws(MathFailure) -> Bool {
+        var names = Set<String>()
+        a.collectSymbols(into: &names)
+        b.collectSymbols(into: &names)
+        var first: Complex?
+        var agreed = 0
+        for k in 0..<(Points.count + 1) {
+            bind(names, at: k)
+            scale = 0
+            guard let x = try? value(a), let y = try? value(b) else { continue }
+            let noise = 1e-12 * max(scale, 1)
+            let xZero = x.magnitude <= noise
+            let yZero = y.magnitude <= noise
+            if xZero || yZero {
+                if xZero != yZero { return false }
+                continue
+            }
+            let ratio = y / x
+            if positive, !(ratio.isReal && ratio.re > 0) { return false }
+            if let first {
+                guard agree(first, ratio) else { return false }
+            } else {
+                first = ratio
+            }
+            agreed += 1
+        }
+        return agreed >= 2
+    }
+}
+
+extension RelationChain {
+    /// The interval a one-variable inequality describes, if it is one.
+    var interval: Node? {
+        guard isInequality else { return nil }
+        let infinity = Node.constant(.infinity)
+        func bracket(_ r: Relation, open: Bool) -> UInt8 {
+            r == .less ? (open ? 0x28 : 0x29) : (open ? 0x5B : 0x5D)
+        }
+        switch operands.count {
+        case 2 where operands[1].hasSymbols && !operands[0].hasSymbols:
+            return .tuple(open: bracket(ops[0], open: true), close: 0x29, [operands[0], infinity])
+        case 2 where operands[0].hasSymbols && !operands[1].hasSymbols:
+            return .tuple(open: 0x28, close: bracket(ops[0], open: false), [.neg(infinity), operands[1]])
+        case 3 where operands[1].hasSymbols && !operands[0].hasSymbols && !operands[2].hasSymbols:
+            return .tuple(
+                open: bracket(ops[0], open: true), close: bracket(ops[1], open: false),
+                [operands[0], operands[2]])
+        default:
+            return nil
+        }
+    }
+}
+
+extension Node {
+    /// A left-hand side that names what the right-hand side is (`x`, `f(x)`, `|AB|`, `(p, q)`).
+    var isAssignmentTarget: Bool {
+        switch self {
+        case .symbol, .constant(.e), .constant(.i): true
+        case .mul(let a, let b), .div(let a, let b), .ratio(let a, let b):
+            a.isAssignmentTarget && b.isAssignmentTarget
+        case .call(.abs, let a): a.isAssignmentTarget
+        case .tuple(_, _, let items): items.allSatisfy(\.isAssignmentTarget)
+        default: false
+        }
+    }
+}

@@ -1,0 +1,70 @@
+/// The state of one comparison: tolerance, the shared step budget and the current point.
+struct Context {
+    /// Relative tolerance, as given.
+    let tolerance: Double
+    /// The same tolerance as an exact rational, so tiny values are compared without rounding.
+    let exactTolerance: Rational
+    var steps = 0
+    /// Values of the free symbols at the point being evaluated.
+    var bindings: [String: Rational] = [:]
+    /// The largest magnitude that cancelled in floating point, which bounds rounding noise.
+    var scale = 0.0
+
+    init(tolerance: Double) {
+        self.tolerance = tolerance
+        exactTolerance = Context.decimal(tolerance)
+    }
+
+    /// The tolerance as the decimal it was written as (`1e-6` is exactly one millionth, not the
+    /// nearest double), so a value exactly on the edge of the window is inside it.
+    static func decimal(_ value: Double) -> Rational {
+        guard let tokens = try? Lexer.tokens(of: "\(value)"), tokens.count == 1,
+              case .number(let r, _) = tokens[0].kind else { return Rational(exactly: value) ?? .zero }
+        return r
+    }
+
+    mutating func tick() throws(MathFailure) {
+        steps += 1
+        guard steps <= Limits.maxSteps else { throw .tooComplex }
+    }
+
+    /// Whether two exact values agree: integers exactly, other values within the relative tolerance.
+    func agree(_ a: Rational, _ b: Rational) throws(MathFailure) -> Bool {
+        if a == b { return true }
+        if a.isInteger && b.isInteger { return false }
+        let difference = try (a - b).magnitude
+        let larger = max(a.magnitude, b.magnitude)
+        return !(try exactTolerance * larger < difference)
+    }
+
+    /// Whether two floating values agree within the relative tolerance plus cancellation noise.
+    func agree(_ a: Complex, _ b: Complex) -> Bool {
+        if a.re.isInfinite || b.re.isInfinite {
+            return a.re == b.re && a.im == b.im
+        }
+        guard a.isFinite, b.isFinite else { return false }
+        let difference = (a - b).magnitude
+        let larger = max(a.magnitude, b.magnitude)
+        return difference <= tolerance * larger + 1e-12 * scale
+    }
+}
+
+extension Rational: Comparable {}
+
+/// Fixed evaluation points: the same symbol gets the same value in both answers.
+enum Points {
+    static let count = 4
+
+    /// A positive rational for `symbol` at point `k`, spread so that distinct symbols differ.
+    static func value(for symbol: String, at k: Int) -> Rational {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in symbol.utf8 {
+            hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3
+        }
+        hash = (hash ^ UInt64(k + 1)) &* 0x100_0000_01b3
+        hash ^= hash >> 29
+        let numerator = Int(hash % 89) + 11
+        let denominator = Int((hash >> 8) % 13) + 7
+        return (try? Rational(.init(numerator), .init(denominator))) ?? .one
+    }
+}

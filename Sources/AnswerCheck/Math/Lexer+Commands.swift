@@ -1,0 +1,151 @@
+/// LaTeX commands: those resolved while lexing, and the names passed on to the parser.
+extension Lexer {
+    /// Commands that only change spacing or sizing.
+    static let ignored: Set<String> = [
+        "left", "right", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr",
+        "quad", "qquad", "displaystyle", "textstyle", "limits", "nolimits", "middle", "hfill",
+        "mathclap", "phantom", "ensuremath", "dots", "ldots", "cdots", "medspace", "thinspace",
+    ]
+    /// Commands whose braced argument is read as text: words stay words, mathematics is unwrapped.
+    static let textual: Set<String> = [
+        "text", "textbf", "textit", "textrm", "textnormal", "textsf", "texttt", "mbox", "hbox",
+        "mathrm", "mathbf", "mathit", "mathsf", "mathtt", "mathnormal", "emph", "operatorname",
+    ]
+    /// Commands whose braced argument is mathematics to keep as it is.
+    static let transparent: Set<String> = [
+        "boxed", "fbox", "overline", "bar", "vec", "hat", "tilde", "widehat", "overrightarrow",
+        "boldsymbol", "bm", "mathcal", "underline", "mathscr", "mathfrak",
+    ]
+    static let relations: [String: Relation] = [
+        "le": .lessEqual, "leq": .lessEqual, "leqslant": .lessEqual, "ge": .greaterEqual,
+        "geq": .greaterEqual, "geqslant": .greaterEqual, "lt": .less, "gt": .greater, "ne": .notEqual,
+        "neq": .notEqual, "approx": .approx, "in": .member,
+    ]
+
+    mutating func backslash() throws(MathFailure) {
+        index += 1
+        guard let c = peek() else { return }
+        if !Byte.isLetter(c) {
+            index += 1
+            switch c {
+            case 0x5C: try emit(.rowSeparator)
+            case 0x7B: try emit(.setOpen)
+            case 0x7D: try emit(.setClose)
+            case 0x25: try emit(.percent)
+            case 0x7C: try emit(.op(0x7C))
+            default: spaced = true  // `\,` `\!` `\;` `\ ` `\$` and the like
+            }
+            return
+        }
+        let start = index
+        while let l = peek(), Byte.isLetter(l) { index += 1 }
+        let name = String(decoding: bytes[start..<index], as: UTF8.self)
+        try command(name)
+    }
+
+    private mutating func command(_ name: String) throws(MathFailure) {
+        if Lexer.ignored.contains(name) {
+            if (name == "left" || name == "right"), peek() == 0x2E { index += 1 }
+            spaced = true
+            return
+        }
+        if let r = Lexer.relations[name] { return try emit(.relation(r)) }
+        switch name {
+        case "cdot", "times", "ast": return try emit(.op(0x2A))
+        case "div": return try emit(.op(0x2F))
+        case "circ", "degree": return try emit(.degree)
+        case "dfrac", "tfrac", "cfrac", "frac", "binom", "dbinom", "tbinom":
+            singleDigits = 2
+            return try emit(.command(name.hasSuffix("frac") ? "frac" : "binom"))
+        case "sqrt":
+            singleDigits = 1
+            return try emit(.command(name))
+        case "mathbb":
+            let content = try skipSpaceAndReadGroup()
+            return try emit(.command(content == "R" ? "reals" : "mathbb"))
+        case "varnothing": return try emit(.command("emptyset"))
+        default: break
+        }
+        if Lexer.transparent.contains(name) {
+            skipSpaces()
+            if peek() == 0x7B { try openBrace(dropped: true) }
+            return
+        }
+        if Lexer.textual.contains(name) {
+            return try textual(name)
+        }
+        try emit(.command(name))
+    }
+
+    private mutating func skipSpaces() {
+        while let c = peek(), c == 0x20 { index += 1 }
+    }
+
+    /// Reads `{...}` with no nested braces and returns its content.
+    private mutating func skipSpaceAndReadGroup() throws(MathFailure) -> String {
+        skipSpaces()
+        guard peek() == 0x7B else { return "" }
+        guard let end = closingBrace(from: index) else { throw .unparseable }
+        let content = String(decoding: bytes[(index + 1)..<end], as: UTF8.self)
+        index = end + 1
+        return content
+    }
+
+    /// The index of the `}` matching the `{` at `open`, scanning at most a bounded distance.
+    private func closingBrace(from open: Int) -> Int? {
+        var depth = 0
+        var i = open
+        while i < bytes.count, i - open < Limits.maxInputBytes {
+            switch bytes[i] {
+            case 0x5C: i += 1
+            case 0x7B: depth += 1
+            case 0x7D:
+                depth -= 1
+                if depth == 0 { return i }
+            default: break
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// `\text{cm}` is a word, `\text{ and }` a conjunction, `\text{13}` is unwrapped to `13`.
+    private mutating func textual(_ name: String) throws(MathFailure) {
+        skipSpaces()
+        guard peek() == 0x7B, let end = closingBrace(from: index) else { return }
+        let raw = bytes[(index + 1)..<end]
+        let words = raw.allSatisfy { Byte.isLetter($0) || $0 == 0x20 || $0 == 0x2E || $0 == 0x2D || $0 == 0x27 }
+        let letterCount = raw.count(where: Byte.isLetter)
+        let content = String(decoding: raw, as: UTF8.self).trimmed
+        if content.isEmpty {
+            index = end + 1
+            return
+        }
+        let afterValue: Bool
+        switch tokens.last?.kind {
+        case .number?, .degree?: afterValue = true
+        default: afterValue = false
+        }
+        if words, letterCount >= 1,
+           name == "operatorname" || letterCount >= 2 || raw.count != content.utf8.count || afterValue {
+            index = end + 1
+            let folded = content.lowercased()
+            if folded == "and" || folded == "or" { return try emit(.conjunction) }
+            if name == "operatorname" { return try emit(.word(content)) }
+            return try emit(.text(content))
+        }
+        try openBrace(dropped: true)
+    }
+}
+
+extension String {
+    /// The string without leading and trailing ASCII white space.
+    var trimmed: String {
+        let u = Array(utf8)
+        var a = 0
+        var b = u.count
+        while a < b, Byte.isSpace(u[a]) { a += 1 }
+        while b > a, Byte.isSpace(u[b - 1]) { b -= 1 }
+        return String(decoding: u[a..<b], as: UTF8.self)
+    }
+}

@@ -1,0 +1,228 @@
+import BigInt
+
+/// Turns LaTeX or plain text into tokens in one linear pass over its bytes.
+///
+/// Wrappers such as `\text{..}`, `\mathrm{..}` and `\left` are resolved here, so the parser
+/// sees plain mathematics; brace depth is tracked with an explicit stack, never recursion.
+struct Lexer {
+    let bytes: [UInt8]
+    var index = 0
+    var tokens: [Token] = []
+    var spaced = false
+    /// For each open `{`: whether its `}` is dropped (the group belonged to an unwrapped command).
+    var braces: [Bool] = []
+    /// Digits still to be read one at a time (`\frac12`, `\sqrt3`).
+    var singleDigits = 0
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    /// Lexes the whole input.
+    static func tokens(of text: String) throws(MathFailure) -> [Token] {
+        var lexer = Lexer(TextNormalizer.bytes(of: text))
+        try lexer.run()
+        return lexer.tokens
+    }
+
+    func peek(_ offset: Int = 0) -> UInt8? {
+        let i = index + offset
+        return i < bytes.count ? bytes[i] : nil
+    }
+
+    mutating func emit(_ kind: Token.Kind) throws(MathFailure) {
+        guard tokens.count < Limits.maxTokens else { throw .tooComplex }
+        tokens.append(Token(kind: kind, spaced: spaced))
+        spaced = false
+    }
+
+    private mutating func run() throws(MathFailure) {
+        while let c = peek() {
+            switch c {
+            case 0x20, 0x09, 0x0A, 0x0D, 0x7E:  // space, tab, newlines, `~`
+                index += 1
+                spaced = true
+            case 0x30...0x39, 0x2E:
+                if c == 0x2E, !(peek(1).map(Byte.isDigit) ?? false) {
+                    index += 1  // a stray full stop ends a sentence, it is not an operator
+                    spaced = true
+                } else {
+                    try number()
+                }
+            case 0x41...0x5A, 0x61...0x7A:
+                try letters()
+            case 0x5C:
+                try backslash()
+            case 0x7B:
+                try openBrace(dropped: false)
+            case 0x7D:
+                index += 1
+                guard let dropped = braces.popLast() else { throw .unparseable }
+                if !dropped { try emit(.op(c)) }
+            case 0x24:  // `$`: math delimiters and currency carry no value
+                index += 1
+            case 0x25:
+                index += 1
+                try emit(.percent)
+            case 0x26:
+                index += 1
+                try emit(.columnSeparator)
+            case 0x3C, 0x3E, 0x3D, 0x21:
+                try relationOrBang(c)
+            case 0x5E:
+                try caret()
+            case 0x2B, 0x2D, 0x2A, 0x2F, 0x28, 0x29, 0x5B, 0x5D, 0x2C, 0x3B, 0x3A, 0x7C, 0x27, 0x5F:
+                index += 1
+                try emit(.op(c))
+            case Byte.degree:
+                index += 1
+                try emit(.degree)
+            default:
+                throw .unparseable
+            }
+        }
+        guard braces.isEmpty else { throw .unparseable }
+    }
+
+    mutating func openBrace(dropped: Bool) throws(MathFailure) {
+        index += 1
+        guard braces.count < Limits.maxDepth else { throw .tooComplex }
+        braces.append(dropped)
+        singleDigits = 0
+        if !dropped { try emit(.op(0x7B)) }
+    }
+
+    private mutating func relationOrBang(_ c: UInt8) throws(MathFailure) {
+        index += 1
+        let nextIsEqual = peek() == 0x3D
+        if nextIsEqual { index += 1 }
+        switch (c, nextIsEqual) {
+        case (0x3C, false): try emit(.relation(.less))
+        case (0x3C, true): try emit(.relation(.lessEqual))
+        case (0x3E, false): try emit(.relation(.greater))
+        case (0x3E, true): try emit(.relation(.greaterEqual))
+        case (0x3D, _): try emit(.relation(.equal))
+        case (_, true): try emit(.relation(.notEqual))
+        default: try emit(.op(0x21))
+        }
+    }
+
+    /// `^\circ` and `^{\circ}` are degrees, not powers.
+    private mutating func caret() throws(MathFailure) {
+        for form in [Array("^\\circ".utf8), Array("^{\\circ}".utf8)] where matches(form) {
+            index += form.count
+            try emit(.degree)
+            return
+        }
+        index += 1
+        try emit(.op(0x5E))
+    }
+
+    func matches(_ form: [UInt8]) -> Bool {
+        guard index + form.count <= bytes.count else { return false }
+        for (k, b) in form.enumerated() where bytes[index + k] != b { return false }
+        return true
+    }
+
+    private mutating func letters() throws(MathFailure) {
+        let start = index
+        while let c = peek(), Byte.isLetter(c) { index += 1 }
+        if index - start == 1 {
+            try emit(.letter(bytes[start]))
+        } else {
+            let word = String(decoding: bytes[start..<index], as: UTF8.self)
+            if word == "and" || word == "or" { try emit(.conjunction) } else { try emit(.word(word)) }
+        }
+    }
+}
+
+extension Lexer {
+    /// Reads a number with its thousands separators, decimal part and exponent.
+    fileprivate mutating func number() throws(MathFailure) {
+        if singleDigits > 0, let c = peek(), Byte.isDigit(c) {
+            singleDigits -= 1
+            index += 1
+            try emit(.number(Rational(Int(c - 0x30)), integral: true))
+            return
+        }
+        var digits: [UInt8] = []
+        let lead = scanDigits(into: &digits)
+        var grouped = false
+        if lead >= 1, lead <= 3, digits != [0x30] {
+            while let skip = thousandsSeparator(), group(at: index + skip) {
+                index += skip
+                _ = scanDigits(into: &digits)
+                grouped = true
+            }
+        }
+        var fraction: [UInt8] = []
+        if peek() == 0x2E, let d = peek(1), Byte.isDigit(d) {
+            index += 1
+            _ = scanDigits(into: &fraction)
+        } else if !grouped, peek() == 0x2C, decimalComma(lead: lead, first: digits.first) {
+            index += 1
+            _ = scanDigits(into: &fraction)
+        }
+        let exponent = try scientificExponent()
+        let integral = fraction.isEmpty && exponent == nil
+        guard digits.count + fraction.count <= 4_000 else { throw .tooComplex }
+        let text = String(decoding: digits + fraction, as: UTF8.self)
+        let mantissa = BigInt(text.isEmpty ? "0" : text) ?? 0
+        var value = try Rational(mantissa, BigInt(10).power(fraction.count))
+        if let exponent {
+            value = try value * Rational(10).power(exponent)
+        }
+        try emit(.number(value, integral: integral))
+    }
+
+    private mutating func scanDigits(into out: inout [UInt8]) -> Int {
+        let start = index
+        while let c = peek(), Byte.isDigit(c) {
+            out.append(c)
+            index += 1
+        }
+        return index - start
+    }
+
+    /// The length of a thousands separator at the cursor (`,` `{,}` `,\!` `\,` or one space), if any.
+    private func thousandsSeparator() -> Int? {
+        for form in ["{,}", ",\\!", "\\,", "\\!", "\\ ", ",", " "] where matches(Array(form.utf8)) {
+            return form.utf8.count
+        }
+        return nil
+    }
+
+    /// Whether exactly three digits start at `i`.
+    private func group(at i: Int) -> Bool {
+        guard i + 3 <= bytes.count else { return false }
+        for k in i..<(i + 3) where !Byte.isDigit(bytes[k]) { return false }
+        return i + 3 == bytes.count || !Byte.isDigit(bytes[i + 3])
+    }
+
+    /// `0,111` and `1000,99` are decimal commas; `2,74` stays a list of two numbers.
+    private func decimalComma(lead: Int, first: UInt8?) -> Bool {
+        guard let d = peek(1), Byte.isDigit(d) else { return false }
+        var count = 0
+        while let c = peek(1 + count), Byte.isDigit(c) { count += 1 }
+        if lead == 1, first == 0x30 { return true }
+        return lead >= 4 && count <= 2
+    }
+
+    /// `e-7`, `E3` right after a mantissa.
+    private mutating func scientificExponent() throws(MathFailure) -> Int? {
+        guard let c = peek(), c == 0x65 || c == 0x45 else { return nil }
+        var k = 1
+        var negative = false
+        if let s = peek(1), s == 0x2D || s == 0x2B {
+            negative = s == 0x2D
+            k = 2
+        }
+        guard let d = peek(k), Byte.isDigit(d) else { return nil }
+        if let after = peek(k + 1), Byte.isLetter(after) { return nil }
+        index += k
+        var digits: [UInt8] = []
+        _ = scanDigits(into: &digits)
+        guard digits.count <= 6, let e = Int(String(decoding: digits, as: UTF8.self)) else { throw .tooComplex }
+        return negative ? -e : e
+    }
+}

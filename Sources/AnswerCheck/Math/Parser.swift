@@ -1,0 +1,133 @@
+/// A recursive-descent parser from tokens to a ``Node``.
+///
+/// Every descent goes through ``descend(_:)``, which checks the depth bound *before*
+/// recursing, so no input can overflow the stack.
+struct Parser {
+    var tokens: [Token]
+    var position = 0
+    var depth = 0
+    /// Open `|...|` groups: inside one, `|` closes instead of starting a new group.
+    var absoluteDepth = 0
+
+    init(_ tokens: [Token]) {
+        self.tokens = tokens
+    }
+
+    /// Parses a whole answer.
+    static func parse(_ text: String) throws(MathFailure) -> Node {
+        guard text.utf8.count <= Limits.maxInputBytes else { throw .tooComplex }
+        var parser = Parser(try Lexer.tokens(of: text))
+        if let words = parser.textAnswer() { return .text(words) }
+        let node = try parser.list(closers: [])
+        guard parser.position == parser.tokens.count else { throw .unparseable }
+        guard node.height <= Limits.maxHeight else { throw .tooComplex }
+        return node
+    }
+
+    var current: Token.Kind? { position < tokens.count ? tokens[position].kind : nil }
+    var currentSpaced: Bool { position < tokens.count && tokens[position].spaced }
+
+    func peek(_ offset: Int) -> Token.Kind? {
+        position + offset < tokens.count ? tokens[position + offset].kind : nil
+    }
+
+    mutating func advance() { position += 1 }
+
+    mutating func accept(_ kind: Token.Kind) -> Bool {
+        guard current == kind else { return false }
+        advance()
+        return true
+    }
+
+    mutating func expect(_ kind: Token.Kind) throws(MathFailure) {
+        guard accept(kind) else { throw .unparseable }
+    }
+
+    mutating func descend<T>(_ body: (inout Parser) throws(MathFailure) -> T) throws(MathFailure) -> T {
+        guard depth < Limits.maxDepth else { throw .tooComplex }
+        depth += 1
+        defer { depth -= 1 }
+        return try body(&self)
+    }
+
+    /// An answer made only of words (`odd`, `Monday`, `\text{yes}`) is compared as text.
+    func textAnswer() -> String? {
+        var words: [String] = []
+        var longest = 0
+        for token in tokens {
+            switch token.kind {
+            case .word(let w), .text(let w):
+                guard !Parser.functions.keys.contains(w.lowercased()), !Parser.knownWords.contains(w) else { return nil }
+                words.append(w)
+                longest = max(longest, w.count)
+            case .letter(let l):
+                words.append(String(UnicodeScalar(l)))
+            default:
+                return nil
+            }
+        }
+        guard longest >= 3 else { return nil }
+        return words.joined(separator: " ").lowercased()
+    }
+
+    /// Items separated by `,` `;` `and` `or` up to one of `closers` (not consumed).
+    mutating func list(closers: [Token.Kind]) throws(MathFailure) -> Node {
+        var items: [Node] = []
+        while true {
+            while accept(.conjunction) {}
+            if let c = current, closers.contains(c) { break }
+            if current == nil { break }
+            guard items.count < Limits.maxElements else { throw .tooComplex }
+            items.append(try descend { p throws(MathFailure) in try p.item() })
+            if accept(.op(0x2C)) || accept(.op(0x3B)) || accept(.conjunction) { continue }
+            break
+        }
+        if items.count == 1, closers.isEmpty { return items[0] }
+        if items.isEmpty, closers.isEmpty { throw .unparseable }
+        return .list(items)
+    }
+
+    /// A relation chain such as `a < x \le b` or `y = 2x + 1`.
+    mutating func item() throws(MathFailure) -> Node {
+        var operands = [try ratio()]
+        var relations: [Relation] = []
+        while case .relation(let r) = current {
+            advance()
+            guard relations.count < Limits.maxElements else { throw .tooComplex }
+            relations.append(r)
+            operands.append(try ratio())
+        }
+        return relations.isEmpty ? operands[0] : .relation(relations, operands)
+    }
+
+    mutating func ratio() throws(MathFailure) -> Node {
+        let first = try union()
+        guard accept(.op(0x3A)) else { return first }
+        return .ratio(first, try union())
+    }
+
+    mutating func union() throws(MathFailure) -> Node {
+        var parts = [try expression()]
+        while accept(.command("cup")) {
+            guard parts.count < Limits.maxElements else { throw .tooComplex }
+            parts.append(try expression())
+        }
+        return parts.count == 1 ? parts[0] : .union(parts)
+    }
+
+    /// Sums and differences, with `\pm` kept as an alternative.
+    mutating func expression() throws(MathFailure) -> Node {
+        var left = try term()
+        while true {
+            if accept(.op(0x2B)) {
+                left = .add(left, try term())
+            } else if accept(.op(0x2D)) {
+                left = .sub(left, try term())
+            } else if accept(.command("pm")) || accept(.command("mp")) {
+                left = .plusMinus(left, try term())
+            } else {
+                return left
+            }
+        }
+    }
+}

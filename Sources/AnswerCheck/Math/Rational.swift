@@ -1,0 +1,153 @@
+import BigInt
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#else
+import Darwin
+#endif
+
+/// An exact rational number, reduced, with a positive denominator.
+///
+/// Small values stay in machine integers (the common case costs no allocation); arithmetic
+/// that overflows moves to `BigInt`, bounded by ``Limits/maxBits``.
+struct Rational: Sendable, Hashable {
+    private(set) var num: BigInt
+    private(set) var den: BigInt
+
+    static let zero = Rational(0)
+    static let one = Rational(1)
+
+    init(_ value: Int) {
+        num = BigInt(value)
+        den = 1
+    }
+
+    /// Reduces `n/d`; `d` must not be zero.
+    init(_ n: BigInt, _ d: BigInt) throws(MathFailure) {
+        guard !d.isZero else { throw .undefined }
+        guard n.bitWidth <= Limits.maxBits, d.bitWidth <= Limits.maxBits else { throw .tooComplex }
+        if n.isZero {
+            num = 0
+            den = 1
+            return
+        }
+        let g = n.greatestCommonDivisor(with: d)
+        var n = n
+        var d = d
+        if g != 1 {
+            n /= g
+            d /= g
+        }
+        if d.sign == .minus {
+            n.negate()
+            d.negate()
+        }
+        num = n
+        den = d
+    }
+
+    var isInteger: Bool { den == 1 }
+    var isZero: Bool { num.isZero }
+    var isNegative: Bool { num.sign == .minus && !num.isZero }
+
+    static func + (a: Rational, b: Rational) throws(MathFailure) -> Rational {
+        if a.den == b.den { return try Rational(a.num + b.num, a.den) }
+        return try Rational(a.num * b.den + b.num * a.den, a.den * b.den)
+    }
+
+    static func - (a: Rational, b: Rational) throws(MathFailure) -> Rational {
+        try a + b.negated()
+    }
+
+    static func * (a: Rational, b: Rational) throws(MathFailure) -> Rational {
+        try Rational(a.num * b.num, a.den * b.den)
+    }
+
+    static func / (a: Rational, b: Rational) throws(MathFailure) -> Rational {
+        try Rational(a.num * b.den, a.den * b.num)
+    }
+
+    func negated() -> Rational {
+        var r = self
+        r.num.negate()
+        return r
+    }
+
+    var magnitude: Rational { isNegative ? negated() : self }
+
+    /// `self` raised to an integer power, refusing results beyond the size bounds.
+    func power(_ e: Int) throws(MathFailure) -> Rational {
+        if e == 0 { return .one }
+        if isZero { if e < 0 { throw .undefined } else { return .zero } }
+        guard abs(e) <= Limits.maxExponent else { throw .tooComplex }
+        let widest = max(num.magnitude.bitWidth, den.magnitude.bitWidth)
+        if widest > 1, (widest - 1) * abs(e) > Limits.maxBits { throw .tooComplex }
+        let n = num.power(abs(e))
+        let d = den.power(abs(e))
+        return e > 0 ? try Rational(n, d) : try Rational(d, n)
+    }
+
+    /// The exact `k`-th root when numerator and denominator are perfect powers, else nil.
+    func root(_ k: Int) -> Rational? {
+        guard k >= 1, k <= 64 else { return nil }
+        if k == 1 { return self }
+        if isNegative {
+            guard k % 2 == 1, let r = negated().root(k) else { return nil }
+            return r.negated()
+        }
+        guard let n = Rational.integerRoot(num, k), let d = Rational.integerRoot(den, k) else { return nil }
+        return try? Rational(n, d)
+    }
+
+    private static func integerRoot(_ x: BigInt, _ k: Int) -> BigInt? {
+        if x.isZero || x == 1 { return x }
+        if k == 2 {
+            let r = x.squareRoot()
+            return r * r == x ? r : nil
+        }
+        guard x.magnitude.bitWidth < 1000 else { return nil }
+        let r = exp(log(Rational.toDouble(x, 1)) / Double(k)).rounded()
+        guard r.isFinite, r < 9e15 else { return nil }
+        for c in [Int(r) - 1, Int(r), Int(r) + 1] where c >= 0 {
+            if BigInt(c).power(k) == x { return BigInt(c) }
+        }
+        return nil
+    }
+
+    /// Compares magnitudes exactly.
+    static func < (a: Rational, b: Rational) -> Bool {
+        a.num * b.den < b.num * a.den
+    }
+
+    /// The nearest `Double`, without overflow in the intermediate steps.
+    var doubleValue: Double { Rational.toDouble(num, den) }
+
+    static func toDouble(_ n: BigInt, _ d: BigInt) -> Double {
+        if let a = Int(exactly: n), let b = Int(exactly: d), abs(a) < 1 << 53, b < 1 << 53 {
+            return Double(a) / Double(b)
+        }
+        // Scale so that the quotient keeps 62 significant bits, then shift the exponent back.
+        let shift = 62 - (n.magnitude.bitWidth - d.magnitude.bitWidth)
+        let q = shift >= 0 ? (n.magnitude << shift) / d.magnitude : n.magnitude / (d.magnitude << -shift)
+        let mag = Double(sign: .plus, exponent: -shift, significand: Double(UInt64(truncatingIfNeeded: q)))
+        return n.sign == .minus ? -mag : mag
+    }
+
+    /// Converts a finite `Double` exactly (every finite double is a dyadic rational).
+    init?(exactly value: Double) {
+        guard value.isFinite else { return nil }
+        if value == 0 { self = .zero; return }
+        let exponent = Int(value.exponent) - Double.significandBitCount
+        let significand = BigInt(value.significandBitPattern | (1 << UInt64(Double.significandBitCount)))
+        let signed = value < 0 ? -significand : significand
+        guard abs(exponent) < Limits.maxBits else { return nil }
+        let r = exponent >= 0
+            ? try? Rational(signed << exponent, 1)
+            : try? Rational(signed, BigInt(1) << -exponent)
+        guard let r else { return nil }
+        self = r
+    }
+}
+
