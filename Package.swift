@@ -104,6 +104,7 @@ let package = Package(
             name: "JudgingTests",
             dependencies: [
                 "Judging", "VerdictStore",
+                "RefereeServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: strict
