@@ -53,12 +53,13 @@ import VerdictStore
     }
 
     @Test func aClosedPortIsUnreachable() async throws {
-        let url = try await ScriptedJudge.run(JudgeScript()) { $0 }
-        let failure = try await Self.withTransport { transport in
-            // AsyncHTTPClient keeps reconnecting until the call's deadline, so a short timeout keeps this quick.
-            await #expect(throws: JudgeFailure.self) {
-                try await Fixtures.judge(Fixtures.configuration(url, timeout: 1, maxRetries: 1), transport: transport)
-                    .verdict(for: Fixtures.logic)
+        let failure = try await withClosedPort { url in
+            try await Self.withTransport { transport in
+                // AsyncHTTPClient keeps reconnecting until the call's deadline, so a short timeout keeps this quick.
+                await #expect(throws: JudgeFailure.self) {
+                    try await Fixtures.judge(Fixtures.configuration(url, timeout: 1, maxRetries: 1), transport: transport)
+                        .verdict(for: Fixtures.logic)
+                }
             }
         }
         #expect(failure?.cause == "unreachable")
