@@ -14,6 +14,10 @@ public struct SQLiteVerdictCache: VerdictCache {
         configuration.label = "referee.verdicts"
         // Concurrent writers from several server processes wait instead of failing at once.
         configuration.busyMode = .timeout(5)
+        // In WAL mode NORMAL syncs at checkpoints, not at every commit: a crash of the process loses
+        // nothing, a power cut at most the last verdicts, which are only re-asked. FULL would fsync
+        // once per stored verdict.
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
             try VerdictDatabase.migrator.migrate(pool)

@@ -37,6 +37,19 @@ enum Throughput {
             print(line("\(name) transport alone", raw, ideal: ideal))
             print(line("LLMJudge over \(name)", judged, ideal: ideal))
         }
+        // The production shape: every miss is also written to the SQLite cache.
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("judge-bench-\(UUID()).sqlite").path
+        defer {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
+        let stored = try LLMJudge(
+            configuration: JudgeConfiguration(
+                baseURL: baseURL, model: "scripted", maxConcurrency: concurrency, promptsDirectory: promptsDirectory),
+            cache: SQLiteVerdictCache(path: path), transport: nio, logger: quietLogger())
+        let withSQLite = try await measure(total: total) { index in
+            _ = try await stored.verdict(for: request(index, salt: "sqlite"))
+        }
+        print(line("LLMJudge over AHC + SQLite", withSQLite, ideal: ideal))
         try await nio.shutdown()
     }
 
