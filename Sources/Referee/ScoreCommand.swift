@@ -23,17 +23,14 @@ struct ScoreCommand: AsyncParsableCommand {
         } catch {
             throw Self.invalidInput(error)
         }
-        let engine = try buildEngine(configuration)
-        let output: [UInt8]
-        if request.isBatch {
-            let batch = await engine.scoreBatch(request.items.map(\.rollout), ids: request.items.map(\.id), options: scoring)
-            output = batch.jsonBytes(includeAdvantage: scoring.advantage != .none)
-        } else {
-            guard case .success(let rollout) = request.items[0].rollout else {
-                if case .failure(let error) = request.items[0].rollout { throw Self.invalidInput(error) }
-                return
+        if !request.isBatch, case .failure(let error) = request.items[0].rollout { throw Self.invalidInput(error) }
+        let output = try await withEngine(configuration) { engine -> [UInt8] in
+            if request.isBatch {
+                let batch = await engine.scoreBatch(request.items.map(\.rollout), ids: request.items.map(\.id), options: scoring)
+                return batch.jsonBytes(includeAdvantage: scoring.advantage != .none)
             }
-            output = await engine.score(rollout, options: scoring).jsonBytes(includeAdvantage: scoring.advantage != .none)
+            let rollout = try request.items[0].rollout.get()
+            return await engine.score(rollout, options: scoring).jsonBytes(includeAdvantage: scoring.advantage != .none)
         }
         FileHandle.standardOutput.write(Data(output + [UInt8(ascii: "\n")]))
     }

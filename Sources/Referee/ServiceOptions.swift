@@ -15,6 +15,7 @@ struct ServiceOptions: ParsableArguments {
     @Option(help: "Judge calls in flight at once (REFEREE_JUDGE_CONCURRENCY). Default 64.") var judgeConcurrency: String?
     @Option(help: "Votes per verdict (REFEREE_JUDGE_VOTES). Default 1.") var judgeVotes: String?
     @Option(help: "Folder of the judge prompt files (REFEREE_PROMPTS_DIR). Default Prompts.") var promptsDir: String?
+    @Option(help: "Judge HTTP client: asynchttpclient or urlsession (REFEREE_JUDGE_TRANSPORT). Default asynchttpclient.") var judgeTransport: String?
     @Option(help: "Largest request body in bytes (REFEREE_MAX_BODY_BYTES). Default 33554432.") var maxBodyBytes: String?
     @Option(help: "Most rollouts per request (REFEREE_MAX_BATCH_SIZE). Default 16384.") var maxBatchSize: String?
     @Option(help: "Seconds before an idle connection is closed (REFEREE_IDLE_TIMEOUT). Default 60.") var idleTimeout: String?
@@ -46,7 +47,7 @@ struct ServiceOptions: ParsableArguments {
             ("think_words", thinkWords), ("direct_words", directWords), ("fallback_reward", fallbackReward),
             ("log_level", logLevel), ("auth_token_file", authTokenFile), ("max_field_bytes", maxFieldBytes),
             ("max_judge_queue", maxJudgeQueue), ("header_timeout", headerTimeout), ("body_timeout", bodyTimeout),
-            ("shutdown_timeout", shutdownTimeout),
+            ("shutdown_timeout", shutdownTimeout), ("judge_transport", judgeTransport),
         ]
         return Dictionary(uniqueKeysWithValues: pairs.compactMap { key, value in value.map { (key, $0) } })
     }

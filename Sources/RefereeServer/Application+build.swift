@@ -38,7 +38,7 @@ public func buildApplication(
         server: .http1(configuration: .init(
             additionalChannelHandlers: [SlowClientGuard(headerTimeout: header, bodyTimeout: body)], idleTimeout: idle)),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "referee"),
-        services: parts.cache.map { [VerdictCacheCloser(cache: $0, logger: logger)] } ?? [],
+        services: [EngineCloser(cache: parts.cache, transport: parts.transport, logger: logger)],
         onServerRunning: { [logger] channel in
             logger.info("referee listening", metadata: ["address": "\(channel.localAddress.map { "\($0)" } ?? "?")"])
             await dependencies.onServerRunning?(channel.localAddress?.port ?? configuration.port)
@@ -47,21 +47,45 @@ public func buildApplication(
     )
 }
 
-/// The reward engine the configuration describes; the server and the CLI share it.
-/// With a judge URL it opens the verdict cache and the LLM judge; without one it scores in rules mode.
+/// The reward engine the configuration describes, for callers without a lifecycle (the judge, if any, uses
+/// URLSession, which needs no shutdown). Prefer `withEngine` where the work has a scope.
 public func buildEngine(
     _ configuration: RefereeConfiguration, dependencies: ApplicationDependencies = .init(),
     logger: Logger = Logger(label: "referee")
 ) throws -> RewardEngine {
-    try buildEngineParts(configuration, dependencies: dependencies, logger: logger).engine
+    var configuration = configuration
+    configuration.judgeTransport = .urlSession
+    return try buildEngineParts(configuration, dependencies: dependencies, logger: logger).engine
 }
 
-/// The engine and, when a judge is configured, the verdict cache it owns.
-func buildEngineParts(
-    _ configuration: RefereeConfiguration, dependencies: ApplicationDependencies, logger: Logger
-) throws -> (engine: RewardEngine, cache: SQLiteVerdictCache?) {
-    var judge = dependencies.judge
+/// Runs `body` with the engine the configuration describes, then shuts down its judge client and closes its cache.
+public func withEngine<T: Sendable>(
+    _ configuration: RefereeConfiguration, logger: Logger = Logger(label: "referee"),
+    _ body: (RewardEngine) async throws -> T
+) async throws -> T {
+    let parts = try buildEngineParts(configuration, dependencies: .init(), logger: logger)
+    let closer = EngineCloser(cache: parts.cache, transport: parts.transport, logger: logger)
+    do {
+        let value = try await body(parts.engine)
+        await closer.close()
+        return value
+    } catch {
+        await closer.close()
+        throw error
+    }
+}
+
+/// What the engine owns that must be closed at shutdown.
+struct EngineParts {
+    var engine: RewardEngine
     var cache: SQLiteVerdictCache?
+    var transport: AsyncHTTPClientTransport?
+}
+
+/// The engine and, when a judge is configured, the verdict cache and HTTP client it owns.
+func buildEngineParts(_ configuration: RefereeConfiguration, dependencies: ApplicationDependencies, logger: Logger) throws -> EngineParts {
+    var parts = EngineParts(engine: RewardEngine())
+    var judge = dependencies.judge
     if judge == nil, let url = configuration.judgeURL, let model = configuration.judgeModel {
         let store = try SQLiteVerdictCache(path: configuration.cachePath)
         let judgeConfiguration = JudgeConfiguration(
@@ -69,13 +93,20 @@ func buildEngineParts(
             apiKey: configuration.judgeAPIKey, timeoutSeconds: configuration.judgeTimeoutSeconds,
             maxConcurrency: configuration.judgeConcurrency, votes: configuration.judgeVotes,
             promptsDirectory: configuration.promptsDirectory)
-        judge = try LLMJudge(configuration: judgeConfiguration, cache: store, logger: logger)
-        cache = store
+        // AsyncHTTPClient spends about a seventh of URLSession's CPU per judge call (JudgeBenchmark).
+        var transport: (any JudgeTransport)?
+        if configuration.judgeTransport == .asyncHTTPClient {
+            let client = AsyncHTTPClientTransport(maximumConnectionsPerHost: configuration.judgeConcurrency)
+            parts.transport = client
+            transport = client
+        }
+        judge = try LLMJudge(configuration: judgeConfiguration, cache: store, transport: transport, logger: logger)
+        parts.cache = store
     }
-    let engine = RewardEngine(
+    parts.engine = RewardEngine(
         judge: judge, parallelism: ProcessInfo.processInfo.activeProcessorCount,
         nanoseconds: { DispatchTime.now().uptimeNanoseconds })
-    return (engine, cache)
+    return parts
 }
 
 /// The routes, with metrics, the JSON error shape and (when configured) bearer auth on every one.

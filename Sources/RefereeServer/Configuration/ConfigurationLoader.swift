@@ -17,7 +17,7 @@ public enum ConfigurationLoader {
         "judge_concurrency", "judge_votes", "prompts_dir", "max_body_bytes", "max_batch_size", "idle_timeout",
         "alpha", "preset", "formula", "short_circuit", "advantage", "tolerance", "think_words", "direct_words",
         "fallback_reward", "log_level", "auth_token", "auth_token_file", "max_field_bytes", "max_judge_queue",
-        "header_timeout", "body_timeout", "shutdown_timeout",
+        "header_timeout", "body_timeout", "shutdown_timeout", "judge_transport",
     ]
 
     /// The environment variable for `key`.
@@ -53,6 +53,7 @@ public enum ConfigurationLoader {
         try reader.read("judge_concurrency", as: Int.self, in: 1...4096) { configuration.judgeConcurrency = $0 }
         try reader.read("judge_votes", as: Int.self, in: 1...15) { configuration.judgeVotes = $0 }
         try reader.read("prompts_dir") { configuration.promptsDirectory = $0 }
+        try reader.read("judge_transport", choices: JudgeTransportKind.self) { configuration.judgeTransport = $0 }
         try reader.read("max_body_bytes", as: Int.self, in: 1024...(1 << 34)) { configuration.maxBodyBytes = $0 }
         try reader.read("max_batch_size", as: Int.self, in: 1...1_000_000) { configuration.maxBatchSize = $0 }
         try reader.read("idle_timeout", as: Double.self, in: 1...86_400) { configuration.idleTimeoutSeconds = $0 }

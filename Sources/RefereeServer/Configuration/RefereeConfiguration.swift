@@ -33,6 +33,8 @@ public struct RefereeConfiguration: Sendable {
     public var judgeConcurrency = 64
     /// Votes per verdict (majority wins).
     public var judgeVotes = 1
+    /// The judge's HTTP client.
+    public var judgeTransport = JudgeTransportKind.asyncHTTPClient
     /// Folder of the judge prompt files.
     public var promptsDirectory = "Prompts"
     /// Log level.
@@ -52,4 +54,12 @@ public struct RefereeConfiguration: Sendable {
 
     /// The defaults: loopback, port 8080, rules mode.
     public init() {}
+}
+
+/// Which HTTP client carries judge calls.
+public enum JudgeTransportKind: String, Sendable, CaseIterable {
+    /// SwiftNIO's AsyncHTTPClient: the least CPU per call.
+    case asyncHTTPClient = "asynchttpclient"
+    /// Foundation's URLSession (libcurl on Linux).
+    case urlSession = "urlsession"
 }
