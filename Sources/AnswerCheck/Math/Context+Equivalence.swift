@@ -3,8 +3,8 @@ extension Context {
     /// Whether the prediction `p` is equivalent to the gold answer `g`.
     mutating func equivalent(_ g: Node, _ p: Node) throws(MathFailure) -> Bool {
         try tick()
-        let g = try Alternatives.expand(g)
-        let p = try Alternatives.expand(p.memberSet ?? p)
+        let g = try Alternatives.expand(try MatrixAlgebra.fold(g))
+        let p = try Alternatives.expand(try MatrixAlgebra.fold(p.memberSet ?? p))
         switch (g, p) {
         case (.text(let a), .text(let b)):
             return a == b
@@ -50,18 +50,27 @@ extension Context {
         return true
     }
 
-    /// Multiset equality under equivalence, matching each gold item to the first free prediction.
+    /// Set equality under equivalence: every gold item is predicted and every prediction is in the
+    /// gold (a repeated item is not an extra answer).
     mutating func unordered(_ a: [Node], _ b: [Node]) throws(MathFailure) -> Bool {
-        guard a.count == b.count else { return false }
-        var used = [Bool](repeating: false, count: b.count)
+        var covered = [Bool](repeating: false, count: b.count)
         outer: for x in a {
-            for (j, y) in b.enumerated() where !used[j] {
+            var found = false
+            for (j, y) in b.enumerated() where !found || !covered[j] {
                 if try equivalent(x, y) {
-                    used[j] = true
-                    continue outer
+                    covered[j] = true
+                    found = true
                 }
             }
-            return false
+            if !found { return false }
+        }
+        for (j, y) in b.enumerated() where !covered[j] {
+            var found = false
+            for x in a where try equivalent(x, y) {
+                found = true
+                break
+            }
+            if !found { return false }
         }
         return true
     }

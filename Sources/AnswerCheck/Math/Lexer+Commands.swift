@@ -24,7 +24,12 @@ extension Lexer {
 
     mutating func backslash() throws(MathFailure) {
         index += 1
-        guard let c = peek() else { return }
+        guard var c = peek() else { return }
+        // `\\frac` in doubly escaped text means `\frac`; a real line break is not followed by a letter.
+        if c == 0x5C, let next = peek(1), Byte.isLetter(next) {
+            index += 1
+            c = next
+        }
         if !Byte.isLetter(c) {
             index += 1
             switch c {
@@ -39,7 +44,13 @@ extension Lexer {
         }
         let start = index
         while let l = peek(), Byte.isLetter(l) { index += 1 }
-        let name = String(decoding: bytes[start..<index], as: UTF8.self)
+        var name = String(decoding: bytes[start..<index], as: UTF8.self)
+        // `\quadx` is a space before `x`, not a command of its own.
+        for space in ["qquad", "quad"] where name.hasPrefix(space) && name != space {
+            index = start + space.utf8.count
+            name = space
+            break
+        }
         try command(name)
     }
 

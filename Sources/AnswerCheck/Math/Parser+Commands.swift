@@ -3,7 +3,6 @@ extension Parser {
     static let matrixEnvironments: Set<String> = ["matrix", "pmatrix", "bmatrix", "Bmatrix", "smallmatrix", "array"]
 
     mutating func command(_ c: String) throws(MathFailure) -> Node {
-        if let f = Parser.functions[c] { return try function(f, name: c) }
         switch c {
         case "frac":
             return .div(try argument(), try argument())
@@ -25,6 +24,7 @@ extension Parser {
         case "begin": return try descend { p throws(MathFailure) in try p.matrix() }
         case "sum": return try sum()
         default:
+            if let f = Parser.functions[c] { return try function(f, name: c) }
             if Parser.rejectedCommands.contains(c) || Parser.operatorCommands.contains(c) { throw .unparseable }
             return .symbol("\\" + c)
         }
