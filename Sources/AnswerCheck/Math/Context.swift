@@ -32,9 +32,12 @@ struct Context {
     func agree(_ a: Rational, _ b: Rational) throws(MathFailure) -> Bool {
         if a == b { return true }
         if a.isInteger && b.isInteger { return false }
-        let difference = try (a - b).magnitude
-        let larger = max(a.magnitude, b.magnitude)
-        return !(try exactTolerance * larger < difference)
+        // Over the common denominator a.den * b.den, so no reduction (and no gcd) is needed.
+        let x = a.num * b.den
+        let y = b.num * a.den
+        let difference = (x - y).magnitude
+        let larger = max(x.magnitude, y.magnitude)
+        return difference * exactTolerance.den.magnitude <= exactTolerance.num.magnitude * larger
     }
 
     /// Whether two floating values agree within the relative tolerance plus cancellation noise.

@@ -33,7 +33,7 @@ struct Rational: Sendable, Hashable {
             den = 1
             return
         }
-        let g = n.greatestCommonDivisor(with: d)
+        let g = Rational.gcd(n.magnitude, d.magnitude)
         var n = n
         var d = d
         if g != 1 {
@@ -46,6 +46,23 @@ struct Rational: Sendable, Hashable {
         }
         num = n
         den = d
+    }
+
+    /// Euclid's algorithm, finishing in machine words; unlike the binary algorithm it takes one
+    /// step when one operand is small (`1/2006!`), where Stein's needs one step per bit.
+    static func gcd(_ a: BigUInt, _ b: BigUInt) -> BigInt {
+        var x = a
+        var y = b
+        while !y.isZero {
+            if x.bitWidth <= 64, y.bitWidth <= 64 {
+                var p = UInt64(x)
+                var q = UInt64(y)
+                while q != 0 { (p, q) = (q, p % q) }
+                return BigInt(p)
+            }
+            (x, y) = (y, x % y)
+        }
+        return BigInt(x)
     }
 
     var isInteger: Bool { den == 1 }
