@@ -34,6 +34,14 @@ struct MathAdversarialTests {
         #expect(checker.check(answer: long, groundTruth: "2001", tolerance: 1e-6) == .wrong("too_complex"))
     }
 
+    @Test("inputs the fuzzer found slow stay cheap")
+    func fuzzerFindings() {
+        let gold = "\\frac{1}{2004!}"
+        #expect(!checker.check(answer: "\\bmxed{\\frac{1}{2006!}}", groundTruth: gold, tolerance: 1e-6).isCorrect)
+        let letters = "9" + String(repeating: "d", count: 123)
+        #expect(checker.check(answer: letters, groundTruth: "$" + letters + " $", tolerance: 1e-6).isCorrect)
+    }
+
     @Test("random bytes never crash the extractor or the checker")
     func randomBytes() {
         var generator = SplitMix(seed: 42)

@@ -4,14 +4,13 @@ enum Phrases {
         .map { Array($0.utf8) }
 
     static func answer(in bytes: [UInt8]) -> String? {
-        let lower = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
         var best: Int?
         for phrase in phrases {
-            if let end = lastEnd(of: phrase, in: lower), end > (best ?? -1) { best = end }
+            if let end = lastEnd(of: phrase, in: bytes), end > (best ?? -1) { best = end }
         }
         guard let start = best else { return nil }
         var segment = Array(bytes[start..<sentenceEnd(bytes, from: start)])
-        if let isAt = lastEnd(of: Array(" is ".utf8), in: segment.map { $0 | 0x20 }) {
+        if let isAt = lastEnd(of: Array(" is ".utf8), in: segment) {
             segment = Array(segment[isAt...])
         }
         if let span = MathSpans.last(in: segment) { return Suffix.percent(span.text, segment, from: span.end) }
@@ -24,8 +23,7 @@ enum Phrases {
 
     /// The last "final answer is $X$" (Minerva's layout) and where it starts.
     static func minerva(in bytes: [UInt8]) -> (String, Int)? {
-        let lower = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-        guard var i = lastEnd(of: Array("final answer is".utf8), in: lower) else { return nil }
+        guard var i = lastEnd(of: Array("final answer is".utf8), in: bytes) else { return nil }
         while i < bytes.count, bytes[i] == 0x20 { i += 1 }
         guard i < bytes.count, bytes[i] == 0x24 || bytes[i] == 0x5C,
               let span = MathSpans.first(in: bytes, from: i), span.start == i else { return nil }
@@ -47,12 +45,19 @@ enum Phrases {
     }
 
     /// The index just past the last occurrence of `needle`.
+    /// The index just past the last occurrence of the lower-case `needle`, ignoring ASCII case.
     static func lastEnd(of needle: [UInt8], in hay: [UInt8]) -> Int? {
         guard needle.count <= hay.count else { return nil }
         var i = hay.count - needle.count
-        while i >= 0 {
-            if hay[i] == needle[0], hay[i..<(i + needle.count)].elementsEqual(needle) { return i + needle.count }
-            i -= 1
+        search: while i >= 0 {
+            for (k, b) in needle.enumerated() {
+                let c = hay[i + k]
+                if (c >= 0x41 && c <= 0x5A ? c | 0x20 : c) != b {
+                    i -= 1
+                    continue search
+                }
+            }
+            return i + needle.count
         }
         return nil
     }

@@ -144,7 +144,10 @@ extension Node {
             inner.remove(v)
             names.formUnion(inner)
         default:
-            for child in children { child.collectSymbols(into: &names) }
+            forEachChild {
+                $0.collectSymbols(into: &names)
+                return true
+            }
         }
     }
 

@@ -12,11 +12,13 @@ struct Context {
 
     init(tolerance: Double) {
         self.tolerance = tolerance
-        exactTolerance = Context.decimal(tolerance)
+        exactTolerance = tolerance == MathAnswerChecker.defaultTolerance ? Context.defaultTolerance : Context.decimal(tolerance)
     }
 
     /// The tolerance as the decimal it was written as (`1e-6` is exactly one millionth, not the
     /// nearest double), so a value exactly on the edge of the window is inside it.
+    static let defaultTolerance = decimal(MathAnswerChecker.defaultTolerance)
+
     static func decimal(_ value: Double) -> Rational {
         guard let tokens = try? Lexer.tokens(of: "\(value)"), tokens.count == 1,
               case .number(let r, _) = tokens[0].kind else { return Rational(exactly: value) ?? .zero }

@@ -152,6 +152,8 @@ extension Lexer {
 extension String {
     /// The string without leading and trailing ASCII white space.
     var trimmed: String {
+        guard let first = utf8.first, let last = utf8.last else { return self }
+        if !Byte.isSpace(first), !Byte.isSpace(last) { return self }
         let u = Array(utf8)
         var a = 0
         var b = u.count

@@ -170,9 +170,21 @@ extension Lexer {
         let exponent = try scientificExponent()
         let integral = fraction.isEmpty && exponent == nil
         guard digits.count + fraction.count <= 4_000 else { throw .tooComplex }
-        let text = String(decoding: digits + fraction, as: UTF8.self)
-        let mantissa = BigInt(text.isEmpty ? "0" : text) ?? 0
-        var value = try Rational(mantissa, BigInt(10).power(fraction.count))
+        var value: Rational
+        if digits.count + fraction.count <= 18 {
+            // Fits a machine word: no text round trip.
+            var mantissa = 0
+            for d in digits { mantissa = mantissa * 10 + Int(d - 0x30) }
+            var scale = 1
+            for d in fraction {
+                mantissa = mantissa * 10 + Int(d - 0x30)
+                scale *= 10
+            }
+            value = scale == 1 ? Rational(mantissa) : try Rational(BigInt(mantissa), BigInt(scale))
+        } else {
+            let mantissa = BigInt(String(decoding: digits + fraction, as: UTF8.self)) ?? 0
+            value = try Rational(mantissa, BigInt(10).power(fraction.count))
+        }
         if let exponent {
             value = try value * Rational(10).power(exponent)
         }

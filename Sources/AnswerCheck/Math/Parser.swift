@@ -33,8 +33,14 @@ struct Parser {
 
     mutating func advance() { position += 1 }
 
+    /// Whether the token `offset` places ahead is `kind`, without copying it.
+    func at(_ kind: Token.Kind, _ offset: Int = 0) -> Bool {
+        let i = position + offset
+        return i < tokens.count && tokens[i].matches(kind)
+    }
+
     mutating func accept(_ kind: Token.Kind) -> Bool {
-        guard current == kind else { return false }
+        guard at(kind) else { return false }
         advance()
         return true
     }

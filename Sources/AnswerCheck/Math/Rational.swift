@@ -69,9 +69,25 @@ struct Rational: Sendable, Hashable {
     var isZero: Bool { num.isZero }
     var isNegative: Bool { num.sign == .minus && !num.isZero }
 
+    /// A fraction already in lowest terms with a positive denominator; only the size is checked.
+    private init(reduced n: BigInt, _ d: BigInt) throws(MathFailure) {
+        guard n.bitWidth <= Limits.maxBits, d.bitWidth <= Limits.maxBits else { throw .tooComplex }
+        num = n
+        den = d
+    }
+
+    // The operations below use Knuth's reduced forms (TAOCP 4.5.1): their gcds involve the
+    // operands, not the much larger result, so long products of small factors stay cheap.
+
     static func + (a: Rational, b: Rational) throws(MathFailure) -> Rational {
-        if a.den == b.den { return try Rational(a.num + b.num, a.den) }
-        return try Rational(a.num * b.den + b.num * a.den, a.den * b.den)
+        if a.isZero { return b }
+        if b.isZero { return a }
+        let g = gcd(a.den.magnitude, b.den.magnitude)
+        if g == 1 { return try Rational(reduced: a.num * b.den + b.num * a.den, a.den * b.den) }
+        let t = a.num * (b.den / g) + b.num * (a.den / g)
+        if t.isZero { return .zero }
+        let g2 = gcd(t.magnitude, g.magnitude)
+        return try Rational(reduced: t / g2, (a.den / g) * (b.den / g2))
     }
 
     static func - (a: Rational, b: Rational) throws(MathFailure) -> Rational {
@@ -79,11 +95,21 @@ struct Rational: Sendable, Hashable {
     }
 
     static func * (a: Rational, b: Rational) throws(MathFailure) -> Rational {
-        try Rational(a.num * b.num, a.den * b.den)
+        if a.isZero || b.isZero { return .zero }
+        let g1 = gcd(a.num.magnitude, b.den.magnitude)
+        let g2 = gcd(b.num.magnitude, a.den.magnitude)
+        return try Rational(reduced: (a.num / g1) * (b.num / g2), (a.den / g2) * (b.den / g1))
     }
 
     static func / (a: Rational, b: Rational) throws(MathFailure) -> Rational {
-        try Rational(a.num * b.den, a.den * b.num)
+        guard !b.isZero else { throw .undefined }
+        var inverse = b
+        swap(&inverse.num, &inverse.den)
+        if inverse.den.sign == .minus {
+            inverse.num.negate()
+            inverse.den.negate()
+        }
+        return try a * inverse
     }
 
     func negated() -> Rational {
@@ -103,7 +129,8 @@ struct Rational: Sendable, Hashable {
         if widest > 1, (widest - 1) * abs(e) > Limits.maxBits { throw .tooComplex }
         let n = num.power(abs(e))
         let d = den.power(abs(e))
-        return e > 0 ? try Rational(n, d) : try Rational(d, n)
+        if e > 0 { return try Rational(reduced: n, d) }
+        return n.sign == .minus ? try Rational(reduced: -d, -n) : try Rational(reduced: d, n)
     }
 
     /// The exact `k`-th root when numerator and denominator are perfect powers, else nil.
