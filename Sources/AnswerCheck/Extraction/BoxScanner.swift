@@ -96,7 +96,7 @@ struct BoxScanner {
             k -= 1
             parts.append(leaves[k].1)
         }
-        return (parts.reversed().joined(separator: ", "), end)
+        return (parts.count == 1 ? parts[0] : parts.reversed().joined(separator: ", "), end)
     }
 
     /// Text between two boxes that lists them (`, `, ` and `, `\quad\text{and}\quad`) rather than

@@ -135,7 +135,7 @@ enum MathSpans {
 /// The last number in prose, with its sign, thousands groups and decimal part.
 enum LastNumber {
     static func find(in bytes: [UInt8]) -> (text: String, end: Int)? {
-        var last: (text: String, end: Int)?
+        var last: (start: Int, end: Int, negative: Bool)?
         var i = 0
         while i < bytes.count {
             let c = bytes[i]
@@ -144,24 +144,19 @@ enum LastNumber {
                 i += 1
                 continue
             }
-            let negative = i > 0 && bytes[i - 1] == 0x2D
             var j = i
-            var text: [UInt8] = negative ? [0x2D] : []
             while j < bytes.count {
                 let d = bytes[j]
-                if Byte.isDigit(d) {
-                    text.append(d)
-                } else if d == 0x2C || d == 0x2E || d == 0x2F, j + 1 < bytes.count, Byte.isDigit(bytes[j + 1]) {
-                    text.append(d)
-                } else {
-                    break
-                }
+                let joiner = d == 0x2C || d == 0x2E || d == 0x2F
+                guard Byte.isDigit(d) || joiner && j + 1 < bytes.count && Byte.isDigit(bytes[j + 1]) else { break }
                 j += 1
             }
-            last = (decimalComma(String(decoding: text, as: UTF8.self)), j)
+            last = (i, j, i > 0 && bytes[i - 1] == 0x2D)
             i = j
         }
-        return last
+        guard let last else { return nil }
+        let digits = String(decoding: bytes[last.start..<last.end], as: UTF8.self)
+        return (decimalComma((last.negative ? "-" : "") + digits), last.end)
     }
 
     /// `2,74` in prose is a decimal comma; `7,425,000` keeps its thousands groups.

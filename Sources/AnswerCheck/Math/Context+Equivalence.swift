@@ -77,6 +77,7 @@ extension Context {
 
     /// Scalars: once when there are no free symbols, else at each evaluation point.
     mutating func scalars(_ a: Node, _ b: Node) throws(MathFailure) -> Bool {
+        if case .number(let x) = a, case .number(let y) = b { return try agree(x, y) }
         var names = Set<String>()
         a.collectSymbols(into: &names)
         b.collectSymbols(into: &names)

@@ -70,6 +70,6 @@ enum Points {
         hash ^= hash >> 29
         let numerator = Int(hash % 89) + 11
         let denominator = Int((hash >> 8) % 13) + 7
-        return (try? Rational(.init(numerator), .init(denominator))) ?? .one
+        return (try? Rational(Rational.big(numerator), Rational.big(denominator))) ?? .one
     }
 }

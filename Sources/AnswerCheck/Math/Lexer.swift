@@ -180,7 +180,7 @@ extension Lexer {
                 mantissa = mantissa * 10 + Int(d - 0x30)
                 scale *= 10
             }
-            value = scale == 1 ? Rational(mantissa) : try Rational(BigInt(mantissa), BigInt(scale))
+            value = scale == 1 ? Rational(mantissa) : try Rational(Rational.big(mantissa), Rational.big(scale))
         } else {
             let mantissa = BigInt(String(decoding: digits + fraction, as: UTF8.self)) ?? 0
             value = try Rational(mantissa, BigInt(10).power(fraction.count))

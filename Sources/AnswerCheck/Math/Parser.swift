@@ -20,7 +20,8 @@ struct Parser {
         if let words = parser.textAnswer() { return .text(words) }
         let node = try parser.list(closers: [])
         guard parser.position == parser.tokens.count else { throw .unparseable }
-        guard node.height <= Limits.maxHeight else { throw .tooComplex }
+        // A tree is never taller than its token count, so short answers skip the measurement.
+        guard parser.tokens.count <= Limits.maxHeight || node.height <= Limits.maxHeight else { throw .tooComplex }
         return node
     }
 

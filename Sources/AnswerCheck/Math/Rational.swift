@@ -20,8 +20,15 @@ struct Rational: Sendable, Hashable {
     static let one = Rational(1)
 
     init(_ value: Int) {
-        num = BigInt(value)
-        den = 1
+        num = Rational.big(value)
+        den = Rational.big(1)
+    }
+
+    /// BigInt's generic integer conversion is slow across modules; small values come from a table.
+    private static let smallIntegers: [BigInt] = (-1024...1024).map { BigInt($0) }
+
+    static func big(_ value: Int) -> BigInt {
+        value >= -1024 && value <= 1024 ? smallIntegers[value + 1024] : BigInt(value)
     }
 
     /// Reduces `n/d`; `d` must not be zero.
@@ -29,14 +36,14 @@ struct Rational: Sendable, Hashable {
         guard !d.isZero else { throw .undefined }
         guard n.bitWidth <= Limits.maxBits, d.bitWidth <= Limits.maxBits else { throw .tooComplex }
         if n.isZero {
-            num = 0
-            den = 1
+            num = Rational.big(0)
+            den = Rational.big(1)
             return
         }
         let g = Rational.gcd(n.magnitude, d.magnitude)
         var n = n
         var d = d
-        if g != 1 {
+        if g != Rational.big(1) {
             n /= g
             d /= g
         }
@@ -58,14 +65,14 @@ struct Rational: Sendable, Hashable {
                 var p = UInt64(x)
                 var q = UInt64(y)
                 while q != 0 { (p, q) = (q, p % q) }
-                return BigInt(p)
+                return p <= 1024 ? big(Int(p)) : BigInt(p)
             }
             (x, y) = (y, x % y)
         }
         return BigInt(x)
     }
 
-    var isInteger: Bool { den == 1 }
+    var isInteger: Bool { den == Rational.big(1) }
     var isZero: Bool { num.isZero }
     var isNegative: Bool { num.sign == .minus && !num.isZero }
 
@@ -83,7 +90,7 @@ struct Rational: Sendable, Hashable {
         if a.isZero { return b }
         if b.isZero { return a }
         let g = gcd(a.den.magnitude, b.den.magnitude)
-        if g == 1 { return try Rational(reduced: a.num * b.den + b.num * a.den, a.den * b.den) }
+        if g == Rational.big(1) { return try Rational(reduced: a.num * b.den + b.num * a.den, a.den * b.den) }
         let t = a.num * (b.den / g) + b.num * (a.den / g)
         if t.isZero { return .zero }
         let g2 = gcd(t.magnitude, g.magnitude)
@@ -146,7 +153,7 @@ struct Rational: Sendable, Hashable {
     }
 
     private static func integerRoot(_ x: BigInt, _ k: Int) -> BigInt? {
-        if x.isZero || x == 1 { return x }
+        if x.isZero || x == Rational.big(1) { return x }
         if k == 2 {
             let r = x.squareRoot()
             return r * r == x ? r : nil
