@@ -3,7 +3,6 @@
 enum MathDisagreements {
     static let accepted: [Int: String] = [
         193: "`1 \\le |z| \\le 3/2` against a union of intervals: solving inequalities in |z| is out of scope",
-        199: "`p=5,q=2;p=7,q=2` groups assignments with `;` into tuples; we read `;` as a list separator",
         212: "the gold's `\\boxed{` is never closed, so there is no gold answer to compare with",
         253: "sums with symbolic bounds (`\\sum_{k=0}^{n-1}`) are not evaluated; the text fallback differs",
         342: "relative difference 8e-8 is inside the 1e-6 relative tolerance the spec asks for; Math-Verify rounds absolutely",
