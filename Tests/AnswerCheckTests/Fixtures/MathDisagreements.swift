@@ -2,7 +2,6 @@
 /// 0.9.0 differ, each with a one-line reason. The conformance test fails when the set changes.
 enum MathDisagreements {
     static let accepted: [Int: String] = [
-        193: "`1 \\le |z| \\le 3/2` against a union of intervals: solving inequalities in |z| is out of scope",
         212: "the gold's `\\boxed{` is never closed, so there is no gold answer to compare with",
         253: "sums with symbolic bounds (`\\sum_{k=0}^{n-1}`) are not evaluated; the text fallback differs",
         342: "relative difference 8e-8 is inside the 1e-6 relative tolerance the spec asks for; Math-Verify rounds absolutely",
