@@ -96,7 +96,7 @@ extension Context {
 
     mutating func bind(_ names: Set<String>, at k: Int) {
         bindings.removeAll(keepingCapacity: true)
-        for name in names { bindings[name] = Points.value(for: name, at: k) }
+        for name in names { bindings[name] = Points.value(for: name, at: k, seed: seed) }
     }
 
     /// Compares the values at the current point; nil when either is undefined there.

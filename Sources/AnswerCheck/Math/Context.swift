@@ -10,8 +10,13 @@ struct Context {
     /// The largest magnitude that cancelled in floating point, which bounds rounding noise.
     var scale = 0.0
 
-    init(tolerance: Double) {
+    /// Chooses the evaluation points; derived from the compared texts, so a verdict is reproducible
+    /// yet no fixed set of points exists that an answer could be built to vanish on.
+    let seed: UInt64
+
+    init(tolerance: Double, seed: UInt64 = 0) {
         self.tolerance = tolerance
+        self.seed = seed
         exactTolerance = tolerance == MathAnswerChecker.defaultTolerance ? Context.defaultTolerance : Context.decimal(tolerance)
     }
 
@@ -56,16 +61,20 @@ struct Context {
 
 extension Rational: Comparable {}
 
-/// Fixed evaluation points: the same symbol gets the same value in both answers.
+/// Evaluation points: the same symbol gets the same value in both answers.
 enum Points {
     static let count = 4
 
+    /// FNV-1a, a stable hash (Swift's `Hasher` is seeded per process).
+    static func hash(_ text: String, into start: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
+        var hash = start
+        for b in text.utf8 { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return hash
+    }
+
     /// A positive rational for `symbol` at point `k`, spread so that distinct symbols differ.
-    static func value(for symbol: String, at k: Int) -> Rational {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in symbol.utf8 {
-            hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3
-        }
+    static func value(for symbol: String, at k: Int, seed: UInt64) -> Rational {
+        var hash = Points.hash(symbol, into: 0xcbf2_9ce4_8422_2325 ^ seed)
         hash = (hash ^ UInt64(k + 1)) &* 0x100_0000_01b3
         hash ^= hash >> 29
         let numerator = Int(hash % 89) + 11
