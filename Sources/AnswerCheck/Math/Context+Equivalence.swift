@@ -26,7 +26,7 @@ extension Context {
             return try ordered(a, b)
         case (.tuple(0x28, 0x29, let a), .list(let b)), (.list(let a), .tuple(0x28, 0x29, let b)):
             return try ordered(a, b)
-        case (.tuple(_, _, let a), .set(let b)), (.set(let a), .tuple(_, _, let b)),
+        case (.tuple(0x28, 0x29, let a), .set(let b)), (.set(let a), .tuple(0x28, 0x29, let b)),
              (.list(let a), .list(let b)), (.list(let a), .set(let b)), (.set(let a), .list(let b)),
              (.set(let a), .set(let b)):
             return try unordered(a, b)
@@ -54,7 +54,7 @@ extension Context {
     /// gold (a repeated item is not an extra answer).
     mutating func unordered(_ a: [Node], _ b: [Node]) throws(MathFailure) -> Bool {
         var covered = [Bool](repeating: false, count: b.count)
-        outer: for x in a {
+        for x in a {
             var found = false
             for (j, y) in b.enumerated() where !found || !covered[j] {
                 if try equivalent(x, y) {

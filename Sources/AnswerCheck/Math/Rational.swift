@@ -10,8 +10,8 @@ import Darwin
 
 /// An exact rational number, reduced, with a positive denominator.
 ///
-/// Small values stay in machine integers (the common case costs no allocation); arithmetic
-/// that overflows moves to `BigInt`, bounded by ``Limits/maxBits``.
+/// `BigInt` keeps values of up to two machine words inline, so the common case allocates nothing;
+/// every result is bounded by ``Limits/maxBits``.
 struct Rational: Sendable, Hashable {
     private(set) var num: BigInt
     private(set) var den: BigInt
