@@ -38,6 +38,9 @@ struct MathAdversarialTests {
     func fuzzerFindings() {
         let gold = "\\frac{1}{2004!}"
         #expect(!checker.check(answer: "\\bmxed{\\frac{1}{2006!}}", groundTruth: gold, tolerance: 1e-6).isCorrect)
+        let item = "Z" + String(repeating: "Z", count: 33) + "=3,\\,-8,\\,-1,4"
+        let list = "a=3," + Array(repeating: item, count: 20).joined(separator: ",")
+        #expect(!checker.check(answer: list, groundTruth: list + ",7", tolerance: 1e-6).isCorrect)
         let letters = "9" + String(repeating: "d", count: 123)
         #expect(checker.check(answer: letters, groundTruth: "$" + letters + " $", tolerance: 1e-6).isCorrect)
     }

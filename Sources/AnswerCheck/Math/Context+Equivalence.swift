@@ -3,8 +3,12 @@ extension Context {
     /// Whether the prediction `p` is equivalent to the gold answer `g`.
     mutating func equivalent(_ g: Node, _ p: Node) throws(MathFailure) -> Bool {
         try tick()
-        let g = try Alternatives.expand(try MatrixAlgebra.fold(g))
-        let p = try Alternatives.expand(try MatrixAlgebra.fold(p.memberSet ?? p))
+        var g = mayHaveMatrices ? try MatrixAlgebra.fold(g) : g
+        var p = mayHaveMatrices ? try MatrixAlgebra.fold(p.memberSet ?? p) : p.memberSet ?? p
+        if mayHavePlusMinus {
+            g = try Alternatives.expand(g)
+            p = try Alternatives.expand(p)
+        }
         switch (g, p) {
         case (.text(let a), .text(let b)):
             return a == b

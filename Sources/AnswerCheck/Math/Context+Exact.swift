@@ -4,6 +4,14 @@ import BigInt
 extension Context {
     mutating func exact(_ node: Node) throws(MathFailure) -> Rational? {
         try tick()
+        let value = try exactValue(node)
+        if let value, value.num.bitWidth > 128 || value.den.bitWidth > 128 {
+            steps += (value.num.bitWidth + value.den.bitWidth) / 64
+        }
+        return value
+    }
+
+    private mutating func exactValue(_ node: Node) throws(MathFailure) -> Rational? {
         switch node {
         case .number(let v):
             return v

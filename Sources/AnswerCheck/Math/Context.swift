@@ -14,6 +14,11 @@ struct Context {
     /// yet no fixed set of points exists that an answer could be built to vanish on.
     let seed: UInt64
 
+    /// Whether either text may hold `\pm` or a matrix; when not, those rewrites (each a walk over
+    /// the whole tree, at every level of a comparison) are skipped.
+    var mayHavePlusMinus = true
+    var mayHaveMatrices = true
+
     init(tolerance: Double, seed: UInt64 = 0) {
         self.tolerance = tolerance
         self.seed = seed

@@ -103,9 +103,15 @@ struct Rational: Sendable, Hashable {
 
     static func * (a: Rational, b: Rational) throws(MathFailure) -> Rational {
         if a.isZero || b.isZero { return .zero }
+        let one = Rational.big(1)
         let g1 = gcd(a.num.magnitude, b.den.magnitude)
         let g2 = gcd(b.num.magnitude, a.den.magnitude)
-        return try Rational(reduced: (a.num / g1) * (b.num / g2), (a.den / g2) * (b.den / g1))
+        // Division is the costly step; a gcd of 1 (the usual case) needs none.
+        let n1 = g1 == one ? a.num : a.num / g1
+        let d2 = g1 == one ? b.den : b.den / g1
+        let n2 = g2 == one ? b.num : b.num / g2
+        let d1 = g2 == one ? a.den : a.den / g2
+        return try Rational(reduced: n1 * n2, d1 * d2)
     }
 
     static func / (a: Rational, b: Rational) throws(MathFailure) -> Rational {
