@@ -1,0 +1,133 @@
+import Foundation
+import Logging
+import RewardCore
+
+/// The OpenAI-compatible LLM judge: cache first, identical calls in flight once, bounded concurrency,
+/// retries with backoff, strict verdict parsing, optional majority votes.
+public struct LLMJudge: Judge {
+    let configuration: JudgeConfiguration
+    let cache: any VerdictCache
+    let transport: any JudgeTransport
+    let logger: Logger
+    let prompts: PromptLibrary
+    let limiter: ConcurrencyLimiter
+    let inFlight = InFlightCalls<JudgeVerdict>()
+    let sleeper: any RetrySleeper
+    let retry: RetryPolicy
+
+    /// Creates a judge; throws `JudgeSetupError` naming a missing prompt file or a bad setting.
+    /// Without a transport it builds a `URLSessionTransport` sized to `maxConcurrency`.
+    public init(
+        configuration: JudgeConfiguration, cache: any VerdictCache, transport: (any JudgeTransport)? = nil,
+        logger: Logger
+    ) throws {
+        try self.init(
+            configuration: configuration, cache: cache, transport: transport, logger: logger, sleeper: TaskSleeper())
+    }
+
+    init(
+        configuration: JudgeConfiguration, cache: any VerdictCache, transport: (any JudgeTransport)?, logger: Logger,
+        sleeper: any RetrySleeper
+    ) throws {
+        let problems = configuration.problems()
+        if !problems.isEmpty {
+            throw JudgeSetupError(code: "bad_configuration", message: problems.joined(separator: "; "))
+        }
+        self.configuration = configuration
+        self.cache = cache
+        self.transport = transport ?? URLSessionTransport(maximumConnectionsPerHost: configuration.maxConcurrency)
+        self.logger = logger
+        self.prompts = try PromptLibrary(directory: configuration.promptsDirectory)
+        self.limiter = ConcurrencyLimiter(limit: configuration.maxConcurrency)
+        self.sleeper = sleeper
+        self.retry = RetryPolicy(
+            maxRetries: configuration.maxRetries, baseDelay: configuration.retryBaseDelaySeconds,
+            maxDelay: configuration.maxRetryDelaySeconds)
+    }
+
+    /// The verdict for `request`: from the cache when stored, else from the judge (then stored).
+    public func verdict(for request: JudgeRequest) async throws -> JudgeVerdict {
+        let template = prompts[request.kind]
+        let key = CacheKey.make(request: request, template: template, configuration: configuration)
+        do {
+            if var hit = try await cache.verdict(forKey: key) {
+                hit.fromCache = true
+                return hit
+            }
+        } catch {
+            // A broken cache costs a judge call, not the verdict.
+            logger.warning("verdict cache lookup failed", metadata: ["error": "\(String(describing: error))"])
+        }
+        return try await inFlight.value(forKey: key) { [self] in
+            let verdict = try await freshVerdict(for: request, template: template)
+            do {
+                try await cache.store(verdict, forKey: key)
+            } catch {
+                logger.warning("verdict cache store failed", metadata: ["error": "\(String(describing: error))"])
+            }
+            return verdict
+        }
+    }
+
+    /// The prompt's content hash for `kind`, for status pages and tests.
+    public func promptHash(for kind: VerdictKind) -> String { prompts[kind].contentHash }
+
+    private func freshVerdict(for request: JudgeRequest, template: PromptTemplate) async throws -> JudgeVerdict {
+        let body = try requestBody(for: request, template: template)
+        if configuration.votes == 1 { return try await singleVerdict(body: body, kind: request.kind) }
+        let ballots = try await withThrowingTaskGroup(of: JudgeVerdict.self) { group in
+            for _ in 0..<configuration.votes {
+                group.addTask { try await singleVerdict(body: body, kind: request.kind) }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        return VoteCount.majority(of: ballots)
+    }
+
+    /// One verdict from one judge answer; an unreadable answer is asked again once, then fails.
+    private func singleVerdict(body: Data, kind: VerdictKind) async throws -> JudgeVerdict {
+        var lastText = ""
+        for parseAttempt in 0..<2 {
+            let started = ContinuousClock.now
+            let response = try await post(body: body, kind: kind)
+            let latency = (ContinuousClock.now - started) / .milliseconds(1)
+            guard let completion = try? JSONDecoder().decode(ChatCompletionResponse.self, from: response.body),
+                let text = completion.text
+            else {
+                lastText = String(decoding: response.body.prefix(200), as: UTF8.self)
+                logger.warning(
+                    "judge answer is not a chat completion",
+                    metadata: ["kind": "\(kind.rawValue)", "parse_attempt": "\(parseAttempt + 1)"])
+                continue
+            }
+            guard let parsed = VerdictParser.parse(text, kind: kind) else {
+                lastText = String(text.prefix(200))
+                logger.warning(
+                    "judge verdict unparseable",
+                    metadata: ["kind": "\(kind.rawValue)", "parse_attempt": "\(parseAttempt + 1)"])
+                continue
+            }
+            return JudgeVerdict(
+                passed: parsed.passed, requiresReasoning: parsed.requiresReasoning, agreement: 1, rawText: text,
+                model: configuration.model, promptTokens: completion.usage?.promptTokens ?? 0,
+                completionTokens: completion.usage?.completionTokens ?? 0, latencyMs: latency)
+        }
+        throw JudgeFailure(
+            cause: "unparseable",
+            message: "the judge's \(kind.rawValue) answer could not be read as a verdict twice; last answer began: \(lastText)")
+    }
+
+    private func requestBody(for request: JudgeRequest, template: PromptTemplate) throws -> Data {
+        let user = template.userMessage(for: request)
+        let images = request.kind.usesImages ? request.images : []
+        let content: ChatCompletionRequest.Content =
+            images.isEmpty ? .text(user) : .parts([.text(user)] + images.map { .image($0) })
+        let body = ChatCompletionRequest(
+            model: configuration.model,
+            messages: [.init(role: "system", content: .text(template.system)), .init(role: "user", content: content)],
+            temperature: configuration.temperature, maxTokens: configuration.maxTokens,
+            responseFormat: request.kind == .thinkJudge && configuration.jsonResponseFormat
+                ? .init(type: "json_object") : nil)
+        return try JSONEncoder().encode(body)
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import RewardCore
+
+/// One verdict kind's prompt: a system part and a user template whose fields are delimited blocks.
+struct PromptTemplate: Sendable {
+    /// A field of `JudgeRequest` that a template may place.
+    enum Field: String, CaseIterable, Sendable {
+        case question, reasoning, answer, decision, reference
+    }
+
+    /// The line that separates the system part from the user template.
+    static let separator = "=== USER ==="
+
+    let kind: VerdictKind
+    let system: String
+    let userTemplate: String
+    /// SHA-256 of the file's exact bytes; part of every cache key.
+    let contentHash: String
+    let fields: [Field]
+
+    /// Parses a prompt file's text; `path` only names the file in errors.
+    init(kind: VerdictKind, text: String, path: String) throws {
+        let parts = text.components(separatedBy: "\n" + Self.separator + "\n")
+        guard parts.count == 2 else {
+            throw JudgeSetupError(
+                code: "bad_prompt",
+                message: "prompt file \(path) must contain exactly one line '\(Self.separator)' between the system part and the user template"
+            )
+        }
+        self.kind = kind
+        system = parts[0].trimmingCharacters(in: .whitespacesAndNewlines)
+        userTemplate = parts[1].trimmingCharacters(in: .whitespacesAndNewlines)
+        let found = Field.allCases.filter { parts[1].contains("{{\($0.rawValue)}}") }
+        fields = found
+        contentHash = SHA256.hex(text)
+        let missing = kind.requiredFields.filter { !found.contains($0) }
+        if !missing.isEmpty {
+            throw JudgeSetupError(
+                code: "bad_prompt",
+                message: "prompt file \(path) lacks the placeholder(s) \(missing.map { "{{\($0.rawValue)}}" }.joined(separator: ", "))"
+            )
+        }
+    }
+
+    /// The user message for `request`: every field in its own block, marked with a code no input can forge.
+    func userMessage(for request: JudgeRequest) -> String {
+        let code = Self.blockCode(for: request)
+        var message = userTemplate
+        for field in fields {
+            message = message.replacingOccurrences(
+                of: "{{\(field.rawValue)}}", with: Self.block(field, request.value(of: field), code: code))
+        }
+        return message
+    }
+
+    /// A code derived from the inputs themselves, so a response cannot contain its own end marker,
+    /// yet the same inputs always give the same prompt (and the same cache key).
+    static func blockCode(for request: JudgeRequest) -> String {
+        var hasher = SHA256()
+        for field in Field.allCases {
+            hasher.update(request.value(of: field))
+            hasher.update([0])
+        }
+        return String(SHA256.hexString(hasher.finalize()).prefix(12))
+    }
+
+    static func block(_ field: Field, _ text: String, code: String) -> String {
+        let name = field.blockName
+        return "[BEGIN \(name) #\(code)]\n\(neutralised(text))\n[END \(name) #\(code)]"
+    }
+
+    /// Defuses look-alike markers inside judged text so the judge never sees two BEGIN/END lines that could pair up.
+    static func neutralised(_ text: String) -> String {
+        text.replacingOccurrences(of: "[BEGIN ", with: "(BEGIN ", options: .caseInsensitive)
+            .replacingOccurrences(of: "[END ", with: "(END ", options: .caseInsensitive)
+    }
+}
+
+extension PromptTemplate.Field {
+    var blockName: String {
+        switch self {
+        case .question: "QUESTION"
+        case .reasoning: "REASONING"
+        case .answer: "ANSWER"
+        case .decision: "DECISION"
+        case .reference: "REFERENCE ANSWER"
+        }
+    }
+}
+
+extension JudgeRequest {
+    func value(of field: PromptTemplate.Field) -> String {
+        switch field {
+        case .question: question
+        case .reasoning: reasoning
+        case .answer: answer
+        case .decision: decision
+        case .reference: reference
+        }
+    }
+}
+
+extension VerdictKind {
+    /// The prompt file's name inside the prompts folder.
+    var promptFileName: String {
+        switch self {
+        case .thinkJudge: "think-judge.txt"
+        case .logic: "logic.txt"
+        case .grounding: "grounding.txt"
+        case .consistency: "consistency.txt"
+        case .answer: "answer.txt"
+        }
+    }
+
+    var requiredFields: [PromptTemplate.Field] {
+        switch self {
+        case .thinkJudge: [.question, .decision]
+        case .logic, .grounding: [.question, .reasoning]
+        case .consistency: [.reasoning, .answer]
+        case .answer: [.question, .answer, .reference]
+        }
+    }
+
+    /// Kinds that look at the image: the rest judge text against text, so images would only cost tokens.
+    var usesImages: Bool {
+        switch self {
+        case .thinkJudge, .grounding, .answer: true
+        case .logic, .consistency: false
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import ArgumentParser
+import Foundation
+import VerdictStore
+
+/// `referee cache`: look into and trim the verdict cache.
+struct CacheCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cache", abstract: "Inspect or prune the verdict cache.",
+        subcommands: [Stats.self, Prune.self])
+
+    /// Where the cache lives: `--cache PATH`, else `REFEREE_CACHE`.
+    struct Location: ParsableArguments {
+        @Option(name: .long, help: "The verdict cache file (default: $REFEREE_CACHE).")
+        var cache: String?
+
+        /// The cache file, which must already exist: these commands never create an empty one.
+        func open() throws -> SQLiteVerdictCache {
+            guard let path = cache ?? ProcessInfo.processInfo.environment["REFEREE_CACHE"], !path.isEmpty else {
+                throw ValidationError("no verdict cache given: pass --cache PATH or set REFEREE_CACHE")
+            }
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw ValidationError("no verdict cache at \(path)")
+            }
+            return try SQLiteVerdictCache(path: path)
+        }
+    }
+
+    /// `referee cache stats`.
+    struct Stats: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Count the cached verdicts, their models and cost.")
+
+        @OptionGroup var location: Location
+        @Flag(help: "Print JSON instead of text.") var json = false
+
+        func run() async throws {
+            let cache = try location.open()
+            let stats = try await cache.stats()
+            if json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+                encoder.dateEncodingStrategy = .iso8601
+                print(String(decoding: try encoder.encode(stats), as: UTF8.self))
+                return
+            }
+            let iso = ISO8601DateFormatter()
+            print("cache:             \(cache.path)")
+            print("verdicts:          \(stats.verdicts)")
+            print("oldest:            \(stats.oldest.map(iso.string(from:)) ?? "-")")
+            print("newest:            \(stats.newest.map(iso.string(from:)) ?? "-")")
+            print("prompt tokens:     \(stats.promptTokens)")
+            print("completion tokens: \(stats.completionTokens)")
+            print("mean judge call:   \(String(format: "%.1f", stats.meanLatencyMs)) ms")
+            for entry in stats.verdictsByModel { print("model \(entry.model): \(entry.verdicts)") }
+        }
+    }
+
+    /// `referee cache prune --older-than 7d`.
+    struct Prune: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Delete cached verdicts older than a duration.")
+
+        @OptionGroup var location: Location
+        @Option(help: "Age beyond which verdicts go: a number and s, m, h, d or w (e.g. 7d, 12h).")
+        var olderThan: String
+
+        func validate() throws {
+            do { _ = try CacheAge(parsing: olderThan) } catch let error as VerdictStoreError {
+                throw ValidationError(error.message)
+            }
+        }
+
+        func run() async throws {
+            let cutoff = try CacheAge(parsing: olderThan).cutoff(before: Date())
+            let removed = try await location.open().prune(olderThan: cutoff)
+            print("removed \(removed) verdicts made before \(ISO8601DateFormatter().string(from: cutoff))")
+        }
+    }
+}

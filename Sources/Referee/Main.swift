@@ -1,1 +1,0 @@
-@main struct RefereeMain { static func main() {} }

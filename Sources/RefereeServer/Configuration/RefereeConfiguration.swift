@@ -1,0 +1,55 @@
+import Logging
+import RewardCore
+
+/// Everything the service needs, parsed once at the edge and passed down.
+public struct RefereeConfiguration: Sendable {
+    /// Address to bind; loopback by default.
+    public var host = "127.0.0.1"
+    /// Port to bind; 0 picks a free one.
+    public var port = 8080
+    /// Largest request body accepted, in bytes (413 beyond).
+    public var maxBodyBytes = 32 * 1024 * 1024
+    /// Most rollouts in one request (413 beyond).
+    public var maxBatchSize = 16_384
+    /// Seconds an idle keep-alive connection stays open.
+    public var idleTimeoutSeconds = 60.0
+    /// Server-wide scoring defaults; each request's `config` overrides them.
+    public var scoring = RequestConfig()
+    /// The reward OpenRLHF receives for an abstained rollout.
+    public var fallbackReward = 0.0
+    /// The verdict cache file (SQLite).
+    public var cachePath = "referee-cache.sqlite"
+    /// The judge's OpenAI-compatible base URL; nil runs in rules mode.
+    public var judgeURL: String?
+    /// The judge model's name.
+    public var judgeModel: String?
+    /// The environment variable that holds the judge's API key.
+    public var judgeAPIKeyVariable: String?
+    /// The judge's API key, read from that variable at the edge; never logged.
+    public var judgeAPIKey: String?
+    /// Seconds per judge call before it counts as a timeout.
+    public var judgeTimeoutSeconds = 30.0
+    /// Judge calls in flight at once.
+    public var judgeConcurrency = 64
+    /// Votes per verdict (majority wins).
+    public var judgeVotes = 1
+    /// Folder of the judge prompt files.
+    public var promptsDirectory = "Prompts"
+    /// Log level.
+    public var logLevel = Logger.Level.info
+    /// Bearer token every route but `/healthz` requires; nil leaves the service open.
+    public var authToken: String?
+    /// Largest prompt, response, ground truth or image in a rollout, in bytes (413 beyond).
+    public var maxFieldBytes = 8 * 1024 * 1024
+    /// Most rollouts waiting for or in judge work at once; past it requests get 503 with `Retry-After`.
+    public var maxJudgeQueue = 4096
+    /// Seconds a new connection has to send its request head.
+    public var headerTimeoutSeconds = 10.0
+    /// Seconds a request has to finish sending its body once its head has arrived.
+    public var bodyTimeoutSeconds = 60.0
+    /// Seconds in-flight requests get to finish after SIGTERM or SIGINT before they are cancelled.
+    public var shutdownTimeoutSeconds = 30.0
+
+    /// The defaults: loopback, port 8080, rules mode.
+    public init() {}
+}

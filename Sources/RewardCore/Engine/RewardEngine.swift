@@ -1,0 +1,99 @@
+import AnswerCheck
+
+/// Scores rollouts: the one path shared by the server, `referee score` and `referee rescore`.
+public struct RewardEngine: Sendable {
+    /// The rule checkers for the answer component.
+    public var answers: AnswerScorer
+    /// The LLM judge, or nil in rules mode.
+    public var judge: (any Judge)?
+    /// A monotonic clock in nanoseconds, for `latency_ms`; pure callers may pass a constant.
+    public var nanoseconds: @Sendable () -> UInt64
+    /// How many rollouts of one batch are scored at once when judge calls are involved.
+    public var batchConcurrency: Int
+
+    /// Creates an engine.
+    public init(
+        answers: AnswerScorer = AnswerScorer(), judge: (any Judge)? = nil,
+        batchConcurrency: Int = 256, nanoseconds: @escaping @Sendable () -> UInt64 = { 0 }
+    ) {
+        self.answers = answers
+        self.judge = judge
+        self.batchConcurrency = max(1, batchConcurrency)
+        self.nanoseconds = nanoseconds
+    }
+
+    /// Scores one rollout.
+    public func score(_ rollout: Rollout, options: ScoringOptions) async -> RewardResult {
+        let start = nanoseconds()
+        var scoring = RolloutScoring(rollout: rollout, options: options, answers: answers, judgeAvailable: judge != nil)
+        if let judge, scoring.hasPendingJudgeWork {
+            await scoring.runJudgeStages(judge)
+        }
+        var result = scoring.finish()
+        result.latencyMs = Double(nanoseconds() &- start) / 1_000_000
+        return result
+    }
+
+    /// Scores one rollout without any judge; used where no judge is configured and speed matters.
+    public func scoreWithRules(_ rollout: Rollout, options: ScoringOptions) -> RewardResult {
+        let start = nanoseconds()
+        var result = RolloutScoring(rollout: rollout, options: options, answers: answers, judgeAvailable: false).finish()
+        result.latencyMs = Double(nanoseconds() &- start) / 1_000_000
+        return result
+    }
+
+    /// Scores a batch in input order; items that could not be read keep their error.
+    /// Groups get advantages and summaries per spec section 4.
+    public func scoreBatch(_ items: [Result<Rollout, RewardError>], ids: [RolloutID?]? = nil, options: ScoringOptions) async -> BatchResult {
+        var results: [RewardResult]
+        if judge == nil {
+            results = items.enumerated().map { offset, item in
+                switch item {
+                case .success(let rollout): scoreWithRules(rollout, options: options)
+                case .failure(let error): .invalid(id: ids?[offset], error: error)
+                }
+            }
+        } else {
+            results = await scoreConcurrently(items, ids: ids, options: options)
+        }
+        let groups = GroupStatistics.apply(to: &results, mode: options.advantage)
+        return BatchResult(results: results, groups: groups)
+    }
+
+    private func scoreConcurrently(_ items: [Result<Rollout, RewardError>], ids: [RolloutID?]?, options: ScoringOptions) async -> [RewardResult] {
+        var results = [RewardResult?](repeating: nil, count: items.count)
+        await withTaskGroup(of: (Int, RewardResult).self) { group in
+            var next = 0
+            func addNext() {
+                guard next < items.count else { return }
+                let offset = next
+                next += 1
+                switch items[offset] {
+                case .success(let rollout): group.addTask { (offset, await score(rollout, options: options)) }
+                case .failure(let error): results[offset] = .invalid(id: ids?[offset], error: error)
+                    addNext()
+                }
+            }
+            for _ in 0..<batchConcurrency { addNext() }
+            for await (offset, result) in group {
+                results[offset] = result
+                addNext()
+            }
+        }
+        return results.map { $0! }
+    }
+}
+
+/// A scored batch: results in input order and a summary per group.
+public struct BatchResult: Sendable, Equatable {
+    /// One result per input item, in input order.
+    public var results: [RewardResult]
+    /// Statistics per group name.
+    public var groups: [String: GroupSummary]
+
+    /// Creates a batch result.
+    public init(results: [RewardResult], groups: [String: GroupSummary]) {
+        self.results = results
+        self.groups = groups
+    }
+}

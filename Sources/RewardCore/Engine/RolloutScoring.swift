@@ -1,0 +1,215 @@
+import AnswerCheck
+
+/// The scoring of one rollout in stages: free rule components first, then judge calls only while
+/// the formula's result still depends on them.
+struct RolloutScoring {
+    let rollout: Rollout
+    let options: ScoringOptions
+    let parsed: ParsedResponse
+    var result: RewardResult
+    /// Values the formula sees; a skipped component counts as 1 here.
+    var values: [ComponentName: Double] = [:]
+    /// The reference for an answer only the LLM answer judge can decide.
+    var pendingAnswerReference: String?
+    var pendingDecisionJudge = false
+    var pendingThinking = false
+    /// Components the formula needs that nothing can evaluate.
+    var unavailable: [RewardError] = []
+    /// A judge failure: the rollout abstains.
+    var failure: RewardError?
+
+    init(rollout: Rollout, options: ScoringOptions, answers: AnswerScorer, judgeAvailable: Bool) {
+        self.rollout = rollout
+        self.options = options
+        self.parsed = ResponseParser(vocabulary: options.vocabulary).parse(rollout.response, prefix: rollout.prefix)
+        self.result = RewardResult(id: rollout.id, group: rollout.group)
+        result.decision = parsed.decision
+        result.extractedAnswer = parsed.finalAnswer
+
+        record(.format, parsed.formatPassed ? 1 : 0, reason: parsed.formatReasons.first?.rawValue)
+        scoreAnswer(answers, judgeAvailable: judgeAvailable)
+        scoreDecision(judgeAvailable: judgeAvailable)
+        scoreThinking(judgeAvailable: judgeAvailable)
+    }
+
+    var hasPendingJudgeWork: Bool { pendingAnswerReference != nil || pendingDecisionJudge || pendingThinking }
+
+    /// Whether the formula names `component`; naming `think` needs all three thinking verdicts.
+    func formulaNeeds(_ component: ComponentName) -> Bool {
+        let named = options.formula.components
+        switch component {
+        case .logic, .grounding, .consistency: return named.contains(component) || named.contains(.think)
+        default: return named.contains(component)
+        }
+    }
+
+    mutating func record(_ component: ComponentName, _ value: Double, reason: String? = nil) {
+        values[component] = value
+        result.components[component] = value
+        if let reason, value < 1 { result.reasons[component] = reason }
+    }
+
+    /// Marks a component as not evaluated; it counts as 1 in the formula.
+    mutating func skip(_ component: ComponentName, _ reason: String) {
+        values[component] = 1
+        result.skipped[component] = reason
+    }
+
+    private mutating func scoreAnswer(_ answers: AnswerScorer, judgeAvailable: Bool) {
+        let tolerance = rollout.tolerance ?? options.tolerance
+        switch answers.score(parsed, rollout: rollout, tolerance: tolerance) {
+        case .scored(let value, let reason):
+            record(.answer, value, reason: reason)
+        case .needsJudge(let reference):
+            if !formulaNeeds(.answer) {
+                result.skipped[.answer] = "not_in_formula"
+            } else if judgeAvailable {
+                pendingAnswerReference = reference
+            } else if rollout.answerType == .judge {
+                unavailable.append(RewardError(code: "no_answer_judge", message: "answer_type is judge but no LLM judge is configured", field: "answer_type"))
+            } else {
+                unavailable.append(RewardError(code: "no_ground_truth", message: "the rollout has no ground_truth and no LLM answer judge is configured", field: "ground_truth"))
+            }
+        }
+    }
+
+    private mutating func scoreDecision(judgeAvailable: Bool) {
+        if parsed.decision == .unknown {
+            record(.judge, 0, reason: "unknown_decision")
+        } else if let label = rollout.requiresReasoning {
+            record(.judge, (parsed.decision == .think) == label ? 1 : 0, reason: "wrong_decision")
+        } else if !formulaNeeds(.judge) {
+            result.skipped[.judge] = "not_in_formula"
+        } else if judgeAvailable {
+            pendingDecisionJudge = true
+        } else {
+            skip(.judge, "no_label_no_judge")
+        }
+    }
+
+    private mutating func scoreThinking(judgeAvailable: Bool) {
+        guard ComponentName.thinking.contains(where: formulaNeeds) else {
+            for component in ComponentName.thinking { result.skipped[component] = "not_in_formula" }
+            return
+        }
+        switch parsed.decision {
+        case .direct:
+            for component in ComponentName.thinking { skip(component, "direct_decision") }
+        case .unknown:
+            for component in ComponentName.thinking { record(component, 0, reason: "unknown_decision") }
+        case .think where !parsed.hasReasoning:
+            for component in ComponentName.thinking { record(component, 0, reason: "empty_think") }
+        case .think where judgeAvailable:
+            pendingThinking = true
+        case .think:
+            for component in ComponentName.thinking { skip(component, "no_judge") }
+        }
+    }
+
+    /// Whether the reward is already fixed, so further judge calls would be wasted.
+    var rewardDetermined: Bool { options.shortCircuit && options.formula.evaluate(values) != nil }
+
+    /// Makes the judge calls still needed, cheapest decision first; stops at the first failure.
+    mutating func runJudgeStages(_ judge: any Judge) async {
+        if let reference = pendingAnswerReference {
+            pendingAnswerReference = nil
+            if rewardDetermined {
+                result.skipped[.answer] = "short_circuit"
+            } else {
+                let request = JudgeRequest(kind: .answer, question: rollout.prompt, answer: parsed.finalAnswer ?? "", reference: reference, images: rollout.images)
+                guard let verdict = await ask(judge, request) else { return }
+                record(.answer, verdict.passed ? 1 : 0, reason: "judge_says_wrong")
+            }
+        }
+        if pendingDecisionJudge {
+            pendingDecisionJudge = false
+            if rewardDetermined {
+                result.skipped[.judge] = "short_circuit"
+            } else {
+                let request = JudgeRequest(kind: .thinkJudge, question: rollout.prompt, decision: parsed.decision.rawValue, images: rollout.images)
+                guard let verdict = await ask(judge, request) else { return }
+                record(.judge, verdict.passed ? 1 : 0, reason: "judge_says_wrong_decision")
+            }
+        }
+        if pendingThinking {
+            pendingThinking = false
+            if rewardDetermined {
+                for component in ComponentName.thinking { result.skipped[component] = "short_circuit" }
+            } else {
+                await judgeThinking(judge)
+            }
+        }
+    }
+
+    private mutating func judgeThinking(_ judge: any Judge) async {
+        let reasoning = parsed.reasoning
+        func request(_ kind: VerdictKind) -> JudgeRequest {
+            JudgeRequest(kind: kind, question: rollout.prompt, reasoning: reasoning,
+                         answer: kind == .consistency ? parsed.answerSection : "", images: rollout.images)
+        }
+        async let logic = Self.attempt(judge, request(.logic))
+        async let grounding = Self.attempt(judge, request(.grounding))
+        async let consistency = Self.attempt(judge, request(.consistency))
+        let outcomes: [(ComponentName, Result<JudgeVerdict, JudgeFailure>)] = [
+            (.logic, await logic), (.grounding, await grounding), (.consistency, await consistency),
+        ]
+        var total = 0.0
+        for (component, outcome) in outcomes {
+            guard let verdict = account(outcome) else { return }
+            record(component, verdict.passed ? 1 : 0, reason: "judge_says_unsound")
+            total += verdict.passed ? 1 : 0
+        }
+        record(.think, total / 3, reason: "judge_says_unsound")
+    }
+
+    private mutating func ask(_ judge: any Judge, _ request: JudgeRequest) async -> JudgeVerdict? {
+        account(await Self.attempt(judge, request))
+    }
+
+    private static func attempt(_ judge: any Judge, _ request: JudgeRequest) async -> Result<JudgeVerdict, JudgeFailure> {
+        do {
+            return .success(try await judge.verdict(for: request))
+        } catch let failure as JudgeFailure {
+            return .failure(failure)
+        } catch {
+            return .failure(JudgeFailure(cause: "unreachable", message: "\(error)"))
+        }
+    }
+
+    /// Counts the call and turns a failure into this rollout's abstention.
+    private mutating func account(_ outcome: Result<JudgeVerdict, JudgeFailure>) -> JudgeVerdict? {
+        switch outcome {
+        case .success(let verdict):
+            if verdict.fromCache { result.cacheHits += 1 } else { result.cacheMisses += 1 }
+            result.judgeTokens += verdict.promptTokens + verdict.completionTokens
+            return verdict
+        case .failure(let failure):
+            result.cacheMisses += 1
+            if self.failure == nil {
+                self.failure = RewardError(code: "judge_\(failure.cause)", message: failure.message)
+            }
+            return nil
+        }
+    }
+
+    /// The final result: the formula's reward in [0, 1], or an abstention saying why.
+    func finish() -> RewardResult {
+        var result = self.result
+        if let failure {
+            result.error = failure
+            return result
+        }
+        guard let reward = options.formula.evaluate(values) else {
+            result.error = unavailable.first
+                ?? RewardError(code: "component_unavailable", message: "a component the formula needs could not be evaluated")
+            return result
+        }
+        guard reward.isFinite else {
+            result.error = RewardError(code: "formula_not_finite", message: "the formula gave \(reward) (division by zero?)", field: "config.formula")
+            return result
+        }
+        // Rounded so that 0.9 * 0 + (1 - 0.9) * 1 reads 0.1, not 0.09999999999999998.
+        result.reward = (min(1, max(0, reward)) * 1e12).rounded() / 1e12
+        return result
+    }
+}

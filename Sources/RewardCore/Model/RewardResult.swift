@@ -1,0 +1,44 @@
+/// The score of one rollout, as the API returns it.
+public struct RewardResult: Sendable, Equatable {
+    /// The rollout's id, echoed.
+    public var id: RolloutID?
+    /// The total reward in [0, 1], or nil when the rollout abstained or was invalid.
+    public var reward: Double?
+    /// Every component's value; nil for one that was skipped, failed or not needed.
+    public var components: [ComponentName: Double] = [:]
+    /// The decision the response's judge block named; nil when the rollout was invalid.
+    public var decision: Decision?
+    /// The final boxed answer the checkers compared.
+    public var extractedAnswer: String?
+    /// Components not evaluated, with why (`direct_decision`, `short_circuit`, `no_judge`, ...).
+    public var skipped: [ComponentName: String] = [:]
+    /// Why a component scored below 1 (`missing_boxed`, `not_equivalent`, ...).
+    public var reasons: [ComponentName: String] = [:]
+    /// Why the reward is nil.
+    public var error: RewardError?
+    /// The GRPO advantage within the rollout's group; nil for abstained rollouts or without a group.
+    public var advantage: Double?
+    /// The group the rollout belongs to.
+    public var group: String?
+    /// Verdict-cache hits for this rollout.
+    public var cacheHits = 0
+    /// Verdict-cache misses (judge calls made) for this rollout.
+    public var cacheMisses = 0
+    /// Judge tokens spent on this rollout (prompt plus completion).
+    public var judgeTokens = 0
+    /// Time spent scoring, in milliseconds.
+    public var latencyMs: Double = 0
+
+    /// Creates an empty result for `id`.
+    public init(id: RolloutID?, group: String? = nil) {
+        self.id = id
+        self.group = group
+    }
+
+    /// A result that carries only an error, for a rollout that could not be read.
+    public static func invalid(id: RolloutID?, error: RewardError) -> RewardResult {
+        var result = RewardResult(id: id)
+        result.error = error
+        return result
+    }
+}

@@ -1,0 +1,101 @@
+/// Finds the `<judge>`, `</judge>`, `<think>` and `</think>` tags in UTF-8 bytes.
+enum TagScanner {
+    /// Which tag was found.
+    enum Kind: Sendable {
+        case judgeOpen, judgeClose, thinkOpen, thinkClose
+    }
+
+    /// One tag and its byte range.
+    struct Tag: Sendable {
+        var kind: Kind
+        var start: Int
+        var end: Int
+    }
+
+    private static let patterns: [(Kind, [UInt8])] = [
+        (.judgeOpen, Array("<judge>".utf8)), (.judgeClose, Array("</judge>".utf8)),
+        (.thinkOpen, Array("<think>".utf8)), (.thinkClose, Array("</think>".utf8)),
+    ]
+
+    /// Every tag, in order of position.
+    static func tags(in bytes: UnsafeBufferPointer<UInt8>) -> [Tag] {
+        var found: [Tag] = []
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            if bytes[index] != UInt8(ascii: "<") {
+                index += 1
+                continue
+            }
+            var matched = false
+            for (kind, pattern) in patterns where bytes.hasPattern(pattern, at: index) {
+                found.append(Tag(kind: kind, start: index, end: index + pattern.count))
+                index += pattern.count
+                matched = true
+                break
+            }
+            if !matched { index += 1 }
+        }
+        return found
+    }
+}
+
+/// Finds `\boxed{...}` (and `\fbox{...}`) with nested braces in a byte range.
+enum BoxScanner {
+    private static let openers: [[UInt8]] = [Array("\\boxed{".utf8), Array("\\fbox{".utf8)]
+
+    /// The content ranges of complete boxes, and whether a last box runs to the end unclosed.
+    static func boxes(in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> (complete: [Range<Int>], lastUnclosed: Bool) {
+        var complete: [Range<Int>] = []
+        var index = range.lowerBound
+        while index < range.upperBound {
+            guard bytes[index] == UInt8(ascii: "\\"),
+                let opener = openers.first(where: { bytes.hasPattern($0, at: index, before: range.upperBound) })
+            else {
+                index += 1
+                continue
+            }
+            let contentStart = index + opener.count
+            guard let close = closingBrace(in: bytes, from: contentStart, before: range.upperBound) else {
+                return (complete, true)
+            }
+            complete.append(contentStart..<close)
+            index = close + 1
+        }
+        return (complete, false)
+    }
+
+    /// The index of the `}` closing a group whose content starts at `start`; `\{` and `\}` do not count.
+    static func closingBrace(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, before end: Int) -> Int? {
+        var depth = 1
+        var index = start
+        while index < end {
+            switch bytes[index] {
+            case UInt8(ascii: "\\"):
+                index += 2
+                continue
+            case UInt8(ascii: "{"):
+                depth += 1
+            case UInt8(ascii: "}"):
+                depth -= 1
+                if depth == 0 { return index }
+            default:
+                break
+            }
+            index += 1
+        }
+        return nil
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// Whether `pattern` stands at `index`, ending no later than `end`.
+    func hasPattern(_ pattern: [UInt8], at index: Int, before end: Int? = nil) -> Bool {
+        let limit = end ?? count
+        guard index + pattern.count <= limit else { return false }
+        for offset in 0..<pattern.count where self[index + offset] != pattern[offset] {
+            return false
+        }
+        return true
+    }
+}

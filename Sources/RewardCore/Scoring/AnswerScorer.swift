@@ -1,0 +1,83 @@
+import AnswerCheck
+
+/// What the rule checkers made of a rollout's answer.
+public enum AnswerOutcome: Sendable, Equatable {
+    /// A rule checker decided: 1 or 0, with the reason for a 0.
+    case scored(Double, reason: String?)
+    /// Only the LLM answer judge can decide (open-ended question or no ground truth).
+    case needsJudge(reference: String)
+}
+
+/// Applies the rule checkers and the reward-hacking guards of spec section 1 to a parsed response.
+public struct AnswerScorer: Sendable {
+    /// The checker for `math` answers.
+    public var math: any AnswerChecker
+    /// The checker for `choice` answers.
+    public var choice: any AnswerChecker
+    /// The checker for `text` answers.
+    public var text: any AnswerChecker
+
+    /// Creates a scorer with the given checkers.
+    public init(
+        math: any AnswerChecker = MathAnswerChecker(), choice: any AnswerChecker = ChoiceAnswerChecker(),
+        text: any AnswerChecker = TextAnswerChecker()
+    ) {
+        self.math = math
+        self.choice = choice
+        self.text = text
+    }
+
+    /// Scores the final answer of `parsed` against the rollout's ground truths.
+    public func score(_ parsed: ParsedResponse, rollout: Rollout, tolerance: Double) -> AnswerOutcome {
+        if parsed.lastBoxUnclosed { return .scored(0, reason: "unclosed_last_box") }
+        guard let answer = parsed.boxes.last else { return .scored(0, reason: "missing_boxed") }
+        if parsed.boxes.contains(where: { $0.trimmedWhitespace.isEmpty }) { return .scored(0, reason: "empty_box") }
+        if rollout.answerType == .judge || rollout.groundTruths == nil {
+            if hedges(parsed.boxes, type: .text, tolerance: tolerance) { return .scored(0, reason: "conflicting_boxes") }
+            return .needsJudge(reference: rollout.groundTruths?.joined(separator: " | ") ?? "")
+        }
+        let references = (rollout.groundTruths ?? []).map(Self.unboxed).filter { !$0.isEmpty }
+        guard let first = references.first else { return .scored(0, reason: "empty_ground_truth") }
+        let type = rollout.answerType == .auto ? AnswerType.detect(groundTruth: first) : rollout.answerType
+        if hedges(parsed.boxes, type: type, tolerance: tolerance) { return .scored(0, reason: "conflicting_boxes") }
+        var lastReason = "not_equivalent"
+        for reference in references {
+            let verdict = check(answer, against: reference, type: type, tolerance: tolerance)
+            if verdict.isCorrect { return .scored(1, reason: nil) }
+            lastReason = verdict.reason ?? lastReason
+        }
+        return .scored(0, reason: lastReason)
+    }
+
+    /// Hedging: some box does not say the same thing as the last one.
+    func hedges(_ boxes: [String], type: AnswerType, tolerance: Double) -> Bool {
+        guard let last = boxes.last, boxes.count > 1 else { return false }
+        return boxes.contains { $0 != last && !check($0, against: last, type: type, tolerance: tolerance).isCorrect }
+    }
+
+    /// One comparison; a math comparison whose sides do not parse falls back to text equality.
+    func check(_ answer: String, against reference: String, type: AnswerType, tolerance: Double) -> AnswerVerdict {
+        switch type {
+        case .choice:
+            return choice.check(answer: answer, groundTruth: reference, tolerance: tolerance)
+        case .text, .judge:
+            return text.check(answer: answer, groundTruth: reference, tolerance: tolerance)
+        case .math, .auto:
+            let verdict = math.check(answer: answer, groundTruth: reference, tolerance: tolerance)
+            guard verdict.reason == "unparseable" else { return verdict }
+            let fallback = text.check(answer: answer, groundTruth: reference, tolerance: tolerance)
+            return fallback.isCorrect ? fallback : verdict
+        }
+    }
+
+    /// A ground truth with a surrounding `\boxed{}` removed and whitespace trimmed.
+    static func unboxed(_ groundTruth: String) -> String {
+        let trimmed = groundTruth.trimmedWhitespace
+        guard trimmed.hasPrefix("\\boxed{"), trimmed.hasSuffix("}") else { return trimmed }
+        let open = trimmed.index(trimmed.startIndex, offsetBy: 6)
+        guard LatexText.matchingBrace(in: trimmed, openingAt: open) == trimmed.index(before: trimmed.endIndex) else {
+            return trimmed
+        }
+        return String(trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]).trimmedWhitespace
+    }
+}

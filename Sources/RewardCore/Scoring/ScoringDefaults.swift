@@ -1,0 +1,114 @@
+/// The formula presets of spec section 3.
+public enum FormulaPreset: String, Sendable, Hashable, CaseIterable, Codable {
+    /// `alpha * (judge * think * answer) + (1 - alpha) * format`.
+    case sail
+    /// `alpha * answer + (1 - alpha) * format`.
+    case answerFormat = "answer_format"
+    /// `answer`.
+    case answer
+
+    /// The preset's formula for `alpha`.
+    public func formula(alpha: Double) -> Formula {
+        switch self {
+        case .sail: .sail(alpha: alpha)
+        case .answerFormat: .answerFormat(alpha: alpha)
+        case .answer: .answerOnly
+        }
+    }
+}
+
+/// Per-request scoring settings; every field left nil falls back to the server's defaults.
+public struct RequestConfig: Sendable, Hashable {
+    /// Weight of the product term in `sail` and `answer_format`.
+    public var alpha: Double?
+    /// A named preset.
+    public var preset: FormulaPreset?
+    /// A custom formula; wins over `preset`.
+    public var formula: String?
+    /// Skip judge calls whose verdict cannot change the reward.
+    public var shortCircuit: Bool?
+    /// How advantages are computed.
+    public var advantage: AdvantageMode?
+    /// Default relative tolerance for numeric answers.
+    public var tolerance: Double?
+    /// Words meaning think, replacing the defaults.
+    public var thinkWords: [String]?
+    /// Words meaning direct, replacing the defaults.
+    public var directWords: [String]?
+    /// The reward OpenRLHF receives for an abstained rollout.
+    public var fallbackReward: Double?
+
+    /// Creates an empty config.
+    public init(
+        alpha: Double? = nil, preset: FormulaPreset? = nil, formula: String? = nil, shortCircuit: Bool? = nil,
+        advantage: AdvantageMode? = nil, tolerance: Double? = nil, thinkWords: [String]? = nil,
+        directWords: [String]? = nil, fallbackReward: Double? = nil
+    ) {
+        self.alpha = alpha
+        self.preset = preset
+        self.formula = formula
+        self.shortCircuit = shortCircuit
+        self.advantage = advantage
+        self.tolerance = tolerance
+        self.thinkWords = thinkWords
+        self.directWords = directWords
+        self.fallbackReward = fallbackReward
+    }
+
+    /// The fields of `override` where set, else these.
+    public func overlaid(with override: RequestConfig?) -> RequestConfig {
+        guard let override else { return self }
+        return RequestConfig(
+            alpha: override.alpha ?? alpha, preset: override.preset ?? preset,
+            formula: override.formula ?? (override.preset == nil ? formula : nil),
+            shortCircuit: override.shortCircuit ?? shortCircuit, advantage: override.advantage ?? advantage,
+            tolerance: override.tolerance ?? tolerance, thinkWords: override.thinkWords ?? thinkWords,
+            directWords: override.directWords ?? directWords, fallbackReward: override.fallbackReward ?? fallbackReward
+        )
+    }
+
+    /// The scoring options this config asks for; a bad formula names the position of the problem.
+    public func scoringOptions(fieldPrefix: String = "config.") throws(RewardError) -> ScoringOptions {
+        let alpha = alpha ?? 0.9
+        let formula: Formula
+        if let source = self.formula {
+            do {
+                formula = try Formula.parse(source)
+            } catch {
+                throw RewardError(code: "invalid_formula", message: "formula: \(error.description)", field: fieldPrefix + "formula")
+            }
+        } else {
+            formula = (preset ?? .sail).formula(alpha: alpha)
+        }
+        let standard = DecisionVocabulary.standard
+        return ScoringOptions(
+            formula: formula,
+            shortCircuit: shortCircuit ?? true,
+            advantage: advantage ?? .grpo,
+            tolerance: tolerance ?? 1e-6,
+            vocabulary: DecisionVocabulary(think: thinkWords ?? Array(standard.think), direct: directWords ?? Array(standard.direct))
+        )
+    }
+}
+
+extension RequestConfig: Decodable {
+    /// Reads a `config` object; errors name the offending field.
+    public init(from decoder: any Decoder) throws {
+        do throws(RewardError) {
+            let reader = try JSONFieldReader(decoder, what: "config")
+            self.init(
+                alpha: try reader.number("alpha", in: 0...1),
+                preset: try reader.choice(FormulaPreset.self, "preset"),
+                formula: try reader.string("formula"),
+                shortCircuit: try reader.bool("short_circuit"),
+                advantage: try reader.choice(AdvantageMode.self, "advantage"),
+                tolerance: try reader.number("tolerance", in: 0...1),
+                thinkWords: try reader.strings("think_words"),
+                directWords: try reader.strings("direct_words"),
+                fallbackReward: try reader.number("fallback_reward", in: -1e9...1e9)
+            )
+        } catch {
+            throw error.field == nil ? error.nested(under: "config") : RewardError(code: error.code, message: error.message, field: "config." + error.field!)
+        }
+    }
+}

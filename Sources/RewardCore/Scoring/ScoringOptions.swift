@@ -1,0 +1,37 @@
+import AnswerCheck
+
+/// How GRPO advantages are computed within a group.
+public enum AdvantageMode: String, Sendable, Hashable, CaseIterable, Codable {
+    /// `(r - mean) / (std + 1e-6)` with the sample standard deviation, as TRL and verl compute it.
+    case grpo
+    /// `r - mean`, as Dr. GRPO proposes.
+    case drgrpo
+    /// No advantage in the results.
+    case none
+}
+
+/// Everything that decides how a request is scored; resolved once per request.
+public struct ScoringOptions: Sendable {
+    /// How components combine into the reward.
+    public var formula: Formula
+    /// Skip judge calls whose verdict cannot change the reward.
+    public var shortCircuit: Bool
+    /// How advantages are computed within groups.
+    public var advantage: AdvantageMode
+    /// Relative tolerance for numeric answers when a rollout names none.
+    public var tolerance: Double
+    /// The words that name each decision.
+    public var vocabulary: DecisionVocabulary
+
+    /// Creates options; the defaults are the spec's.
+    public init(
+        formula: Formula = .sail(alpha: 0.9), shortCircuit: Bool = true, advantage: AdvantageMode = .grpo,
+        tolerance: Double = 1e-6, vocabulary: DecisionVocabulary = .standard
+    ) {
+        self.formula = formula
+        self.shortCircuit = shortCircuit
+        self.advantage = advantage
+        self.tolerance = tolerance
+        self.vocabulary = vocabulary
+    }
+}

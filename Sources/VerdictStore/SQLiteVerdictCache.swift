@@ -1,0 +1,87 @@
+import Foundation
+import GRDB
+import RewardCore
+
+/// The verdict cache in one SQLite file (WAL), shared safely by many readers and one writer.
+public struct SQLiteVerdictCache: VerdictCache {
+    private let pool: DatabasePool
+    /// The database file.
+    public let path: String
+
+    /// Opens (or creates) the cache at `path` and brings its schema up to date.
+    public init(path: String) throws {
+        var configuration = Configuration()
+        configuration.label = "referee.verdicts"
+        // Concurrent writers from several server processes wait instead of failing at once.
+        configuration.busyMode = .timeout(5)
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try VerdictDatabase.migrator.migrate(pool)
+        } catch {
+            throw VerdictStoreError(code: "cache_open_failed", message: "cannot open verdict cache at \(path): \(error)")
+        }
+        self.path = path
+    }
+
+    /// Checkpoints the WAL and closes the database; later calls fail. Called once at shutdown.
+    public func close() throws {
+        try pool.close()
+    }
+
+    /// The stored verdict for `key`, marked as coming from the cache.
+    public func verdict(forKey key: String) async throws -> JudgeVerdict? {
+        try await pool.read { db in
+            let statement = try db.cachedStatement(sql: VerdictDatabase.lookupSQL)
+            guard let row = try Row.fetchOne(statement, arguments: [key]) else { return nil }
+            return JudgeVerdict(
+                passed: row[0], requiresReasoning: row[1], agreement: row[2], rawText: row[3], model: row[4],
+                promptTokens: row[5], completionTokens: row[6], latencyMs: row[7], fromCache: true)
+        }
+    }
+
+    /// Stores `verdict` under `key`, stamped with the current time.
+    public func store(_ verdict: JudgeVerdict, forKey key: String) async throws {
+        let now = Date().timeIntervalSince1970
+        try await pool.write { db in
+            let statement = try db.cachedStatement(sql: VerdictDatabase.storeSQL)
+            try statement.execute(arguments: [
+                key, verdict.passed, verdict.requiresReasoning, verdict.agreement, verdict.rawText, verdict.model,
+                verdict.promptTokens, verdict.completionTokens, verdict.latencyMs, now,
+            ])
+        }
+    }
+
+    /// Counts and totals over the stored verdicts.
+    public func stats() async throws -> VerdictCacheStatistics {
+        try await pool.read { db in
+            let totals = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT COUNT(*), MIN(created_at), MAX(created_at), COALESCE(SUM(prompt_tokens), 0),
+                           COALESCE(SUM(completion_tokens), 0), COALESCE(AVG(latency_ms), 0)
+                    FROM verdict
+                    """)
+            let models = try Row.fetchAll(
+                db, sql: "SELECT model, COUNT(*) FROM verdict GROUP BY model ORDER BY COUNT(*) DESC, model")
+            let count: Int = totals?[0] ?? 0
+            let oldest: Double? = totals?[1]
+            let newest: Double? = totals?[2]
+            return VerdictCacheStatistics(
+                verdicts: count,
+                oldest: oldest.map(Date.init(timeIntervalSince1970:)),
+                newest: newest.map(Date.init(timeIntervalSince1970:)),
+                promptTokens: totals?[3] ?? 0, completionTokens: totals?[4] ?? 0,
+                meanLatencyMs: totals?[5] ?? 0,
+                verdictsByModel: models.map { ModelCount(model: $0[0], verdicts: $0[1]) })
+        }
+    }
+
+    /// Deletes verdicts stored before `cutoff`; returns how many went.
+    @discardableResult
+    public func prune(olderThan cutoff: Date) async throws -> Int {
+        try await pool.write { db in
+            try db.execute(sql: "DELETE FROM verdict WHERE created_at < ?", arguments: [cutoff.timeIntervalSince1970])
+            return db.changesCount
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import GRDB
+
+/// Owns the verdict cache's schema: every table and index comes from this one migrator.
+enum VerdictDatabase {
+    /// The migrations, applied in order; a shipped migration is never edited, only followed by a new one.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: verdicts") { db in
+            try db.create(table: "verdict") { table in
+                table.primaryKey("key", .text)
+                table.column("passed", .boolean).notNull()
+                table.column("requires_reasoning", .boolean)
+                table.column("agreement", .double).notNull()
+                table.column("raw_text", .text).notNull()
+                table.column("model", .text).notNull()
+                table.column("prompt_tokens", .integer).notNull()
+                table.column("completion_tokens", .integer).notNull()
+                table.column("latency_ms", .double).notNull()
+                table.column("created_at", .double).notNull()
+            }
+            try db.create(index: "verdict_created_at", on: "verdict", columns: ["created_at"])
+        }
+        return migrator
+    }
+
+    /// The hot lookup, prepared once per connection through GRDB's statement cache.
+    static let lookupSQL = """
+        SELECT passed, requires_reasoning, agreement, raw_text, model, prompt_tokens, completion_tokens, latency_ms
+        FROM verdict WHERE key = ?
+        """
+
+    static let storeSQL = """
+        INSERT OR REPLACE INTO verdict
+        (key, passed, requires_reasoning, agreement, raw_text, model, prompt_tokens, completion_tokens, latency_ms, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+}
