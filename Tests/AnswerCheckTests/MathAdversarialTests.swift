@@ -41,6 +41,8 @@ struct MathAdversarialTests {
         let item = "Z" + String(repeating: "Z", count: 33) + "=3,\\,-8,\\,-1,4"
         let list = "a=3," + Array(repeating: item, count: 20).joined(separator: ",")
         #expect(!checker.check(answer: list, groundTruth: list + ",7", tolerance: 1e-6).isCorrect)
+        let sum = Array(repeating: "dddddddddddd/dddddddd/ddddTdddddd", count: 30).joined(separator: "+")
+        #expect(checker.check(answer: sum + "+0", groundTruth: sum, tolerance: 1e-6).isCorrect)
         let letters = "9" + String(repeating: "d", count: 123)
         #expect(checker.check(answer: letters, groundTruth: "$" + letters + " $", tolerance: 1e-6).isCorrect)
     }

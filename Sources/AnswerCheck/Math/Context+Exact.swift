@@ -6,7 +6,9 @@ extension Context {
         try tick()
         let value = try exactValue(node)
         if let value, value.num.bitWidth > 128 || value.den.bitWidth > 128 {
-            steps += (value.num.bitWidth + value.den.bitWidth) / 64
+            // The gcds behind each exact result cost about the square of its size in words.
+            let words = (value.num.bitWidth + value.den.bitWidth) / 64
+            steps += words * words / 16
         }
         return value
     }

@@ -16,8 +16,8 @@ enum Limits {
     static let maxFactorial = 3_000
     /// Most terms an explicit sum may have.
     static let maxSumTerms = 10_000
-    /// Most evaluation steps one comparison may take in total; an exact result costs one step
-    /// per 64 bits of its size on top, so the budget tracks big-integer work too.
+    /// Most evaluation steps one comparison may take in total; a large exact result costs extra
+    /// steps growing with the square of its size, so the budget tracks big-integer work too.
     static let maxSteps = 50_000
     /// Most alternatives a `\pm` expansion may produce.
     static let maxAlternatives = 8
