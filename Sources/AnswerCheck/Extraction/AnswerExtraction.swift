@@ -8,12 +8,21 @@ public enum AnswerExtraction {
         let bytes = Array(text.utf8)
         let scan = BoxScanner(bytes)
         if scan.lastIsUnclosed { return nil }
-        if let boxed = scan.finalAnswer() { return boxed }
+        let boxed = scan.finalAnswer()
+        // "The final answer is $X$" written after the last box restates the answer last.
+        if let (answer, at) = Phrases.minerva(in: bytes), at >= (boxed?.end ?? 0) {
+            return Suffix.percent(answer, bytes, from: at)
+        }
+        if let boxed { return Suffix.percent(boxed.text, bytes, from: boxed.end) }
         let rest = scan.textWithoutEmptyBoxes
         if let phrase = Phrases.answer(in: rest), !phrase.isEmpty { return phrase }
-        if let span = MathSpans.last(in: rest) { return span }
+        let span = MathSpans.last(in: rest)
+        let number = LastNumber.find(in: rest)
+        if let span, number.map({ $0.end <= span.end }) ?? true {
+            return Suffix.percent(span.text, rest, from: span.end)
+        }
         if let whole = formula(rest) { return whole }
-        return LastNumber.find(in: rest)
+        return number.map { Suffix.percent($0.text, rest, from: $0.end) }
     }
 
     /// The text itself when it reads as a formula rather than prose: few words, no sentences.

@@ -66,6 +66,12 @@ struct BoxScanner {
         return true
     }
 
+    /// Whether a closed box holds only white space; stops at the first other byte.
+    private func isEmpty(_ box: Box) -> Bool {
+        guard let end = box.contentEnd else { return false }
+        return bytes[box.contentStart..<end].allSatisfy(Byte.isSpace)
+    }
+
     private func content(_ box: Box) -> String? {
         guard let end = box.contentEnd else { return nil }
         let text = String(decoding: bytes[box.contentStart..<end], as: UTF8.self).trimmed
@@ -76,20 +82,21 @@ struct BoxScanner {
     var lastIsUnclosed: Bool { boxes.last.map { $0.end == nil } ?? false }
 
     /// The content of the last box, joined with the boxes listed right before it.
-    func finalAnswer() -> String? {
+    func finalAnswer() -> (text: String, end: Int)? {
         var leaves: [(Box, String)] = []
         for (k, box) in boxes.enumerated() {
             let nested = k + 1 < boxes.count && boxes[k + 1].start < (box.end ?? bytes.count)
             if !nested, let text = content(box) { leaves.append((box, text)) }
         }
         guard var k = leaves.indices.last else { return nil }
+        let end = leaves[k].0.end ?? bytes.count
         var parts = [leaves[k].1]
         while k > 0, let previousEnd = leaves[k - 1].0.end,
               BoxScanner.joins(bytes[previousEnd..<leaves[k].0.start]) {
             k -= 1
             parts.append(leaves[k].1)
         }
-        return parts.reversed().joined(separator: ", ")
+        return (parts.count == 1 ? parts[0] : parts.reversed().joined(separator: ", "), end)
     }
 
     /// Text between two boxes that lists them (`, `, ` and `, `\quad\text{and}\quad`) rather than
@@ -124,7 +131,7 @@ struct BoxScanner {
     var textWithoutEmptyBoxes: [UInt8] {
         var out: [UInt8] = []
         var from = 0
-        for box in boxes where content(box) == nil {
+        for box in boxes where isEmpty(box) {
             guard let end = box.end, box.start >= from else { continue }
             out.append(contentsOf: bytes[from..<box.start])
             from = end

@@ -4,21 +4,30 @@ enum Phrases {
         .map { Array($0.utf8) }
 
     static func answer(in bytes: [UInt8]) -> String? {
-        let lower = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
         var best: Int?
         for phrase in phrases {
-            if let end = lastEnd(of: phrase, in: lower), end > (best ?? -1) { best = end }
+            if let end = lastEnd(of: phrase, in: bytes), end > (best ?? -1) { best = end }
         }
         guard let start = best else { return nil }
         var segment = Array(bytes[start..<sentenceEnd(bytes, from: start)])
-        if let isAt = lastEnd(of: Array(" is ".utf8), in: segment.map { $0 | 0x20 }) {
+        if let isAt = lastEnd(of: Array(" is ".utf8), in: segment) {
             segment = Array(segment[isAt...])
         }
-        if let span = MathSpans.last(in: segment) { return span }
+        if let span = MathSpans.last(in: segment) { return Suffix.percent(span.text, segment, from: span.end) }
         var text = String(decoding: segment, as: UTF8.self).trimmed
         while let last = text.last, "*.,:;".contains(last) { text.removeLast() }
         while let first = text.first, "*:".contains(first) { text.removeFirst() }
-        return text.trimmed.isEmpty ? nil : text.trimmed
+        if let formula = AnswerExtraction.formula(Array(text.utf8)) { return formula }
+        return LastNumber.find(in: Array(text.utf8))?.text
+    }
+
+    /// The last "final answer is $X$" (Minerva's layout) and where it starts.
+    static func minerva(in bytes: [UInt8]) -> (String, Int)? {
+        guard var i = lastEnd(of: Array("final answer is".utf8), in: bytes) else { return nil }
+        while i < bytes.count, bytes[i] == 0x20 { i += 1 }
+        guard i < bytes.count, bytes[i] == 0x24 || bytes[i] == 0x5C,
+              let span = MathSpans.first(in: bytes, from: i), span.start == i else { return nil }
+        return (span.text, span.end)
     }
 
     /// The end of the sentence: a newline, or a full stop followed by space or the end.
@@ -36,12 +45,19 @@ enum Phrases {
     }
 
     /// The index just past the last occurrence of `needle`.
+    /// The index just past the last occurrence of the lower-case `needle`, ignoring ASCII case.
     static func lastEnd(of needle: [UInt8], in hay: [UInt8]) -> Int? {
         guard needle.count <= hay.count else { return nil }
         var i = hay.count - needle.count
-        while i >= 0 {
-            if hay[i] == needle[0], hay[i..<(i + needle.count)].elementsEqual(needle) { return i + needle.count }
-            i -= 1
+        search: while i >= 0 {
+            for (k, b) in needle.enumerated() {
+                let c = hay[i + k]
+                if (c >= 0x41 && c <= 0x5A ? c | 0x20 : c) != b {
+                    i -= 1
+                    continue search
+                }
+            }
+            return i + needle.count
         }
         return nil
     }
@@ -49,10 +65,31 @@ enum Phrases {
 
 /// Inline and display mathematics: `$...$`, `$$...$$`, `\(...\)`, `\[...\]`.
 enum MathSpans {
-    /// The content of the last non-empty span.
-    static func last(in bytes: [UInt8]) -> String? {
-        var found: Range<Int>?
-        var i = 0
+    /// The content of the last non-empty span and the index after its closing delimiter.
+    static func last(in bytes: [UInt8]) -> (text: String, end: Int)? {
+        var found: (text: String, end: Int)?
+        scan(bytes, from: 0) { span in
+            found = (span.text, span.end)
+            return true
+        }
+        return found
+    }
+
+    /// The first non-empty span at or after `from`.
+    static func first(in bytes: [UInt8], from: Int) -> (text: String, start: Int, end: Int)? {
+        var found: (text: String, start: Int, end: Int)?
+        scan(bytes, from: from) { span in
+            found = span
+            return false
+        }
+        return found
+    }
+
+    /// Calls `visit` for each non-empty span in order while it returns true.
+    private static func scan(
+        _ bytes: [UInt8], from: Int, _ visit: ((text: String, start: Int, end: Int)) -> Bool
+    ) {
+        var i = from
         while i < bytes.count {
             let c = bytes[i]
             var close: [UInt8]?
@@ -74,12 +111,11 @@ enum MathSpans {
                 i += 1
                 continue
             }
-            guard let end = find(close, in: bytes, from: i + open) else { break }
-            let inner = (i + open)..<end
-            if !String(decoding: bytes[inner], as: UTF8.self).trimmed.isEmpty { found = inner }
+            guard let end = find(close, in: bytes, from: i + open) else { return }
+            let text = String(decoding: bytes[(i + open)..<end], as: UTF8.self).trimmed
+            if !text.isEmpty, !visit((text, i, end + close.count)) { return }
             i = end + close.count
         }
-        return found.map { String(decoding: bytes[$0], as: UTF8.self).trimmed }
     }
 
     private static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
@@ -98,8 +134,8 @@ enum MathSpans {
 
 /// The last number in prose, with its sign, thousands groups and decimal part.
 enum LastNumber {
-    static func find(in bytes: [UInt8]) -> String? {
-        var last: String?
+    static func find(in bytes: [UInt8]) -> (text: String, end: Int)? {
+        var last: (start: Int, end: Int, negative: Bool)?
         var i = 0
         while i < bytes.count {
             let c = bytes[i]
@@ -108,24 +144,19 @@ enum LastNumber {
                 i += 1
                 continue
             }
-            let negative = i > 0 && bytes[i - 1] == 0x2D
             var j = i
-            var text: [UInt8] = negative ? [0x2D] : []
             while j < bytes.count {
                 let d = bytes[j]
-                if Byte.isDigit(d) {
-                    text.append(d)
-                } else if (d == 0x2C || d == 0x2E), j + 1 < bytes.count, Byte.isDigit(bytes[j + 1]) {
-                    text.append(d)
-                } else {
-                    break
-                }
+                let joiner = d == 0x2C || d == 0x2E || d == 0x2F
+                guard Byte.isDigit(d) || joiner && j + 1 < bytes.count && Byte.isDigit(bytes[j + 1]) else { break }
                 j += 1
             }
-            last = decimalComma(String(decoding: text, as: UTF8.self))
+            last = (i, j, i > 0 && bytes[i - 1] == 0x2D)
             i = j
         }
-        return last
+        guard let last else { return nil }
+        let digits = String(decoding: bytes[last.start..<last.end], as: UTF8.self)
+        return (decimalComma((last.negative ? "-" : "") + digits), last.end)
     }
 
     /// `2,74` in prose is a decimal comma; `7,425,000` keeps its thousands groups.
@@ -133,5 +164,20 @@ enum LastNumber {
         let parts = s.split(separator: ",", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[1].contains("."), parts[1].count != 3 else { return s }
         return parts[0] + "." + parts[1]
+    }
+}
+
+/// Carries a percent sign written just outside the extracted part (`$28$ %`, `\\boxed{28} pct`).
+enum Suffix {
+    private static let marks = ["\\%", "%", "percent", "pct"].map { Array($0.utf8) }
+
+    static func percent(_ answer: String, _ bytes: [UInt8], from end: Int) -> String {
+        guard !answer.hasSuffix("%") else { return answer }
+        var i = end
+        while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x24 { i += 1 }
+        for mark in marks where i + mark.count <= bytes.count && bytes[i..<(i + mark.count)].elementsEqual(mark) {
+            return answer + "\\%"
+        }
+        return answer
     }
 }

@@ -38,13 +38,13 @@ struct Complex: Sendable, Equatable {
     }
 
     func exp() -> Complex {
-        let m = Glibc_exp(re)
+        let m = libmExp(re)
         return isReal ? Complex(m) : Complex(m * cos(im), m * sin(im))
     }
 
     /// The principal logarithm.
     func log() -> Complex {
-        isReal && re > 0 ? Complex(Glibc_log(re)) : Complex(Glibc_log(magnitude), atan2(im, re))
+        isReal && re > 0 ? Complex(libmLog(re)) : Complex(libmLog(magnitude), atan2(im, re))
     }
 
     func power(_ e: Complex) -> Complex {
@@ -65,8 +65,9 @@ struct Complex: Sendable, Equatable {
     func cosine() -> Complex { Complex(cos(re) * cosh(im), -sin(re) * sinh(im)) }
 }
 
-private func Glibc_exp(_ x: Double) -> Double { exp(x) }
-private func Glibc_log(_ x: Double) -> Double { log(x) }
+/// The C library's functions, reachable inside `Complex` whose methods share their names.
+private func libmExp(_ x: Double) -> Double { exp(x) }
+private func libmLog(_ x: Double) -> Double { log(x) }
 
 /// Real functions from the C library, named for the evaluator.
 enum RealFunctions {

@@ -3,8 +3,12 @@ extension Context {
     /// Whether the prediction `p` is equivalent to the gold answer `g`.
     mutating func equivalent(_ g: Node, _ p: Node) throws(MathFailure) -> Bool {
         try tick()
-        let g = try Alternatives.expand(g)
-        let p = try Alternatives.expand(p.memberSet ?? p)
+        var g = mayHaveMatrices ? try MatrixAlgebra.fold(g) : g
+        var p = mayHaveMatrices ? try MatrixAlgebra.fold(p.memberSet ?? p) : p.memberSet ?? p
+        if mayHavePlusMinus {
+            g = try Alternatives.expand(g)
+            p = try Alternatives.expand(p)
+        }
         switch (g, p) {
         case (.text(let a), .text(let b)):
             return a == b
@@ -26,7 +30,7 @@ extension Context {
             return try ordered(a, b)
         case (.tuple(0x28, 0x29, let a), .list(let b)), (.list(let a), .tuple(0x28, 0x29, let b)):
             return try ordered(a, b)
-        case (.tuple(_, _, let a), .set(let b)), (.set(let a), .tuple(_, _, let b)),
+        case (.tuple(0x28, 0x29, let a), .set(let b)), (.set(let a), .tuple(0x28, 0x29, let b)),
              (.list(let a), .list(let b)), (.list(let a), .set(let b)), (.set(let a), .list(let b)),
              (.set(let a), .set(let b)):
             return try unordered(a, b)
@@ -50,24 +54,34 @@ extension Context {
         return true
     }
 
-    /// Multiset equality under equivalence, matching each gold item to the first free prediction.
+    /// Set equality under equivalence: every gold item is predicted and every prediction is in the
+    /// gold (a repeated item is not an extra answer).
     mutating func unordered(_ a: [Node], _ b: [Node]) throws(MathFailure) -> Bool {
-        guard a.count == b.count else { return false }
-        var used = [Bool](repeating: false, count: b.count)
-        outer: for x in a {
-            for (j, y) in b.enumerated() where !used[j] {
+        var covered = [Bool](repeating: false, count: b.count)
+        for x in a {
+            var found = false
+            for (j, y) in b.enumerated() where !found || !covered[j] {
                 if try equivalent(x, y) {
-                    used[j] = true
-                    continue outer
+                    covered[j] = true
+                    found = true
                 }
             }
-            return false
+            if !found { return false }
+        }
+        for (j, y) in b.enumerated() where !covered[j] {
+            var found = false
+            for x in a where try equivalent(x, y) {
+                found = true
+                break
+            }
+            if !found { return false }
         }
         return true
     }
 
     /// Scalars: once when there are no free symbols, else at each evaluation point.
     mutating func scalars(_ a: Node, _ b: Node) throws(MathFailure) -> Bool {
+        if case .number(let x) = a, case .number(let y) = b { return try agree(x, y) }
         var names = Set<String>()
         a.collectSymbols(into: &names)
         b.collectSymbols(into: &names)
@@ -86,7 +100,7 @@ extension Context {
 
     mutating func bind(_ names: Set<String>, at k: Int) {
         bindings.removeAll(keepingCapacity: true)
-        for name in names { bindings[name] = Points.value(for: name, at: k) }
+        for name in names { bindings[name] = Points.value(for: name, at: k, seed: seed) }
     }
 
     /// Compares the values at the current point; nil when either is undefined there.
@@ -135,7 +149,10 @@ extension Node {
             inner.remove(v)
             names.formUnion(inner)
         default:
-            for child in children { child.collectSymbols(into: &names) }
+            forEachChild {
+                $0.collectSymbols(into: &names)
+                return true
+            }
         }
     }
 

@@ -108,6 +108,13 @@ extension RelationChain {
             return .tuple(open: bracket(ops[0], open: true), close: 0x29, [operands[0], infinity])
         case 2 where operands[0].hasSymbols && !operands[1].hasSymbols:
             return .tuple(open: 0x28, close: bracket(ops[0], open: false), [.neg(infinity), operands[1]])
+        case 3 where operands[1].isAbsoluteValue && !operands[0].hasSymbols && !operands[2].hasSymbols:
+            // a <= |z| <= b: z lies in [-b, -a] or in [a, b].
+            let (a, b) = (operands[0], operands[2])
+            return .union([
+                .tuple(open: bracket(ops[1], open: true), close: bracket(ops[0], open: false), [.neg(b), .neg(a)]),
+                .tuple(open: bracket(ops[0], open: true), close: bracket(ops[1], open: false), [a, b]),
+            ])
         case 3 where operands[1].hasSymbols && !operands[0].hasSymbols && !operands[2].hasSymbols:
             return .tuple(
                 open: bracket(ops[0], open: true), close: bracket(ops[1], open: false),
@@ -119,6 +126,11 @@ extension RelationChain {
 }
 
 extension Node {
+    var isAbsoluteValue: Bool {
+        if case .call(.abs, let inner) = self { return inner.hasSymbols }
+        return false
+    }
+
     /// A left-hand side that names what the right-hand side is (`x`, `f(x)`, `|AB|`, `(p, q)`).
     var isAssignmentTarget: Bool {
         switch self {

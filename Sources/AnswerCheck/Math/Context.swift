@@ -10,13 +10,25 @@ struct Context {
     /// The largest magnitude that cancelled in floating point, which bounds rounding noise.
     var scale = 0.0
 
-    init(tolerance: Double) {
+    /// Chooses the evaluation points; derived from the compared texts, so a verdict is reproducible
+    /// yet no fixed set of points exists that an answer could be built to vanish on.
+    let seed: UInt64
+
+    /// Whether either text may hold `\pm` or a matrix; when not, those rewrites (each a walk over
+    /// the whole tree, at every level of a comparison) are skipped.
+    var mayHavePlusMinus = true
+    var mayHaveMatrices = true
+
+    init(tolerance: Double, seed: UInt64 = 0) {
         self.tolerance = tolerance
-        exactTolerance = Context.decimal(tolerance)
+        self.seed = seed
+        exactTolerance = tolerance == MathAnswerChecker.defaultTolerance ? Context.defaultTolerance : Context.decimal(tolerance)
     }
 
     /// The tolerance as the decimal it was written as (`1e-6` is exactly one millionth, not the
     /// nearest double), so a value exactly on the edge of the window is inside it.
+    static let defaultTolerance = decimal(MathAnswerChecker.defaultTolerance)
+
     static func decimal(_ value: Double) -> Rational {
         guard let tokens = try? Lexer.tokens(of: "\(value)"), tokens.count == 1,
               case .number(let r, _) = tokens[0].kind else { return Rational(exactly: value) ?? .zero }
@@ -32,9 +44,12 @@ struct Context {
     func agree(_ a: Rational, _ b: Rational) throws(MathFailure) -> Bool {
         if a == b { return true }
         if a.isInteger && b.isInteger { return false }
-        let difference = try (a - b).magnitude
-        let larger = max(a.magnitude, b.magnitude)
-        return !(try exactTolerance * larger < difference)
+        // Over the common denominator a.den * b.den, so no reduction (and no gcd) is needed.
+        let x = a.num * b.den
+        let y = b.num * a.den
+        let difference = (x - y).magnitude
+        let larger = max(x.magnitude, y.magnitude)
+        return difference * exactTolerance.den.magnitude <= exactTolerance.num.magnitude * larger
     }
 
     /// Whether two floating values agree within the relative tolerance plus cancellation noise.
@@ -51,20 +66,24 @@ struct Context {
 
 extension Rational: Comparable {}
 
-/// Fixed evaluation points: the same symbol gets the same value in both answers.
+/// Evaluation points: the same symbol gets the same value in both answers.
 enum Points {
     static let count = 4
 
+    /// FNV-1a, a stable hash (Swift's `Hasher` is seeded per process).
+    static func hash(_ text: String, into start: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
+        var hash = start
+        for b in text.utf8 { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return hash
+    }
+
     /// A positive rational for `symbol` at point `k`, spread so that distinct symbols differ.
-    static func value(for symbol: String, at k: Int) -> Rational {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in symbol.utf8 {
-            hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3
-        }
+    static func value(for symbol: String, at k: Int, seed: UInt64) -> Rational {
+        var hash = Points.hash(symbol, into: 0xcbf2_9ce4_8422_2325 ^ seed)
         hash = (hash ^ UInt64(k + 1)) &* 0x100_0000_01b3
         hash ^= hash >> 29
         let numerator = Int(hash % 89) + 11
         let denominator = Int((hash >> 8) % 13) + 7
-        return (try? Rational(.init(numerator), .init(denominator))) ?? .one
+        return (try? Rational(Rational.big(numerator), Rational.big(denominator))) ?? .one
     }
 }

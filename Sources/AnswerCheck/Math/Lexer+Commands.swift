@@ -24,7 +24,12 @@ extension Lexer {
 
     mutating func backslash() throws(MathFailure) {
         index += 1
-        guard let c = peek() else { return }
+        guard var c = peek() else { return }
+        // `\\frac` in doubly escaped text means `\frac`; a real line break is not followed by a letter.
+        if c == 0x5C, let next = peek(1), Byte.isLetter(next) {
+            index += 1
+            c = next
+        }
         if !Byte.isLetter(c) {
             index += 1
             switch c {
@@ -39,42 +44,66 @@ extension Lexer {
         }
         let start = index
         while let l = peek(), Byte.isLetter(l) { index += 1 }
-        let name = String(decoding: bytes[start..<index], as: UTF8.self)
+        var name = String(decoding: bytes[start..<index], as: UTF8.self)
+        // `\quadx` is a space before `x`, not a command of its own.
+        for space in ["qquad", "quad"] where bytes[start] == 0x71 && name.hasPrefix(space) && name != space {
+            index = start + space.utf8.count
+            name = space
+            break
+        }
         try command(name)
     }
 
+    /// How the lexer treats a command name; one table lookup per command.
+    enum Role: Equatable {
+        case ignored, relation(Relation), times, divide, degree, fraction, binomial, root, blackboard
+        case emptySet, transparent, textual
+    }
+
+
+    static let roles: [String: Role] = {
+        var table: [String: Role] = [:]
+        for name in ignored { table[name] = .ignored }
+        for (name, r) in relations { table[name] = .relation(r) }
+        for name in transparent { table[name] = .transparent }
+        for name in textual { table[name] = .textual }
+        for name in ["cdot", "times", "ast"] { table[name] = .times }
+        for name in ["dfrac", "tfrac", "cfrac", "frac"] { table[name] = .fraction }
+        for name in ["binom", "dbinom", "tbinom"] { table[name] = .binomial }
+        table["div"] = .divide
+        table["circ"] = .degree
+        table["degree"] = .degree
+        table["sqrt"] = .root
+        table["mathbb"] = .blackboard
+        table["varnothing"] = .emptySet
+        return table
+    }()
+
     private mutating func command(_ name: String) throws(MathFailure) {
-        if Lexer.ignored.contains(name) {
-            if (name == "left" || name == "right"), peek() == 0x2E { index += 1 }
+        guard let role = Lexer.roles[name] else { return try emit(.command(name)) }
+        switch role {
+        case .ignored:
+            if name == "left" || name == "right", peek() == 0x2E { index += 1 }
             spaced = true
-            return
-        }
-        if let r = Lexer.relations[name] { return try emit(.relation(r)) }
-        switch name {
-        case "cdot", "times", "ast": return try emit(.op(0x2A))
-        case "div": return try emit(.op(0x2F))
-        case "circ", "degree": return try emit(.degree)
-        case "dfrac", "tfrac", "cfrac", "frac", "binom", "dbinom", "tbinom":
+        case .relation(let r): try emit(.relation(r))
+        case .times: try emit(.op(0x2A))
+        case .divide: try emit(.op(0x2F))
+        case .degree: try emit(.degree)
+        case .fraction, .binomial:
             singleDigits = 2
-            return try emit(.command(name.hasSuffix("frac") ? "frac" : "binom"))
-        case "sqrt":
+            try emit(.command(role == .fraction ? "frac" : "binom"))
+        case .root:
             singleDigits = 1
-            return try emit(.command(name))
-        case "mathbb":
+            try emit(.command("sqrt"))
+        case .blackboard:
             let content = try skipSpaceAndReadGroup()
-            return try emit(.command(content == "R" ? "reals" : "mathbb"))
-        case "varnothing": return try emit(.command("emptyset"))
-        default: break
-        }
-        if Lexer.transparent.contains(name) {
+            try emit(.command(content == "R" ? "reals" : "mathbb"))
+        case .emptySet: try emit(.command("emptyset"))
+        case .transparent:
             skipSpaces()
             if peek() == 0x7B { try openBrace(dropped: true) }
-            return
+        case .textual: try textual(name)
         }
-        if Lexer.textual.contains(name) {
-            return try textual(name)
-        }
-        try emit(.command(name))
     }
 
     private mutating func skipSpaces() {
@@ -141,6 +170,8 @@ extension Lexer {
 extension String {
     /// The string without leading and trailing ASCII white space.
     var trimmed: String {
+        guard let first = utf8.first, let last = utf8.last else { return self }
+        if !Byte.isSpace(first), !Byte.isSpace(last) { return self }
         let u = Array(utf8)
         var a = 0
         var b = u.count

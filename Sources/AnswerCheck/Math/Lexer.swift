@@ -13,6 +13,8 @@ struct Lexer {
     var braces: [Bool] = []
     /// Digits still to be read one at a time (`\frac12`, `\sqrt3`).
     var singleDigits = 0
+    /// Open `(` and `[`: inside them a bare comma separates elements, never thousands.
+    var brackets = 0
 
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
@@ -73,6 +75,8 @@ struct Lexer {
                 try caret()
             case 0x2B, 0x2D, 0x2A, 0x2F, 0x28, 0x29, 0x5B, 0x5D, 0x2C, 0x3B, 0x3A, 0x7C, 0x27, 0x5F:
                 index += 1
+                if c == 0x28 || c == 0x5B { brackets += 1 }
+                if c == 0x29 || c == 0x5D { brackets -= 1 }
                 try emit(.op(c))
             case Byte.degree:
                 index += 1
@@ -159,16 +163,28 @@ extension Lexer {
         if peek() == 0x2E, let d = peek(1), Byte.isDigit(d) {
             index += 1
             _ = scanDigits(into: &fraction)
-        } else if !grouped, peek() == 0x2C, decimalComma(lead: lead, first: digits.first) {
+        } else if !grouped, brackets == 0, peek() == 0x2C, decimalComma(lead: lead, first: digits.first) {
             index += 1
             _ = scanDigits(into: &fraction)
         }
         let exponent = try scientificExponent()
         let integral = fraction.isEmpty && exponent == nil
         guard digits.count + fraction.count <= 4_000 else { throw .tooComplex }
-        let text = String(decoding: digits + fraction, as: UTF8.self)
-        let mantissa = BigInt(text.isEmpty ? "0" : text) ?? 0
-        var value = try Rational(mantissa, BigInt(10).power(fraction.count))
+        var value: Rational
+        if digits.count + fraction.count <= 18 {
+            // Fits a machine word: no text round trip.
+            var mantissa = 0
+            for d in digits { mantissa = mantissa * 10 + Int(d - 0x30) }
+            var scale = 1
+            for d in fraction {
+                mantissa = mantissa * 10 + Int(d - 0x30)
+                scale *= 10
+            }
+            value = scale == 1 ? Rational(mantissa) : try Rational(Rational.big(mantissa), Rational.big(scale))
+        } else {
+            let mantissa = BigInt(String(decoding: digits + fraction, as: UTF8.self)) ?? 0
+            value = try Rational(mantissa, BigInt(10).power(fraction.count))
+        }
         if let exponent {
             value = try value * Rational(10).power(exponent)
         }
@@ -186,11 +202,15 @@ extension Lexer {
 
     /// The length of a thousands separator at the cursor (`,` `{,}` `,\!` `\,` or one space), if any.
     private func thousandsSeparator() -> Int? {
-        for form in ["{,}", ",\\!", "\\,", "\\!", "\\ ", ",", " "] where matches(Array(form.utf8)) {
-            return form.utf8.count
+        for form in Lexer.separators where matches(form) {
+            if form == [0x2C], brackets > 0 { return nil }
+            let spaceAfter = form.contains(0x5C) && index + form.count < bytes.count && bytes[index + form.count] == 0x20
+            return form.count + (spaceAfter ? 1 : 0)
         }
         return nil
     }
+
+    private static let separators = ["{,}", ",\\!", "\\,", "\\!", "\\ ", ",", " "].map { Array($0.utf8) }
 
     /// Whether exactly three digits start at `i`.
     private func group(at i: Int) -> Bool {

@@ -16,8 +16,9 @@ enum Limits {
     static let maxFactorial = 3_000
     /// Most terms an explicit sum may have.
     static let maxSumTerms = 10_000
-    /// Most evaluation steps one comparison may take in total.
-    static let maxSteps = 200_000
+    /// Most evaluation steps one comparison may take in total; a large exact result costs extra
+    /// steps growing with the square of its size, so the budget tracks big-integer work too.
+    static let maxSteps = 50_000
     /// Most alternatives a `\pm` expansion may produce.
     static let maxAlternatives = 8
     /// Most elements a list, set or matrix may hold.

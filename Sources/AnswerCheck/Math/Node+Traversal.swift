@@ -1,18 +1,23 @@
 extension Node {
-    /// Direct sub-nodes, for generic walks.
-    var children: [Node] {
+    /// Calls `body` on each direct sub-node, without building an array; stops when it returns false.
+    @discardableResult
+    func forEachChild(_ body: (Node) -> Bool) -> Bool {
         switch self {
-        case .number, .symbol, .constant, .text: []
+        case .number, .symbol, .constant, .text:
+            return true
         case .add(let a, let b), .mul(let a, let b), .div(let a, let b), .pow(let a, let b),
              .plusMinus(let a, let b), .binomial(let a, let b), .ratio(let a, let b),
              .log(let a, let b), .root(let a, let b):
-            [a, b]
-        case .neg(let a), .call(_, let a): [a]
-        case .sum(_, let lo, let hi, let body): [lo, hi, body]
+            return body(a) && body(b)
+        case .neg(let a), .call(_, let a):
+            return body(a)
+        case .sum(_, let lo, let hi, let term):
+            return body(lo) && body(hi) && body(term)
         case .tuple(_, _, let items), .set(let items), .list(let items), .union(let items),
              .relation(_, let items):
-            items
-        case .matrix(let rows): rows.flatMap { $0 }
+            return items.allSatisfy(body)
+        case .matrix(let rows):
+            return rows.allSatisfy { $0.allSatisfy(body) }
         }
     }
 
@@ -22,14 +27,17 @@ extension Node {
         var deepest = 0
         while let (node, depth) = stack.popLast() {
             deepest = max(deepest, depth)
-            for child in node.children { stack.append((child, depth + 1)) }
+            node.forEachChild {
+                stack.append(($0, depth + 1))
+                return true
+            }
         }
         return deepest
     }
 
     var containsPlusMinus: Bool {
         if case .plusMinus = self { return true }
-        return children.contains { $0.containsPlusMinus }
+        return !forEachChild { !$0.containsPlusMinus }
     }
 }
 

@@ -3,7 +3,6 @@ extension Parser {
     static let matrixEnvironments: Set<String> = ["matrix", "pmatrix", "bmatrix", "Bmatrix", "smallmatrix", "array"]
 
     mutating func command(_ c: String) throws(MathFailure) -> Node {
-        if let f = Parser.functions[c] { return try function(f, name: c) }
         switch c {
         case "frac":
             return .div(try argument(), try argument())
@@ -25,6 +24,7 @@ extension Parser {
         case "begin": return try descend { p throws(MathFailure) in try p.matrix() }
         case "sum": return try sum()
         default:
+            if let f = Parser.functions[c] { return try function(f, name: c) }
             if Parser.rejectedCommands.contains(c) || Parser.operatorCommands.contains(c) { throw .unparseable }
             return .symbol("\\" + c)
         }
@@ -32,7 +32,7 @@ extension Parser {
 
     /// A braced group or a single atom: the argument of `\frac`, `\sqrt`, `\binom`.
     mutating func argument() throws(MathFailure) -> Node {
-        if current == .op(0x7B) { return try primary() }
+        if at(.op(0x7B)) { return try primary() }
         return try descend { p throws(MathFailure) in try p.primary() }
     }
 
@@ -57,7 +57,7 @@ extension Parser {
 
     /// The operand of a function written without parentheses stops at the next function or operator.
     mutating func functionArgument() throws(MathFailure) -> Node {
-        if current == .op(0x28) || current == .op(0x7B) { return try primary() }
+        if at(.op(0x28)) || at(.op(0x7B)) { return try primary() }
         var node = try power()
         while let kind = current {
             switch kind {
@@ -88,7 +88,7 @@ extension Parser {
     mutating func matrix() throws(MathFailure) -> Node {
         let name = try environmentName()
         guard Parser.matrixEnvironments.contains(name) else { throw .unparseable }
-        if name == "array", current == .op(0x7B) {
+        if name == "array", at(.op(0x7B)) {
             while let kind = current, kind != .op(0x7D) { advance() }
             try expect(.op(0x7D))
         }
@@ -120,7 +120,7 @@ extension Parser {
         guard let kind = current else { throw .unparseable }
         advance()
         var name = kind.spelling
-        if current == .op(0x2A) {
+        if at(.op(0x2A)) {
             advance()
             name += "*"
         }

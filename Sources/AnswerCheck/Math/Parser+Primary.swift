@@ -21,7 +21,7 @@ extension Parser {
         advance()
         switch kind {
         case .number(let value, _):
-            if current == .op(0x5F) {
+            if at(.op(0x5F)) {
                 advance()
                 return .symbol(try subscriptName(prefix: value.num.description))
             }
@@ -74,7 +74,7 @@ extension Parser {
 
     mutating func letter(_ l: UInt8) throws(MathFailure) -> Node {
         let name = String(UnicodeScalar(l))
-        if current == .op(0x5F) {
+        if at(.op(0x5F)) {
             advance()
             return .symbol(try subscriptName(prefix: name))
         }

@@ -30,12 +30,12 @@ extension Parser {
             return try mixedFraction(after: inner).map { .neg($0) }
         }
         guard case .number(let whole) = left, whole.isInteger, !whole.isNegative else { return nil }
-        if current == .command("frac"), case .number(let n)? = fractionArgument(1), n.isInteger,
+        if at(.command("frac")), case .number(let n)? = fractionArgument(1), n.isInteger,
            case .number(let d)? = fractionArgument(2), d.isInteger {
             let fraction = try power()
             return .add(left, fraction)
         }
-        if currentSpaced, case .number(_, true)? = current, peek(1) == .op(0x2F),
+        if currentSpaced, case .number(_, true)? = current, at(.op(0x2F), 1),
            case .number(_, true)? = peek(2) {
             guard case .number(let n, _)? = current, case .number(let d, _)? = peek(2) else { return nil }
             position += 3
@@ -48,7 +48,7 @@ extension Parser {
     func fractionArgument(_ k: Int) -> Node? {
         var i = 1
         for argument in 1...k {
-            if peek(i) == .op(0x7B), case .number(let v, _)? = peek(i + 1), peek(i + 2) == .op(0x7D) {
+            if at(.op(0x7B), i), case .number(let v, _)? = peek(i + 1), at(.op(0x7D), i + 2) {
                 if argument == k { return .number(v) }
                 i += 3
             } else if case .number(let v, _)? = peek(i) {
@@ -63,12 +63,16 @@ extension Parser {
 
     /// Whether the next token begins a factor that multiplies what came before.
     func startsImplicitFactor() -> Bool {
+        guard position < tokens.count else { return false }
+        switch tokens[position].code {
+        case 0x201, 0x28, 0x7B: return true  // a letter, `(`, `{`
+        case 0x7C: return absoluteDepth == 0
+        case 0x202, 0x203: break  // a word or a command: look at its name
+        default: return false
+        }
         switch current {
-        case .number?: return false
-        case .letter?, .op(0x28)?, .op(0x7B)?: return true
-        case .op(0x7C)?: return absoluteDepth == 0
         case .word(let w)?: return !isUnit(w)
-        case .command(let c)?: return Parser.primaryCommands.contains(c) || Parser.functions[c] != nil || c.first != nil && !Parser.operatorCommands.contains(c)
+        case .command(let c)?: return !Parser.operatorCommands.contains(c)
         default: return false
         }
     }
@@ -105,7 +109,12 @@ extension Parser {
     /// Factorials, percent, degrees and trailing units.
     mutating func postfix(_ node: Node) throws(MathFailure) -> Node {
         var node = node
-        while let kind = current {
+        while position < tokens.count {
+            switch tokens[position].code {
+            case 0x21, 0x209, 0x20A, 0x27, 0x202, 0x204: break  // `!` percent degree `'` word text
+            default: return node
+            }
+            guard let kind = current else { return node }
             switch kind {
             case .op(0x21):
                 advance()
@@ -142,10 +151,10 @@ extension Parser {
 
     /// `m^2` after a unit: the exponent belongs to the unit.
     mutating func skipUnitExponent() {
-        guard current == .op(0x5E) else { return }
+        guard at(.op(0x5E)) else { return }
         if case .number? = peek(1) {
             position += 2
-        } else if peek(1) == .op(0x7B), case .number? = peek(2), peek(3) == .op(0x7D) {
+        } else if at(.op(0x7B), 1), case .number? = peek(2), at(.op(0x7D), 3) {
             position += 4
         }
     }

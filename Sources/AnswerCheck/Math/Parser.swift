@@ -20,7 +20,8 @@ struct Parser {
         if let words = parser.textAnswer() { return .text(words) }
         let node = try parser.list(closers: [])
         guard parser.position == parser.tokens.count else { throw .unparseable }
-        guard node.height <= Limits.maxHeight else { throw .tooComplex }
+        // A tree is never taller than its token count, so short answers skip the measurement.
+        guard parser.tokens.count <= Limits.maxHeight || node.height <= Limits.maxHeight else { throw .tooComplex }
         return node
     }
 
@@ -33,8 +34,14 @@ struct Parser {
 
     mutating func advance() { position += 1 }
 
+    /// Whether the token `offset` places ahead is `kind`, without copying it.
+    func at(_ kind: Token.Kind, _ offset: Int = 0) -> Bool {
+        let i = position + offset
+        return i < tokens.count && tokens[i].matches(kind)
+    }
+
     mutating func accept(_ kind: Token.Kind) -> Bool {
-        guard current == kind else { return false }
+        guard at(kind) else { return false }
         advance()
         return true
     }
@@ -71,16 +78,29 @@ struct Parser {
     }
 
     /// Items separated by `,` `;` `and` `or` up to one of `closers` (not consumed).
+    /// At the top level, `;` between comma lists groups them: `p=5,q=2;p=7,q=2` is two pairs.
     mutating func list(closers: [Token.Kind]) throws(MathFailure) -> Node {
         var items: [Node] = []
+        var groupStarts = [0]
         while true {
             while accept(.conjunction) {}
             if let c = current, closers.contains(c) { break }
             if current == nil { break }
             guard items.count < Limits.maxElements else { throw .tooComplex }
             items.append(try descend { p throws(MathFailure) in try p.item() })
-            if accept(.op(0x2C)) || accept(.op(0x3B)) || accept(.conjunction) { continue }
+            if accept(.op(0x3B)) {
+                groupStarts.append(items.count)
+                continue
+            }
+            if accept(.op(0x2C)) || accept(.conjunction) { continue }
             break
+        }
+        if closers.isEmpty, groupStarts.count > 1, groupStarts.count < items.count {
+            let bounds = groupStarts + [items.count]
+            let groups = zip(bounds, bounds.dropFirst()).filter { $0 < $1 }.map { start, end in
+                end - start == 1 ? items[start] : Node.tuple(open: 0x28, close: 0x29, Array(items[start..<end]))
+            }
+            return groups.count == 1 ? groups[0] : .list(groups)
         }
         if items.count == 1, closers.isEmpty { return items[0] }
         if items.isEmpty, closers.isEmpty { throw .unparseable }

@@ -10,8 +10,8 @@ import Darwin
 
 /// An exact rational number, reduced, with a positive denominator.
 ///
-/// Small values stay in machine integers (the common case costs no allocation); arithmetic
-/// that overflows moves to `BigInt`, bounded by ``Limits/maxBits``.
+/// `BigInt` keeps values of up to two machine words inline, so the common case allocates nothing;
+/// every result is bounded by ``Limits/maxBits``.
 struct Rational: Sendable, Hashable {
     private(set) var num: BigInt
     private(set) var den: BigInt
@@ -20,8 +20,15 @@ struct Rational: Sendable, Hashable {
     static let one = Rational(1)
 
     init(_ value: Int) {
-        num = BigInt(value)
-        den = 1
+        num = Rational.big(value)
+        den = Rational.big(1)
+    }
+
+    /// BigInt's generic integer conversion is slow across modules; small values come from a table.
+    private static let smallIntegers: [BigInt] = (-1024...1024).map { BigInt($0) }
+
+    static func big(_ value: Int) -> BigInt {
+        value >= -1024 && value <= 1024 ? smallIntegers[value + 1024] : BigInt(value)
     }
 
     /// Reduces `n/d`; `d` must not be zero.
@@ -29,14 +36,14 @@ struct Rational: Sendable, Hashable {
         guard !d.isZero else { throw .undefined }
         guard n.bitWidth <= Limits.maxBits, d.bitWidth <= Limits.maxBits else { throw .tooComplex }
         if n.isZero {
-            num = 0
-            den = 1
+            num = Rational.big(0)
+            den = Rational.big(1)
             return
         }
-        let g = n.greatestCommonDivisor(with: d)
+        let g = Rational.gcd(n.magnitude, d.magnitude)
         var n = n
         var d = d
-        if g != 1 {
+        if g != Rational.big(1) {
             n /= g
             d /= g
         }
@@ -48,13 +55,46 @@ struct Rational: Sendable, Hashable {
         den = d
     }
 
-    var isInteger: Bool { den == 1 }
+    /// Euclid's algorithm, finishing in machine words; unlike the binary algorithm it takes one
+    /// step when one operand is small (`1/2006!`), where Stein's needs one step per bit.
+    static func gcd(_ a: BigUInt, _ b: BigUInt) -> BigInt {
+        var x = a
+        var y = b
+        while !y.isZero {
+            if x.bitWidth <= 64, y.bitWidth <= 64 {
+                var p = UInt64(x)
+                var q = UInt64(y)
+                while q != 0 { (p, q) = (q, p % q) }
+                return p <= 1024 ? big(Int(p)) : BigInt(p)
+            }
+            (x, y) = (y, x % y)
+        }
+        return BigInt(x)
+    }
+
+    var isInteger: Bool { den == Rational.big(1) }
     var isZero: Bool { num.isZero }
     var isNegative: Bool { num.sign == .minus && !num.isZero }
 
+    /// A fraction already in lowest terms with a positive denominator; only the size is checked.
+    private init(reduced n: BigInt, _ d: BigInt) throws(MathFailure) {
+        guard n.bitWidth <= Limits.maxBits, d.bitWidth <= Limits.maxBits else { throw .tooComplex }
+        num = n
+        den = d
+    }
+
+    // The operations below use Knuth's reduced forms (TAOCP 4.5.1): their gcds involve the
+    // operands, not the much larger result, so long products of small factors stay cheap.
+
     static func + (a: Rational, b: Rational) throws(MathFailure) -> Rational {
-        if a.den == b.den { return try Rational(a.num + b.num, a.den) }
-        return try Rational(a.num * b.den + b.num * a.den, a.den * b.den)
+        if a.isZero { return b }
+        if b.isZero { return a }
+        let g = gcd(a.den.magnitude, b.den.magnitude)
+        if g == Rational.big(1) { return try Rational(reduced: a.num * b.den + b.num * a.den, a.den * b.den) }
+        let t = a.num * (b.den / g) + b.num * (a.den / g)
+        if t.isZero { return .zero }
+        let g2 = gcd(t.magnitude, g.magnitude)
+        return try Rational(reduced: t / g2, (a.den / g) * (b.den / g2))
     }
 
     static func - (a: Rational, b: Rational) throws(MathFailure) -> Rational {
@@ -62,11 +102,27 @@ struct Rational: Sendable, Hashable {
     }
 
     static func * (a: Rational, b: Rational) throws(MathFailure) -> Rational {
-        try Rational(a.num * b.num, a.den * b.den)
+        if a.isZero || b.isZero { return .zero }
+        let one = Rational.big(1)
+        let g1 = gcd(a.num.magnitude, b.den.magnitude)
+        let g2 = gcd(b.num.magnitude, a.den.magnitude)
+        // Division is the costly step; a gcd of 1 (the usual case) needs none.
+        let n1 = g1 == one ? a.num : a.num / g1
+        let d2 = g1 == one ? b.den : b.den / g1
+        let n2 = g2 == one ? b.num : b.num / g2
+        let d1 = g2 == one ? a.den : a.den / g2
+        return try Rational(reduced: n1 * n2, d1 * d2)
     }
 
     static func / (a: Rational, b: Rational) throws(MathFailure) -> Rational {
-        try Rational(a.num * b.den, a.den * b.num)
+        guard !b.isZero else { throw .undefined }
+        var inverse = b
+        swap(&inverse.num, &inverse.den)
+        if inverse.den.sign == .minus {
+            inverse.num.negate()
+            inverse.den.negate()
+        }
+        return try a * inverse
     }
 
     func negated() -> Rational {
@@ -86,7 +142,8 @@ struct Rational: Sendable, Hashable {
         if widest > 1, (widest - 1) * abs(e) > Limits.maxBits { throw .tooComplex }
         let n = num.power(abs(e))
         let d = den.power(abs(e))
-        return e > 0 ? try Rational(n, d) : try Rational(d, n)
+        if e > 0 { return try Rational(reduced: n, d) }
+        return n.sign == .minus ? try Rational(reduced: -d, -n) : try Rational(reduced: d, n)
     }
 
     /// The exact `k`-th root when numerator and denominator are perfect powers, else nil.
@@ -102,7 +159,7 @@ struct Rational: Sendable, Hashable {
     }
 
     private static func integerRoot(_ x: BigInt, _ k: Int) -> BigInt? {
-        if x.isZero || x == 1 { return x }
+        if x.isZero || x == Rational.big(1) { return x }
         if k == 2 {
             let r = x.squareRoot()
             return r * r == x ? r : nil

@@ -1,0 +1,34 @@
+import AnswerCheck
+
+/// libFuzzer entry point: the input's first line is the ground truth, the rest the response.
+/// Both go through lenient extraction and the checker, in both directions.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func mathFuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    guard let data else { return 0 }
+    let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
+    let parts = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
+    let gold = String(parts.first ?? "")
+    let response = parts.count > 1 ? String(parts[1]) : gold
+    let checker = MathAnswerChecker()
+    let answer = AnswerExtraction.lenient(response) ?? response
+    _ = checker.check(answer: answer, groundTruth: gold, tolerance: 1e-6)
+    _ = checker.check(answer: gold, groundTruth: answer, tolerance: 1e-6)
+    return 0
+}
+
+public typealias Arguments = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+
+@_silgen_name("LLVMFuzzerRunDriver")
+func runFuzzerDriver(
+    _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<Arguments>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+) -> CInt
+
+/// SwiftPM links executables with `main` aliased to `<Module>_main`; libFuzzer's own `main` is then
+/// never pulled in, so this hands control to libFuzzer's driver explicitly.
+@_cdecl("MathFuzz_main")
+public func mathFuzzMain(_ argc: CInt, _ argv: Arguments) -> CInt {
+    var count = argc
+    var values = argv
+    return runFuzzerDriver(&count, &values, mathFuzz)
+}

@@ -1,0 +1,58 @@
+import Foundation
+@testable import AnswerCheck
+
+/// The shared conformance corpus and the way this project judges one of its pairs.
+struct MathCorpus {
+    struct Pair: Sendable {
+        var line: Int
+        var gold: String
+        var prediction: String
+        var expected: Bool
+        var suspect: Bool
+        var kind: String
+        /// The mathematically right verdict: Math-Verify's, except where it is known to be wrong.
+        var truth: Bool { suspect ? !expected : expected }
+    }
+
+    /// `<repo>/../shared/conformance/math_answers.jsonl`, found from this file's path.
+    static let url = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("shared/conformance/math_answers.jsonl")
+
+    static func load() throws -> [Pair] {
+        let text = try String(contentsOf: url, encoding: .utf8)
+        var pairs: [Pair] = []
+        for (k, line) in text.split(separator: "\n").enumerated() {
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] ?? [:]
+            pairs.append(Pair(
+                line: k + 1, gold: object["gold"] as? String ?? "", prediction: object["pred"] as? String ?? "",
+                expected: object["expected"] as? Bool ?? false, suspect: object["mv_suspect"] != nil,
+                kind: object["kind"] as? String ?? "?"))
+        }
+        return pairs
+    }
+
+    /// Judges one pair as the reward service does in lenient mode: extract both sides (the gold
+    /// wrapped in `\boxed{}`, as verl runs Math-Verify), compare, and fall back to text when a
+    /// side does not parse.
+    static func judge(_ pair: Pair, checker: MathAnswerChecker = MathAnswerChecker()) -> Bool {
+        let gold = goldAnswer(pair.gold)
+        guard let prediction = AnswerExtraction.lenient(pair.prediction) else { return false }
+        let verdict = checker.check(answer: prediction, groundTruth: gold, tolerance: 1e-6)
+        if verdict.reason == "unparseable" { return normalisedText(prediction) == normalisedText(gold) }
+        return verdict.isCorrect
+    }
+
+    /// The gold wrapped in `\\boxed{}`; when that is prose (a whole solution), its own final answer.
+    static func goldAnswer(_ gold: String) -> String {
+        let wrapped = AnswerExtraction.lenient("\\boxed{" + gold + "}") ?? gold
+        if (try? Parser.parse(wrapped)) != nil { return wrapped }
+        return AnswerExtraction.lenient(gold) ?? wrapped
+    }
+
+    static func normalisedText(_ s: String) -> String {
+        var t = s.lowercased()
+        for wrapper in ["\\text{", "\\mathrm{", "\\textbf{"] { t = t.replacingOccurrences(of: wrapper, with: "") }
+        return t.filter { !$0.isWhitespace && !"{}$".contains($0) }
+    }
+}
