@@ -2,7 +2,8 @@ import AnswerCheck
 import Dispatch
 import RewardCore
 
-enum Probe {
+/// The cost of each stage of rule-only scoring, per rollout or per batch.
+enum Breakdown {
     static func run() {
         let math = MathAnswerChecker()
         let pairs = Workload.answers
