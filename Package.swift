@@ -113,7 +113,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "VerdictStoreTests", dependencies: ["VerdictStore"], swiftSettings: strict),
-        .testTarget(name: "RescoreTests", dependencies: ["Rescore", "RewardCore"], swiftSettings: strict),
+        .testTarget(name: "RescoreTests", dependencies: ["Rescore", "RewardCore", "RefereeServer"], swiftSettings: strict),
         .testTarget(name: "GRPOTests", dependencies: ["GRPO"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]

@@ -69,7 +69,7 @@ public struct Chunker {
     public mutating func next() throws -> InputChunk? {
         var chunk = InputChunk(sequence: sequence)
         while chunk.lines.count < maximumLines, chunk.storage.count < maximumBytes {
-            let more = try reader.next { number, content in
+            let more: Void? = try reader.next { number, content in
                 guard !done.contains(number) else { return }
                 if case .bytes(let bytes) = content, Self.isBlank(bytes) {
                     blankLines += 1

@@ -1,55 +1,78 @@
 extension JSONParser {
-    /// Reads a string; the fast path copies an escape-free run once, validating its UTF-8.
+    /// Reads a string. Runs without escapes are copied in bulk, and only strings with non-ASCII bytes pay
+    /// for UTF-8 validation.
     mutating func string() throws(JSONSyntaxError) -> String {
+        try scanString(building: true)
+    }
+
+    /// Validates and steps over a string without building it.
+    mutating func skipString() throws(JSONSyntaxError) {
+        _ = try scanString(building: false)
+    }
+
+    private mutating func scanString(building: Bool) throws(JSONSyntaxError) -> String {
         let start = index + 1
         index = start
-        while index < bytes.count {
+        var nonASCII = false
+        var escaped = false
+        var runStart = start
+        while true {
+            index = plainRunEnd(from: index)
+            guard index < bytes.count else { throw error("unterminated string") }
             let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
-                let run = UnsafeBufferPointer(rebasing: bytes[start..<index])
+            if byte >= 0x80 {
+                nonASCII = true
                 index += 1
-                guard let text = String(validating: run, as: UTF8.self) else {
-                    index = start
-                    throw error("invalid UTF-8 in a string")
+                continue
+            }
+            if byte == UInt8(ascii: "\\") {
+                if !escaped {
+                    scratch.removeAll(keepingCapacity: true)
+                    escaped = true
                 }
-                return text
-            }
-            if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
-            index += 1
-        }
-        scratch.removeAll(keepingCapacity: true)
-        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-        try unescapedTail()
-        guard let text = String(validating: scratch, as: UTF8.self) else {
-            index = start
-            throw error("invalid UTF-8 in a string")
-        }
-        return text
-    }
-
-    /// Validates and steps over a string.
-    mutating func skipString() throws(JSONSyntaxError) {
-        _ = try string()
-    }
-
-    /// Appends the rest of a string to `scratch`, decoding escapes, and steps past the closing quote.
-    private mutating func unescapedTail() throws(JSONSyntaxError) {
-        while index < bytes.count {
-            let byte = bytes[index]
-            switch byte {
-            case UInt8(ascii: "\""):
-                index += 1
-                return
-            case UInt8(ascii: "\\"):
+                if building { scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
                 try escape()
-            case ..<0x20:
-                throw error("unescaped control character in a string")
-            default:
-                scratch.append(byte)
-                index += 1
+                runStart = index
+                continue
             }
+            guard byte == UInt8(ascii: "\"") else { throw error("unescaped control character in a string") }
+            let end = index
+            index += 1
+            if nonASCII, String(validating: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self) == nil {
+                index = start
+                throw error("invalid UTF-8 in a string")
+            }
+            guard building else { return "" }
+            guard escaped else { return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self) }
+            scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<end]))
+            return String(decoding: scratch, as: UTF8.self)
         }
-        throw error("unterminated string")
+    }
+
+    /// The index of the first byte from `start` that ends a plain run: a quote, a backslash, a control
+    /// character or a non-ASCII byte; eight bytes at a time where none of them is one.
+    private func plainRunEnd(from start: Int) -> Int {
+        guard let base = bytes.baseAddress else { return start }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        var position = start
+        while position + 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
+            let quotes = word ^ (ones &* 0x22)
+            let backslashes = word ^ (ones &* 0x5C)
+            let special = ((quotes &- ones) & ~quotes) | ((backslashes &- ones) & ~backslashes) | ((word &- ones &* 0x20) & ~word) | word
+            if special & highs != 0 {
+                for offset in position..<position + 8 where isRunEnd(bytes[offset]) { return offset }
+            }
+            position += 8
+        }
+        while position < bytes.count, !isRunEnd(bytes[position]) { position += 1 }
+        return position
+    }
+
+    @inline(__always)
+    private func isRunEnd(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80
     }
 
     private mutating func escape() throws(JSONSyntaxError) {

@@ -6,14 +6,14 @@ import RewardCore
 public enum RolloutReader {
     /// The rollout on `line` or what is wrong with it; the id and label are kept even when the rest is bad.
     public static func read(_ line: UnsafeBufferPointer<UInt8>) -> (rollout: Result<Rollout, RewardError>, id: RolloutID?, label: Bool?) {
-        let value: JSONValue
+        let object: JSONObject
         do {
-            value = try JSONParser.parse(line)
+            guard let read = try rolloutFields(line) else {
+                return (.failure(RewardError(code: "wrong_type", message: "a rollout must be a JSON object")), nil, nil)
+            }
+            object = read
         } catch {
             return (.failure(RewardError(code: "invalid_json", message: "the line is not valid JSON: \(error.description)")), nil, nil)
-        }
-        guard case .object(let object) = value else {
-            return (.failure(RewardError(code: "wrong_type", message: "a rollout must be a JSON object")), nil, nil)
         }
         let label = object["requires_reasoning"]?.bool
         do throws(RewardError) {
@@ -26,6 +26,29 @@ public enum RolloutReader {
         } catch {
             return (.failure(error), nil, label)
         }
+    }
+
+    /// The names `RolloutPayload` reads; other members are validated and skipped, never built.
+    static let fields: Set<String> = ["id", "prompt", "response", "ground_truth", "answer_type", "requires_reasoning", "images", "group", "tolerance", "prefix"]
+
+    /// The rollout members of a line holding one JSON object; nil for valid JSON that is not an object.
+    static func rolloutFields(_ line: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> JSONObject? {
+        var parser = JSONParser(line)
+        parser.skipWhitespace()
+        guard parser.peek == UInt8(ascii: "{") else {
+            _ = try JSONParser.parse(line)
+            return nil
+        }
+        var members: [(key: String, value: JSONValue)] = []
+        try parser.members(depth: 0) { (key, parser) throws(JSONSyntaxError) in
+            if fields.contains(key) {
+                members.append((key, try parser.value(depth: 1)))
+            } else {
+                try parser.skipValue(depth: 1)
+            }
+        }
+        try parser.expectEnd()
+        return JSONObject(members)
     }
 
     static func readID(_ object: JSONObject) throws(RewardError) -> RolloutID? {

@@ -20,11 +20,10 @@ public struct ServerChunkScorer: ChunkScorer {
 
     /// Creates a scorer for the service at `base` (such as `http://127.0.0.1:8080`).
     public init(base: String, config: RequestConfig, token: String?, timeoutSeconds: Double = 600) throws(RescoreError) {
-        let trimmed = base.hasSuffix("/") ? String(base.dropLast()) : base
-        guard let url = URL(string: trimmed + "/reward"), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil else {
+        guard let url = URL(string: base), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host?.isEmpty == false else {
             throw RescoreError(code: "usage", message: "--server must be an http(s) URL such as http://127.0.0.1:8080, not '\(base)'")
         }
-        endpoint = url
+        endpoint = url.appendingPathComponent("reward")
         self.config = Self.configJSON(config)
         self.token = token
         let configuration = URLSessionConfiguration.ephemeral
