@@ -36,20 +36,25 @@ struct RescoreBenchmarkMain {
 
         sampleCosts(input: input)
 
-        resetPeakMemory()
-        let before = peakMemoryMB()
         var options = RescoreOptions(input: input, output: output)
         options.overwrite = true
         options.chunksInFlight = 2 * cores + 2
+        let plumbing = try await run(options, scorer: FixedResultScorer())
+        print(String(format: "pipeline alone (read, decode, write; a fixed result instead of scoring): %.0f lines/s, %.2f us CPU a line",
+                     Double(plumbing.lines) / plumbing.seconds, plumbing.cpuSeconds / Double(plumbing.lines) * 1e6))
+
+        resetPeakMemory()
+        let before = peakMemoryMB()
         let scorer = EngineChunkScorer(engine: RewardEngine(nanoseconds: { DispatchTime.now().uptimeNanoseconds }), options: ScoringOptions(), concurrency: 1)
-        start = now()
-        let report = try await Rescorer(options: options, scorer: scorer, log: { _ in }).run()
-        let elapsed = seconds(since: start)
-        let rate = Double(report.summary.lines) / elapsed
+        let full = try await run(options, scorer: scorer)
+        let rate = Double(full.lines) / full.seconds
+        let cpu = full.cpuSeconds / Double(full.lines)
         print(String(format: "rescore, in input order: %d lines in %.2f s = %.0f lines/s (target >= 100000: %.2fx), %.1fx the baseline's time",
-                     report.summary.lines, elapsed, rate, rate / 100_000, elapsed / baseline))
+                     full.lines, full.seconds, rate, rate / 100_000, full.seconds / baseline))
+        print(String(format: "  CPU %.2f us a line over %.2f cores in use (load average %.1f while it ran): %.0f lines/s if %d idle cores were all ours",
+                     cpu * 1e6, full.cpuSeconds / full.seconds, loadAverage(), Double(cores) / cpu, cores))
         print(String(format: "peak memory (VmHWM) during the re-score: %.0f MB (target <= 200 MB; %.0f MB before it)", peakMemoryMB(), before))
-        print(String(format: "summary: mean reward %.4f, %d bad lines", report.summary.meanReward ?? -1, report.summary.badLines))
+        print(String(format: "summary: mean reward %.4f, %d bad lines", full.report.summary.meanReward ?? -1, full.report.summary.badLines))
 
         var resume = options
         resume.overwrite = false
@@ -88,6 +93,26 @@ struct RescoreBenchmarkMain {
         let scoring = seconds(since: start) / Double(rollouts.count)
         print(String(format: "per line, one core: RolloutReader %.2f us, JSONDecoder %.2f us (%.1fx slower), scoring %.2f us [%d %.0f]",
                      fast * 1e6, foundation * 1e6, foundation / fast, scoring * 1e6, good, total))
+    }
+
+    static func run(_ options: RescoreOptions, scorer: some ChunkScorer) async throws -> (report: RescoreReport, lines: Int, seconds: Double, cpuSeconds: Double) {
+        let cpuStart = cpuSeconds()
+        let start = now()
+        let report = try await Rescorer(options: options, scorer: scorer, log: { _ in }).run()
+        return (report, report.summary.lines, seconds(since: start), cpuSeconds() - cpuStart)
+    }
+
+    /// User and system CPU time of the whole process: under a loaded machine this, not wall time, shows the cost.
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+    }
+
+    static func loadAverage() -> Double {
+        guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) else { return -1 }
+        return Double(text.split(separator: " ").first ?? "") ?? -1
     }
 
     static func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
