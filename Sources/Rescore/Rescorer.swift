@@ -30,6 +30,7 @@ public struct Rescorer: Sendable {
             if options.strict, let bad = chunk.firstBad {
                 try output.writeAll(Array(chunk.bytes[0..<(bad.offset > 0 ? chunk.lineEnds[bad.offset - 1] : 0)]))
                 progress.finish()
+                errors.finish()
                 let field = bad.error.field.map { ", field \($0)" } ?? ""
                 throw RescoreError(code: "strict", message: "line \(bad.line) is bad (\(bad.error.code)\(field)): \(bad.error.message); stopped there (--strict). The lines before it are written: fix the line and run again with --resume")
             }
@@ -67,6 +68,7 @@ public struct Rescorer: Sendable {
             }
         }
         progress.finish()
+        errors.finish()
         summary.blankLines = chunker.blankLines
         var warnings: [String] = []
         if resumed.done.maximum > reader.lineNumber {

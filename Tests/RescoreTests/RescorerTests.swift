@@ -92,6 +92,7 @@ struct RescorerTests {
         #expect(directory.lines("out.jsonl.errors.jsonl") == ["precious errors"])
         _ = try await Fixtures.rescore(directory) { $0.overwrite = true }
         #expect(directory.lines("out.jsonl").count == 3)
+        #expect(!FileManager.default.fileExists(atPath: directory.file("out.jsonl.errors.jsonl")), "a clean run leaves no stale errors file")
     }
 
     @Test func refusesToWriteOverItsInput() async throws {

@@ -37,7 +37,7 @@ struct ResultDiffTests {
         let json = try JSONParser.parse(diff.json())
         #expect(json["changed"] == .array([.string("c"), .string("a")]))
         #expect(json["components"]?["answer"]?["up"]?.integer == 1)
-        #expect(diff.text().contains("largest +0.9000 at id a"))
+        #expect(diff.text().contains("largest +0.9000 at a"))
     }
 
     @Test func joinsByLineWhenIDsAreMissing() throws {
@@ -46,8 +46,19 @@ struct ResultDiffTests {
         let new = try directory.write("new.jsonl", [Self.line(2, id: nil, reward: 0.1, answer: 0), Self.line(1, id: nil, reward: 1, answer: 1)].joined(separator: "\n"))
         let diff = try ResultDiff(old: old, new: new)
         #expect(diff.joinedBy == "line")
-        #expect(diff.changed == ["2"])
+        #expect(diff.changed == ["line 2"])
         #expect(diff.components[1] == ResultDiff.Movement(down: 1))
+    }
+
+    @Test func joinsLinesWithoutAnIDByTheirLineNumber() throws {
+        let directory = try TemporaryDirectory()
+        let lines = [Self.line(1, id: "a", reward: 1, answer: 1), Self.line(2, id: nil, reward: nil, answer: nil, error: "invalid_json")]
+        let old = try directory.write("old.jsonl", lines.joined(separator: "\n"))
+        let new = try directory.write("new.jsonl", [Self.line(1, id: "a", reward: 0.1, answer: 0), lines[1]].joined(separator: "\n"))
+        let diff = try ResultDiff(old: old, new: new)
+        #expect(diff.joinedBy == "id")
+        #expect((diff.joined, diff.onlyOld, diff.onlyNew) == (2, 0, 0))
+        #expect(diff.changed == ["a"])
     }
 
     @Test func namesTheLineThatIsNotAResult() throws {

@@ -11,7 +11,7 @@ extension ResultDiff {
                 .enumerated().map { RescoreSummary.pad(String($1), [11, 13, 9, 11][$0], right: true) }.joined())
         }
         var deltas = "reward delta: mean " + (meanRewardDelta.map(Self.signed) ?? "-") + " over \(rewardCompared) lines rewarded in both"
-        if let largest { deltas += "; largest " + Self.signed(largest.delta) + " at \(joinedBy) \(largest.key)" }
+        if let largest { deltas += "; largest " + Self.signed(largest.delta) + " at \(largest.key)" }
         lines.append(deltas)
         let shown = changed.prefix(limit).joined(separator: ", ")
         let more = changed.count > limit ? ", ... (\(changed.count - limit) more; --json lists all)" : ""
@@ -23,51 +23,36 @@ extension ResultDiff {
     public func json() -> [UInt8] {
         var writer = JSONWriter(capacity: 1024 + changed.count * 16)
         writer.raw("{")
-        writer.key("joined_by")
+        writer.memberKey("joined_by", first: true)
         writer.string(joinedBy)
-        writer.raw(",")
-        writer.key("joined")
-        writer.number(joined)
-        writer.raw(",")
-        writer.key("only_old")
-        writer.number(onlyOld)
-        writer.raw(",")
-        writer.key("only_new")
-        writer.number(onlyNew)
-        writer.raw(",")
-        writer.key("components")
+        writer.member("joined", joined)
+        writer.member("only_old", onlyOld)
+        writer.member("only_new", onlyNew)
+        writer.memberKey("components")
         writer.raw("{")
         for (offset, name) in ComponentName.allCases.enumerated() {
-            writer.comma(offset > 0)
-            writer.key(name.rawValue)
+            writer.memberKey(name.rawValue, first: offset == 0)
             Self.write(components[offset], to: &writer)
         }
-        writer.raw("},")
-        writer.key("reward")
+        writer.raw("}")
+        writer.memberKey("reward")
         Self.write(reward, to: &writer)
-        writer.raw(",")
-        writer.key("reward_delta")
+        writer.memberKey("reward_delta")
         writer.raw("{")
-        writer.key("compared")
-        writer.number(rewardCompared)
-        writer.raw(",")
-        writer.key("mean")
-        writer.number(meanRewardDelta)
-        writer.raw(",")
-        writer.key("largest")
+        writer.member("compared", rewardCompared, first: true)
+        writer.member("mean", meanRewardDelta)
+        writer.memberKey("largest")
         if let largest {
             writer.raw("{")
-            writer.key(joinedBy)
+            writer.memberKey("key", first: true)
             writer.string(largest.key)
-            writer.raw(",")
-            writer.key("delta")
-            writer.number(largest.delta)
+            writer.member("delta", largest.delta)
             writer.raw("}")
         } else {
             writer.raw("null")
         }
-        writer.raw("},")
-        writer.key("changed")
+        writer.raw("}")
+        writer.memberKey("changed")
         writer.raw("[")
         for (offset, key) in changed.enumerated() {
             writer.comma(offset > 0)
@@ -78,19 +63,7 @@ extension ResultDiff {
     }
 
     private static func write(_ movement: Movement, to writer: inout JSONWriter) {
-        writer.raw("{")
-        writer.key("up")
-        writer.number(movement.up)
-        writer.raw(",")
-        writer.key("down")
-        writer.number(movement.down)
-        writer.raw(",")
-        writer.key("to_null")
-        writer.number(movement.toNull)
-        writer.raw(",")
-        writer.key("from_null")
-        writer.number(movement.fromNull)
-        writer.raw("}")
+        writer.object(["up": movement.up, "down": movement.down, "to_null": movement.toNull, "from_null": movement.fromNull])
     }
 
     static func signed(_ value: Double) -> String {

@@ -1,7 +1,7 @@
 import RewardCore
 
-/// Compares two result files (rescore outputs, or any JSONL of result objects) joined by `id`,
-/// or by `line` when ids are missing or repeat: what a rubric or checker change did, before training on it.
+/// Compares two result files (rescore outputs, or any JSONL of result objects) joined by `id` (a line without
+/// an id by its `line`), or wholly by `line` when ids repeat: what a rubric or checker change did, before training on it.
 public struct ResultDiff: Sendable {
     /// How one component (or the reward) moved across the joined lines.
     public struct Movement: Sendable, Equatable {
@@ -59,15 +59,22 @@ public struct ResultDiff: Sendable {
             lines.append(record.line)
         }
         let index: [String: Int]
-        if ids.allSatisfy({ $0 != nil }), let byID = Self.uniqueIndex(ids.map { $0! }) {
+        if let byID = Self.uniqueIndex(zip(ids, lines).map { Self.key(id: $0, line: $1, byID: true) }) {
             index = byID
-        } else if let byLine = Self.uniqueIndex(lines.map { String($0) }) {
+            if !ids.contains(where: { $0 != nil }) { joinedBy = "line" }
+        } else if let byLine = Self.uniqueIndex(lines.map { Self.key(id: nil, line: $0, byID: false) }) {
             joinedBy = "line"
             index = byLine
         } else {
             throw RescoreError(code: "bad_input", message: "\(old) has neither unique ids nor unique line numbers: nothing to join on")
         }
         try compare(new, entries: entries, index: index)
+    }
+
+    /// The join key: the id, or for a line without one (or when joining by line) `line N`.
+    static func key(id: String?, line: Int, byID: Bool) -> String {
+        if byID, let id { return id }
+        return "line \(line)"
     }
 
     /// Key to position, or nil when a key repeats.
@@ -83,8 +90,8 @@ public struct ResultDiff: Sendable {
     private mutating func compare(_ new: String, entries: [Entry], index: [String: Int]) throws {
         var seen = LineSet()
         try Self.forEachRecord(new) { record in
-            let key = joinedBy == "id" ? record.result.id?.text : String(record.line)
-            guard let key, let offset = index[key] else {
+            let key = Self.key(id: record.result.id?.text, line: record.line, byID: joinedBy == "id")
+            guard let offset = index[key] else {
                 onlyNew += 1
                 return
             }

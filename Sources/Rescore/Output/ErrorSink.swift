@@ -4,16 +4,21 @@ import Glibc
 import Darwin
 #endif
 
-/// Where bad lines are reported: the errors file (opened on the first bad line, so a clean run leaves
-/// no file behind), or standard error when the output goes to standard output and no file was named.
+/// Where bad lines are reported: the errors file (emptied on the first bad line and removed by `finish()`
+/// when a run had none, so a stale file never outlives its run), or standard error when the output goes to
+/// standard output and no file was named.
 public final class ErrorSink {
     private let path: String?
     private var file: FileDescriptor?
 
-    /// Reports to `path`, or to standard error when nil; a stale file from an earlier run is removed.
+    /// Reports to `path`, or to standard error when nil. Nothing is touched until the first write.
     public init(path: String?) {
         self.path = path
-        if let path { unlink(path) }
+    }
+
+    /// Removes an errors file left by an earlier run when this one reported nothing.
+    public func finish() {
+        if let path, file == nil { unlink(path) }
     }
 
     /// Appends errors-file lines.

@@ -16,7 +16,7 @@ public struct ServerChunkScorer: ChunkScorer {
     public let token: String?
     /// Attempts per batch on connection errors, 429 and 5xx, with doubling waits from half a second.
     public var attempts = 6
-    private let session: URLSession
+    private let owner: SessionOwner
 
     /// Creates a scorer for the service at `base` (such as `http://127.0.0.1:8080`).
     public init(base: String, config: RequestConfig, token: String?, timeoutSeconds: Double = 600) throws(RescoreError) {
@@ -29,7 +29,7 @@ public struct ServerChunkScorer: ChunkScorer {
         let configuration = URLSessionConfiguration.ephemeral
         configuration.urlCache = nil
         configuration.timeoutIntervalForRequest = timeoutSeconds
-        session = URLSession(configuration: configuration)
+        owner = SessionOwner(URLSession(configuration: configuration))
     }
 
     /// Sends the chunk's readable lines and turns the answer into output lines.
@@ -94,7 +94,7 @@ public struct ServerChunkScorer: ChunkScorer {
         for attempt in 1...max(1, attempts) {
             try Task.checkCancellation()
             do {
-                let (data, response) = try await session.data(for: request)
+                let (data, response) = try await owner.session.data(for: request)
                 let status = (response as? HTTPURLResponse)?.statusCode ?? 0
                 if status == 200 { return [UInt8](data) }
                 problem = "HTTP \(status): " + String(decoding: data.prefix(300), as: UTF8.self)
@@ -147,5 +147,18 @@ public struct ServerChunkScorer: ChunkScorer {
         }
         writer.raw("}")
         return writer.bytes
+    }
+}
+
+/// Owns the URL session: when the last copy of the scorer goes, the session finishes its tasks and is released.
+final class SessionOwner: Sendable {
+    let session: URLSession
+
+    init(_ session: URLSession) {
+        self.session = session
+    }
+
+    deinit {
+        session.finishTasksAndInvalidate()
     }
 }
