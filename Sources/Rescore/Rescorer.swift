@@ -25,6 +25,8 @@ public struct Rescorer: Sendable {
         var summary = resumed.summary
         let totalBytes = input.regularFileSize()
         let (scorer, options) = (self.scorer, self.options)
+        // Input bytes of chunks read but not yet written, so progress and ETA follow the output, not the read-ahead.
+        var unwrittenBytes: [Int: Int] = [:]
 
         func write(_ chunk: ChunkOutput) throws {
             if options.strict, let bad = chunk.firstBad {
@@ -37,7 +39,8 @@ public struct Rescorer: Sendable {
             try output.writeAll(chunk.bytes)
             try errors.write(chunk.errors)
             summary.merge(chunk.summary)
-            progress.update(summary, bytes: reader.bytesRead, totalBytes: totalBytes)
+            unwrittenBytes[chunk.sequence] = nil
+            progress.update(summary, bytes: reader.bytesRead - unwrittenBytes.values.reduce(0, +), totalBytes: totalBytes)
         }
 
         try await withThrowingTaskGroup(of: ChunkOutput.self) { group in
@@ -51,6 +54,7 @@ public struct Rescorer: Sendable {
                         exhausted = true
                         break
                     }
+                    unwrittenBytes[chunk.sequence] = chunk.storage.count + chunk.lines.count
                     group.addTask { try await scorer.score(chunk) }
                     started += 1
                 }
