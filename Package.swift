@@ -9,6 +9,7 @@ let package = Package(
     products: [
         .executable(name: "referee", targets: ["Referee"]),
         .executable(name: "grpo-trainer", targets: ["GRPOTrainer"]),
+        .executable(name: "fake-judge", targets: ["FakeJudge"]),
         .library(name: "RewardCore", targets: ["RewardCore"]),
         .library(name: "AnswerCheck", targets: ["AnswerCheck"]),
         .library(name: "RefereeServer", targets: ["RefereeServer"]),
@@ -23,6 +24,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // Answer equivalence: math, choice and text checkers. Pure.
@@ -59,6 +62,8 @@ let package = Package(
                 "VerdictStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             swiftSettings: strict
         ),
@@ -71,6 +76,15 @@ let package = Package(
                 "Rescore",
                 "RewardCore",
                 "VerdictStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        // A scripted OpenAI-compatible judge for load and fault tests.
+        .executableTarget(
+            name: "FakeJudge",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -100,6 +114,7 @@ let package = Package(
             name: "RefereeServerTests",
             dependencies: [
                 "RefereeServer",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strict

@@ -28,6 +28,12 @@ struct ServiceOptions: ParsableArguments {
     @Option(help: "Comma-separated words meaning direct (REFEREE_DIRECT_WORDS).") var directWords: String?
     @Option(help: "Reward sent to OpenRLHF for an abstained rollout (REFEREE_FALLBACK_REWARD). Default 0.") var fallbackReward: String?
     @Option(help: "trace, debug, info, notice, warning, error, critical (REFEREE_LOG_LEVEL).") var logLevel: String?
+    @Option(help: "File holding the bearer token clients must send (REFEREE_AUTH_TOKEN_FILE; or REFEREE_AUTH_TOKEN).") var authTokenFile: String?
+    @Option(help: "Largest prompt, response, ground truth or image in bytes (REFEREE_MAX_FIELD_BYTES). Default 8388608.") var maxFieldBytes: String?
+    @Option(help: "Most rollouts queued for judge work before 503 (REFEREE_MAX_JUDGE_QUEUE). Default 4096.") var maxJudgeQueue: String?
+    @Option(help: "Seconds a connection has to send its request head (REFEREE_HEADER_TIMEOUT). Default 10.") var headerTimeout: String?
+    @Option(help: "Seconds a request has to send its body (REFEREE_BODY_TIMEOUT). Default 60.") var bodyTimeout: String?
+    @Option(help: "Seconds in-flight requests get after SIGTERM (REFEREE_SHUTDOWN_TIMEOUT). Default 30.") var shutdownTimeout: String?
 
     /// The flags given, keyed as the config file spells them.
     var flags: [String: String] {
@@ -38,7 +44,9 @@ struct ServiceOptions: ParsableArguments {
             ("max_batch_size", maxBatchSize), ("idle_timeout", idleTimeout), ("alpha", alpha), ("preset", preset),
             ("formula", formula), ("short_circuit", shortCircuit), ("advantage", advantage), ("tolerance", tolerance),
             ("think_words", thinkWords), ("direct_words", directWords), ("fallback_reward", fallbackReward),
-            ("log_level", logLevel),
+            ("log_level", logLevel), ("auth_token_file", authTokenFile), ("max_field_bytes", maxFieldBytes),
+            ("max_judge_queue", maxJudgeQueue), ("header_timeout", headerTimeout), ("body_timeout", bodyTimeout),
+            ("shutdown_timeout", shutdownTimeout),
         ]
         return Dictionary(uniqueKeysWithValues: pairs.compactMap { key, value in value.map { (key, $0) } })
     }

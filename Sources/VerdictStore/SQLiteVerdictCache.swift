@@ -23,6 +23,11 @@ public struct SQLiteVerdictCache: VerdictCache {
         self.path = path
     }
 
+    /// Checkpoints the WAL and closes the database; later calls fail. Called once at shutdown.
+    public func close() throws {
+        try pool.close()
+    }
+
     /// The stored verdict for `key`, marked as coming from the cache.
     public func verdict(forKey key: String) async throws -> JudgeVerdict? {
         try await pool.read { db in

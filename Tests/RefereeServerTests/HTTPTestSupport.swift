@@ -8,12 +8,14 @@ import Testing
 func withReferee(
     _ configuration: RefereeConfiguration = RefereeConfiguration(),
     dependencies: ApplicationDependencies = .init(),
+    live: Bool = false,
     _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void
 ) async throws {
     var configuration = configuration
     configuration.port = 0
     let app = try await buildApplication(configuration, dependencies: dependencies)
-    try await app.test(.router, body)
+    // The router client runs one request at a time; tests with requests in parallel need a live server.
+    try await app.test(live ? .live : .router, body)
 }
 
 extension TestClientProtocol {

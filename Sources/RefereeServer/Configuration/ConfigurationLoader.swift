@@ -16,7 +16,8 @@ public enum ConfigurationLoader {
         "host", "port", "cache", "judge_url", "judge_model", "judge_api_key_env", "judge_timeout",
         "judge_concurrency", "judge_votes", "prompts_dir", "max_body_bytes", "max_batch_size", "idle_timeout",
         "alpha", "preset", "formula", "short_circuit", "advantage", "tolerance", "think_words", "direct_words",
-        "fallback_reward", "log_level",
+        "fallback_reward", "log_level", "auth_token", "auth_token_file", "max_field_bytes", "max_judge_queue",
+        "header_timeout", "body_timeout", "shutdown_timeout",
     ]
 
     /// The environment variable for `key`.
@@ -24,7 +25,8 @@ public enum ConfigurationLoader {
 
     /// Builds the configuration from the three sources; `flags` are keyed by the snake_case key.
     public static func load(
-        flags: [String: String], environment: [String: String], configFile: (path: String, contents: Data)? = nil
+        flags: [String: String], environment: [String: String], configFile: (path: String, contents: Data)? = nil,
+        readFile: (String) -> Data? = { FileManager.default.contents(atPath: $0) }
     ) throws(ConfigurationError) -> RefereeConfiguration {
         var values: [String: (value: String, source: String)] = [:]
         if let configFile {
@@ -64,6 +66,18 @@ public enum ConfigurationLoader {
         try reader.read("direct_words") { configuration.scoring.directWords = Self.list($0) }
         try reader.read("fallback_reward", as: Double.self, in: -1e9...1e9) { configuration.fallbackReward = $0 }
         try reader.read("log_level", choices: Logger.Level.self) { configuration.logLevel = $0 }
+        try reader.read("max_field_bytes", as: Int.self, in: 1...(1 << 34)) { configuration.maxFieldBytes = $0 }
+        try reader.read("max_judge_queue", as: Int.self, in: 1...10_000_000) { configuration.maxJudgeQueue = $0 }
+        try reader.read("header_timeout", as: Double.self, in: 0.1...3600) { configuration.headerTimeoutSeconds = $0 }
+        try reader.read("body_timeout", as: Double.self, in: 0.1...3600) { configuration.bodyTimeoutSeconds = $0 }
+        try reader.read("shutdown_timeout", as: Double.self, in: 0...3600) { configuration.shutdownTimeoutSeconds = $0 }
+        try reader.read("auth_token") { configuration.authToken = $0.isEmpty ? nil : $0 }
+        if let entry = values["auth_token_file"], configuration.authToken == nil {
+            guard let data = readFile(entry.value), let token = String(data: data, encoding: .utf8)?.trimmedWhitespace, !token.isEmpty else {
+                throw ConfigurationError(description: "\(entry.source): cannot read a token from '\(entry.value)'")
+            }
+            configuration.authToken = token
+        }
         if let variable = configuration.judgeAPIKeyVariable {
             configuration.judgeAPIKey = environment[variable]
         }

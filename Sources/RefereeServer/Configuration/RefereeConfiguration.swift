@@ -37,6 +37,18 @@ public struct RefereeConfiguration: Sendable {
     public var promptsDirectory = "Prompts"
     /// Log level.
     public var logLevel = Logger.Level.info
+    /// Bearer token every route but `/healthz` requires; nil leaves the service open.
+    public var authToken: String?
+    /// Largest prompt, response, ground truth or image in a rollout, in bytes (413 beyond).
+    public var maxFieldBytes = 8 * 1024 * 1024
+    /// Most rollouts waiting for or in judge work at once; past it requests get 503 with `Retry-After`.
+    public var maxJudgeQueue = 4096
+    /// Seconds a new connection has to send its request head.
+    public var headerTimeoutSeconds = 10.0
+    /// Seconds a request has to finish sending its body once its head has arrived.
+    public var bodyTimeoutSeconds = 60.0
+    /// Seconds in-flight requests get to finish after SIGTERM or SIGINT before they are cancelled.
+    public var shutdownTimeoutSeconds = 30.0
 
     /// The defaults: loopback, port 8080, rules mode.
     public init() {}

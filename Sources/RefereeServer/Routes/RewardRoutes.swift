@@ -7,6 +7,9 @@ import RewardCore
 struct RewardRoutes: Sendable {
     let engine: RewardEngine
     let configuration: RefereeConfiguration
+    let metrics: RefereeMetrics
+    /// The judge queue; nil in rules mode, where nothing waits on a judge.
+    let admission: JudgeAdmission?
 
     /// `POST /reward`: one rollout, or a batch with groups.
     func reward(_ request: Request, context: some RequestContext) async throws -> Response {
@@ -20,12 +23,18 @@ struct RewardRoutes: Sendable {
         try checkBatchSize(parsed.items.count, field: "rollouts")
         let config = configuration.scoring.overlaid(with: parsed.config)
         let options = try scoringOptions(config)
+        let items = parsed.items.map(\.rollout)
+        try checkFieldSizes(items, batch: parsed.isBatch)
         if !parsed.isBatch {
-            let rollout = try parsed.items[0].rollout.get(orThrow: APIError.badRequest)
-            let result = await engine.score(rollout, options: options)
+            let rollout = try items[0].get(orThrow: APIError.badRequest)
+            let result = try await admitted(1) { await engine.score(rollout, options: options) }
+            metrics.record([result])
             return .json(result.jsonBytes(includeAdvantage: options.advantage != .none))
         }
-        let batch = await engine.scoreBatch(parsed.items.map(\.rollout), ids: parsed.items.map(\.id), options: options)
+        let batch = try await admitted(items.count) {
+            await engine.scoreBatch(items, ids: parsed.items.map(\.id), options: options)
+        }
+        metrics.record(batch.results)
         return .json(batch.jsonBytes(includeAdvantage: options.advantage != .none))
     }
 
@@ -41,7 +50,10 @@ struct RewardRoutes: Sendable {
         try checkBatchSize(parsed.query.count, field: "query")
         let config = configuration.scoring
         let options = try scoringOptions(config)
-        let batch = await engine.scoreBatch(parsed.rollouts(), options: options)
+        let items = parsed.rollouts()
+        try checkFieldSizes(items, batch: true, listName: "query")
+        let batch = try await admitted(items.count) { await engine.scoreBatch(items, options: options) }
+        metrics.record(batch.results)
         return .json(batch.openRLHFJSON(fallback: config.fallbackReward ?? configuration.fallbackReward))
     }
 
@@ -58,6 +70,35 @@ struct RewardRoutes: Sendable {
         guard count <= configuration.maxBatchSize else {
             throw APIError(.contentTooLarge, RewardError(
                 code: "batch_too_large", message: "\(count) rollouts is over the limit of \(configuration.maxBatchSize) (max_batch_size)", field: field))
+        }
+    }
+
+    /// Runs `work` once the judge queue has room for `count` rollouts; 503 with `Retry-After` when it has none.
+    private func admitted<T>(_ count: Int, _ work: () async -> T) async throws -> T {
+        guard let admission else { return await work() }
+        guard admission.admit(count) else {
+            throw APIError(
+                .serviceUnavailable,
+                RewardError(code: "queue_full", message: "the judge queue is full (max_judge_queue \(configuration.maxJudgeQueue) rollouts); retry later"),
+                headers: [.retryAfter: "1"])
+        }
+        defer { admission.release(count) }
+        return await work()
+    }
+
+    /// Every prompt, response, ground truth and image must fit `max_field_bytes`.
+    private func checkFieldSizes(_ items: [Result<Rollout, RewardError>], batch: Bool, listName: String = "rollouts") throws {
+        let limit = configuration.maxFieldBytes
+        for (offset, item) in items.enumerated() {
+            guard case .success(let rollout) = item else { continue }
+            var fields: [(String, String)] = [("prompt", rollout.prompt), ("response", rollout.response)]
+            fields += (rollout.groundTruths ?? []).enumerated().map { ("ground_truth[\($0)]", $1) }
+            fields += rollout.images.enumerated().map { ("images[\($0)]", $1) }
+            for (name, value) in fields where value.utf8.count > limit {
+                let field = batch ? "\(listName)[\(offset)].\(name)" : name
+                throw APIError(.contentTooLarge, RewardError(
+                    code: "field_too_large", message: "\(field) is \(value.utf8.count) bytes, over the limit of \(limit) (max_field_bytes)", field: field))
+            }
         }
     }
 

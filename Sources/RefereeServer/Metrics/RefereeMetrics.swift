@@ -1,0 +1,94 @@
+import CoreMetrics
+import Metrics
+import Prometheus
+import RewardCore
+
+/// The service's metrics, kept in its own Prometheus registry so each application (and each test) has its own.
+public struct RefereeMetrics: Sendable {
+    /// The registry `/metrics` renders.
+    public let registry: PrometheusCollectorRegistry
+    let factory: PrometheusMetricsFactory
+
+    private let rolloutsScored: CoreMetrics.Counter
+    private let rewardSum: FloatingPointCounter
+    private let rewardCount: CoreMetrics.Counter
+    private let componentSums: [ComponentName: FloatingPointCounter]
+    private let componentCounts: [ComponentName: CoreMetrics.Counter]
+    private let cacheHits: CoreMetrics.Counter
+    private let cacheMisses: CoreMetrics.Counter
+    private let judgeTokens: CoreMetrics.Counter
+    /// Rollouts waiting for or in judge work.
+    let judgeQueueDepth: CoreMetrics.Gauge
+
+    /// Creates the metrics in a fresh registry.
+    public init() {
+        registry = PrometheusCollectorRegistry()
+        var factory = PrometheusMetricsFactory(registry: registry)
+        factory.defaultDurationHistogramBuckets = [
+            .microseconds(100), .microseconds(500), .milliseconds(1), .milliseconds(5), .milliseconds(10),
+            .milliseconds(50), .milliseconds(100), .milliseconds(500), .seconds(1), .seconds(5), .seconds(30),
+        ]
+        self.factory = factory
+        rolloutsScored = CoreMetrics.Counter(label: "referee_rollouts_scored_total", factory: factory)
+        rewardSum = FloatingPointCounter(label: "referee_reward_sum", factory: factory)
+        rewardCount = CoreMetrics.Counter(label: "referee_reward_count", factory: factory)
+        var sums: [ComponentName: FloatingPointCounter] = [:]
+        var counts: [ComponentName: CoreMetrics.Counter] = [:]
+        for component in ComponentName.allCases {
+            sums[component] = FloatingPointCounter(label: "referee_component_sum", dimensions: [("component", component.rawValue)], factory: factory)
+            counts[component] = CoreMetrics.Counter(label: "referee_component_count", dimensions: [("component", component.rawValue)], factory: factory)
+        }
+        componentSums = sums
+        componentCounts = counts
+        cacheHits = CoreMetrics.Counter(label: "referee_verdict_cache_hits_total", factory: factory)
+        cacheMisses = CoreMetrics.Counter(label: "referee_verdict_cache_misses_total", factory: factory)
+        judgeTokens = CoreMetrics.Counter(label: "referee_judge_tokens_total", factory: factory)
+        judgeQueueDepth = CoreMetrics.Gauge(label: "referee_judge_queue_depth", factory: factory)
+    }
+
+    /// Counts one HTTP request by route and status, with its duration.
+    func recordRequest(route: String, status: Int, nanoseconds: Int64) {
+        let dimensions = [("route", route), ("status", String(status))]
+        CoreMetrics.Counter(label: "referee_http_requests_total", dimensions: dimensions, factory: factory).increment()
+        CoreMetrics.Timer(label: "referee_http_request_duration_seconds", dimensions: dimensions, factory: factory).recordNanoseconds(nanoseconds)
+    }
+
+    /// Accounts scored rollouts: rewards, component means (sum / count), abstentions by cause, cache use.
+    public func record(_ results: [RewardResult]) {
+        var hits = 0
+        var misses = 0
+        var tokens = 0
+        var rewards = 0.0
+        var rewarded = 0
+        var abstentions: [String: Int] = [:]
+        for result in results {
+            hits += result.cacheHits
+            misses += result.cacheMisses
+            tokens += result.judgeTokens
+            if let reward = result.reward {
+                rewards += reward
+                rewarded += 1
+            } else if let code = result.error?.code {
+                abstentions[code, default: 0] += 1
+            }
+            for (component, value) in result.components {
+                componentSums[component]?.increment(by: value)
+                componentCounts[component]?.increment()
+            }
+        }
+        rolloutsScored.increment(by: results.count)
+        rewardSum.increment(by: rewards)
+        rewardCount.increment(by: rewarded)
+        if hits > 0 { cacheHits.increment(by: hits) }
+        if misses > 0 { cacheMisses.increment(by: misses) }
+        if tokens > 0 { judgeTokens.increment(by: tokens) }
+        for (cause, count) in abstentions {
+            CoreMetrics.Counter(label: "referee_abstentions_total", dimensions: [("cause", cause)], factory: factory).increment(by: count)
+        }
+    }
+
+    /// The Prometheus text exposition of every metric.
+    public func render() -> [UInt8] {
+        registry.emitToBuffer()
+    }
+}

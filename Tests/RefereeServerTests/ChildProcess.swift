@@ -1,0 +1,73 @@
+import Foundation
+import NIOConcurrencyHelpers
+
+/// A built executable of this package run as a child process, with its output collected.
+final class ChildProcess: Sendable {
+    let process: Process
+    private let output = NIOLockedValueBox("")
+
+    /// The repository root, found from this file's path.
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// Starts `.build/debug/NAME` with `arguments`; fails clearly when it was not built.
+    init(_ name: String, _ arguments: [String]) throws {
+        let binary = Self.repository.appendingPathComponent(".build/debug/\(name)")
+        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
+            throw ChildProcessError(message: "\(binary.path) is not built: run `swift build` (scripts/test.sh does)")
+        }
+        process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = Self.repository
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        let output = self.output
+        pipe.fileHandleForReading.readabilityHandler = { handle in
+            let text = String(decoding: handle.availableData, as: UTF8.self)
+            output.withLockedValue { $0 += text }
+        }
+        try process.run()
+    }
+
+    /// Everything the child printed so far.
+    var printed: String { output.withLockedValue { $0 } }
+
+    /// Waits until the child prints a line with `marker` followed by a port, and returns the port.
+    func port(after marker: String, seconds: Double = 60) async throws -> Int {
+        for _ in 0..<Int(seconds * 20) {
+            for line in printed.split(separator: "\n") where line.contains(marker) {
+                if let range = line.firstRange(of: /127\.0\.0\.1:(\d+)|port (\d+)/) {
+                    let digits = line[range].split(whereSeparator: { !$0.isNumber }).last.flatMap { Int($0) }
+                    if let digits { return digits }
+                }
+            }
+            guard process.isRunning else { break }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw ChildProcessError(message: "no port after '\(marker)'; the child printed:\n\(printed)")
+    }
+
+    /// Sends `signal` and waits up to `seconds` for the child to exit; returns its exit status.
+    func stop(_ signal: Int32 = SIGTERM, seconds: Double = 30) async throws -> Int32 {
+        if process.isRunning { kill(process.processIdentifier, signal) }
+        for _ in 0..<Int(seconds * 20) where process.isRunning {
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            throw ChildProcessError(message: "the child did not exit within \(seconds) s of signal \(signal)")
+        }
+        return process.terminationStatus
+    }
+
+    deinit {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    }
+}
+
+/// A child process that could not be started or did not behave.
+struct ChildProcessError: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}

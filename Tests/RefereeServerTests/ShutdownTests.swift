@@ -1,0 +1,92 @@
+import Foundation
+import GRDB
+import Testing
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// `referee serve` as a real process against `fake-judge`: graceful shutdown and a cache that survives kill -9.
+@Suite("Shutdown and crash safety of referee serve", .serialized)
+struct ShutdownTests {
+    static func thinkRollout(_ index: Int) -> String {
+        #"{"id": \#(index), "prompt": "q\#(index)", "response": "<judge>think</judge><think>step \#(index)</think>\\boxed{7}", "ground_truth": "7", "requires_reasoning": true}"#
+    }
+
+    static func start(judgeLatency: Double, cache: String) async throws -> (judge: ChildProcess, referee: ChildProcess, port: Int) {
+        let judge = try ChildProcess("fake-judge", ["--latency", String(judgeLatency)])
+        let judgePort = try await judge.port(after: "fake-judge listening")
+        let referee = try ChildProcess("referee", [
+            "serve", "--port", "0", "--cache", cache, "--judge-url", "http://127.0.0.1:\(judgePort)/v1", "--judge-model", "fake",
+            "--prompts-dir", ChildProcess.repository.appendingPathComponent("Prompts").path, "--shutdown-timeout", "20",
+        ])
+        let port = try await referee.port(after: "referee listening")
+        return (judge, referee, port)
+    }
+
+    static func post(_ body: String, port: Int) async throws -> (Int, [String: Any]) {
+        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/reward")!)
+        request.httpMethod = "POST"
+        request.httpBody = Data(body.utf8)
+        request.timeoutInterval = 60
+        let (data, response) = try await URLSession.shared.data(for: request)
+        return ((response as? HTTPURLResponse)?.statusCode ?? 0, (try? JSONSerialization.jsonObject(with: data) as? [String: Any]) ?? [:])
+    }
+
+    static func integrity(of path: String) throws -> (check: String, verdicts: Int) {
+        let queue = try DatabaseQueue(path: path)
+        return try queue.read { db in
+            let check = try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "none"
+            let table = try String.fetchOne(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' AND name NOT LIKE 'sqlite%'") ?? "verdicts"
+            return (check, try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0)
+        }
+    }
+
+    @Test("SIGTERM during a batch: the batch's results come back, the process exits 0, the cache is intact")
+    func sigtermDuringBatch() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("referee-shutdown-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let cache = directory.appendingPathComponent("cache.sqlite").path
+        let (judge, referee, port) = try await Self.start(judgeLatency: 0.5, cache: cache)
+        let batch = #"{"rollouts": [\#((0..<8).map(Self.thinkRollout).joined(separator: ","))]}"#
+        async let response = Self.post(batch, port: port)
+        try await Task.sleep(for: .milliseconds(250))
+        let status = try await referee.stop(SIGTERM)
+        let (code, body) = try await response
+        #expect(code == 200)
+        let results = try #require(body["results"] as? [[String: Any]])
+        #expect(results.count == 8)
+        #expect(results.allSatisfy { $0["reward"] as? Double == 1 })
+        #expect(status == 0, "\(referee.printed)")
+        let (check, verdicts) = try Self.integrity(of: cache)
+        #expect(check == "ok")
+        #expect(verdicts == 24)
+        _ = try await judge.stop()
+    }
+
+    @Test("kill -9 while verdicts are being written leaves a cache that passes integrity_check and opens again")
+    func killNineMidWrite() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("referee-crash-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let cache = directory.appendingPathComponent("cache.sqlite").path
+        let (judge, referee, port) = try await Self.start(judgeLatency: 0, cache: cache)
+        // Batches of new rollouts until the server dies; no cancellation, which FoundationNetworking mishandles.
+        let writer = Task {
+            for round in 0..<10_000 {
+                let batch = #"{"rollouts": [\#((0..<32).map { Self.thinkRollout(round * 32 + $0) }.joined(separator: ","))]}"#
+                guard (try? await Self.post(batch, port: port)) != nil else { return round }
+            }
+            return -1
+        }
+        try await Task.sleep(for: .milliseconds(1500))
+        _ = try await referee.stop(SIGKILL)
+        #expect(await writer.value > 0)
+        let (check, verdicts) = try Self.integrity(of: cache)
+        #expect(check == "ok")
+        #expect(verdicts > 0)
+        // The same file serves again.
+        let again = try ChildProcess("referee", ["serve", "--port", "0", "--cache", cache, "--judge-url", "http://127.0.0.1:1/v1", "--judge-model", "fake"])
+        _ = try await again.port(after: "referee listening")
+        #expect(try await again.stop() == 0)
+        _ = try await judge.stop()
+    }
+}
