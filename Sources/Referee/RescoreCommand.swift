@@ -26,7 +26,7 @@ struct RescoreCommand: AsyncParsableCommand {
     @Flag(help: "Write results as they finish instead of in input order.") var unordered = false
     @Option(help: "Rollouts judged at once with a judge (default: judge_concurrency); batches in flight with --server (default 4).") var concurrency: Int?
     @Option(help: "Score through a running service's POST /reward, e.g. http://127.0.0.1:8080, instead of in process.") var server: String?
-    @Option(help: "Environment variable holding the service's bearer token (with --server).") var serverTokenEnv: String?
+    @Option(help: "Environment variable holding the service's bearer token (with --server; default: the auth token of the configuration, REFEREE_AUTH_TOKEN or --auth-token-file).") var serverTokenEnv: String?
     @Option(help: "Also write the closing summary as JSON to this file.") var summaryJson: String?
     @Option(help: "Lines per chunk (default 1024 in rules mode, smaller with a judge or --server).") var chunkLines: Int?
     @Option(help: "Longer lines are reported as bad (line_too_long) without being read into memory.") var maxLineBytes = 32 << 20
@@ -67,7 +67,7 @@ struct RescoreCommand: AsyncParsableCommand {
                     throw ValidationError("--server-token-env names \(name), which is not set")
                 }
                 return value
-            }
+            } ?? configuration.authToken
             scorer = try ServerChunkScorer(base: server, config: scoring, token: token)
             options.chunkLines = chunkLines ?? 256
             options.chunksInFlight = concurrency ?? 4

@@ -116,7 +116,7 @@ public struct ServerChunkScorer: ChunkScorer {
 
     static func refused(_ status: Int, _ problem: String) -> RescoreError {
         let hint = switch status {
-        case 401: " (pass --server-token-env VAR naming the variable that holds the service's bearer token)"
+        case 401: " (set REFEREE_AUTH_TOKEN, or pass --server-token-env VAR naming the variable that holds the service's bearer token)"
         case 413: " (lower --chunk-lines so that a batch fits the service's max_body_bytes and max_batch_size)"
         default: ""
         }
