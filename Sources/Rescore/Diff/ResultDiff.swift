@@ -132,7 +132,7 @@ public struct ResultDiff: Sendable {
             guard case .bytes(let bytes) = content else { throw RescoreError(code: "bad_input", message: "\(path) line \(number) is too long") }
             guard !Chunker.isBlank(bytes) else { return }
             do {
-                try body(try OutputRecord(bytes: bytes, requireLine: false))
+                try body(try OutputRecord(bytes: bytes, requireLine: false, fields: OutputRecord.countedFields))
             } catch let error as RewardError {
                 throw RescoreError(code: "bad_input", message: "\(path) line \(number) is not a result: \(error.message)")
             }

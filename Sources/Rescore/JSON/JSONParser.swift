@@ -40,6 +40,27 @@ public struct JSONParser {
         return try result.get()
     }
 
+    /// The members named in `keeping` of a line holding one JSON object, the others validated and skipped
+    /// without being built; nil for valid JSON that is not an object.
+    public static func object(_ bytes: UnsafeBufferPointer<UInt8>, keeping keys: Set<String>) throws(JSONSyntaxError) -> JSONObject? {
+        var parser = JSONParser(bytes)
+        parser.skipWhitespace()
+        guard parser.peek == UInt8(ascii: "{") else {
+            _ = try parse(bytes)
+            return nil
+        }
+        var members: [(key: String, value: JSONValue)] = []
+        try parser.members(depth: 0) { (key, parser) throws(JSONSyntaxError) in
+            if keys.contains(key) {
+                members.append((key, try parser.value(depth: 1)))
+            } else {
+                try parser.skipValue(depth: 1)
+            }
+        }
+        try parser.expectEnd()
+        return JSONObject(members)
+    }
+
     /// The byte ranges of the elements of the array under `key` in a top-level object (nil when absent),
     /// so results can be copied out verbatim; the rest of the document is validated and skipped.
     public static func elementRanges(ofArray key: String, in bytes: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> [Range<Int>]? {

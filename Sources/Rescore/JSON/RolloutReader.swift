@@ -8,7 +8,7 @@ public enum RolloutReader {
     public static func read(_ line: UnsafeBufferPointer<UInt8>) -> (rollout: Result<Rollout, RewardError>, id: RolloutID?, label: Bool?) {
         let object: JSONObject
         do {
-            guard let read = try rolloutFields(line) else {
+            guard let read = try JSONParser.object(line, keeping: fields) else {
                 return (.failure(RewardError(code: "wrong_type", message: "a rollout must be a JSON object")), nil, nil)
             }
             object = read
@@ -30,26 +30,6 @@ public enum RolloutReader {
 
     /// The names `RolloutPayload` reads; other members are validated and skipped, never built.
     static let fields: Set<String> = ["id", "prompt", "response", "ground_truth", "answer_type", "requires_reasoning", "images", "group", "tolerance", "prefix"]
-
-    /// The rollout members of a line holding one JSON object; nil for valid JSON that is not an object.
-    static func rolloutFields(_ line: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> JSONObject? {
-        var parser = JSONParser(line)
-        parser.skipWhitespace()
-        guard parser.peek == UInt8(ascii: "{") else {
-            _ = try JSONParser.parse(line)
-            return nil
-        }
-        var members: [(key: String, value: JSONValue)] = []
-        try parser.members(depth: 0) { (key, parser) throws(JSONSyntaxError) in
-            if fields.contains(key) {
-                members.append((key, try parser.value(depth: 1)))
-            } else {
-                try parser.skipValue(depth: 1)
-            }
-        }
-        try parser.expectEnd()
-        return JSONObject(members)
-    }
 
     static func readID(_ object: JSONObject) throws(RewardError) -> RolloutID? {
         switch present(object, "id") {

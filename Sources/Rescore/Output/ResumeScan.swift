@@ -40,7 +40,7 @@ public struct ResumeScan {
     static func record(_ content: LineContent, number: Int, path: String) throws(RescoreError) -> OutputRecord {
         guard case .bytes(let bytes) = content else { throw damaged(path, number, "the line is too long") }
         do {
-            return try OutputRecord(bytes: bytes)
+            return try OutputRecord(bytes: bytes, fields: OutputRecord.countedFields)
         } catch {
             throw damaged(path, number, error.message)
         }

@@ -12,14 +12,24 @@ extension OutputRecord {
         self.init(line: line, label: object["requires_reasoning"]?.bool, result: try RewardResult(json: object))
     }
 
-    /// Reads a line of bytes.
-    public init(bytes: UnsafeBufferPointer<UInt8>, requireLine: Bool = true) throws(RewardError) {
-        let value: JSONValue
-        do {
-            value = try JSONParser.parse(bytes)
+    /// What the summary, the errors file and the diff read of a line; the rest is skipped unbuilt.
+    public static let countedFields: Set<String> = [
+        "line", "requires_reasoning", "id", "reward", "components", "decision", "error", "cache", "judge_tokens",
+    ]
+
+    /// Reads a line of bytes; `fields` limits the members read (nil reads all of them).
+    public init(bytes: UnsafeBufferPointer<UInt8>, requireLine: Bool = true, fields: Set<String>? = nil) throws(RewardError) {
+        let value: JSONValue?
+        do throws(JSONSyntaxError) {
+            if let fields {
+                value = try JSONParser.object(bytes, keeping: fields).map(JSONValue.object)
+            } else {
+                value = try JSONParser.parse(bytes)
+            }
         } catch {
             throw RewardError(code: "invalid_json", message: "not valid JSON: \(error.description)")
         }
+        guard let value else { throw RewardError(code: "wrong_type", message: "a result line must be a JSON object") }
         try self.init(json: value, requireLine: requireLine)
     }
 }
