@@ -14,13 +14,15 @@ public enum AnswerType: String, Sendable, Hashable, CaseIterable, Codable {
     /// The rule checker `auto` picks for a ground truth: math, choice or text.
     public static func detect(groundTruth: String) -> AnswerType {
         let trimmed = LatexText.stripMathDelimiters(groundTruth.trimmedWhitespace)
+        // Digits never stand in an option letter: the common numeric case needs no further look.
+        if trimmed.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { return .math }
         let core = ChoiceAnswerChecker.strip(trimmed)
         if core.count <= 3, let letter = ChoiceAnswerChecker.optionLetter(in: core), letter.isUppercase,
             core.contains(letter)
         {
             return .choice
         }
-        if trimmed.contains(where: \.isNumber) || trimmed.contains("\\") || isSingleLetterExpression(trimmed) {
+        if trimmed.contains(where: \.isNumber) || trimmed.utf8.contains(0x5C) || isSingleLetterExpression(trimmed) {
             return .math
         }
         return .text

@@ -5,6 +5,8 @@ public enum LatexText {
 
     /// Replaces `\text{X}` and similar wrappers by `X`, repeatedly, keeping nested braces intact.
     public static func unwrapTextCommands(_ input: String) -> String {
+        // Most answers hold no backslash at all; searching them for commands is wasted work.
+        guard input.utf8.contains(0x5C) else { return input }
         var text = input
         var changed = true
         while changed {

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import Hummingbird
 import Judging
 import Logging
@@ -71,7 +72,9 @@ func buildEngineParts(
         judge = try LLMJudge(configuration: judgeConfiguration, cache: store, logger: logger)
         cache = store
     }
-    let engine = RewardEngine(judge: judge, nanoseconds: { DispatchTime.now().uptimeNanoseconds })
+    let engine = RewardEngine(
+        judge: judge, parallelism: ProcessInfo.processInfo.activeProcessorCount,
+        nanoseconds: { DispatchTime.now().uptimeNanoseconds })
     return (engine, cache)
 }
 

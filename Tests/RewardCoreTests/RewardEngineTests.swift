@@ -137,4 +137,17 @@ struct RewardEngineTests {
             #expect(batch.results[0].advantage! > 0)
         }
     }
+
+    @Test("a large rules-only batch split over cores keeps input order")
+    func parallelBatchOrder() async {
+        let items: [Result<Rollout, RewardError>] = (0..<300).map { index in
+            var item = rollout(index % 3 == 0 ? Self.thinkWrong : Self.thinkRight)
+            item.id = .integer(index)
+            return .success(item)
+        }
+        let serial = await RewardEngine().scoreBatch(items, options: ScoringOptions())
+        let parallel = await RewardEngine(parallelism: 4).scoreBatch(items, options: ScoringOptions())
+        #expect(parallel.results.map(\.id) == (0..<300).map { .integer($0) })
+        #expect(parallel.results.map(\.reward) == serial.results.map(\.reward))
+    }
 }

@@ -10,15 +10,18 @@ public struct RewardEngine: Sendable {
     public var nanoseconds: @Sendable () -> UInt64
     /// How many rollouts of one batch are scored at once when judge calls are involved.
     public var batchConcurrency: Int
+    /// How many cores a rules-only batch is split over.
+    public var parallelism: Int
 
     /// Creates an engine.
     public init(
         answers: AnswerScorer = AnswerScorer(), judge: (any Judge)? = nil,
-        batchConcurrency: Int = 256, nanoseconds: @escaping @Sendable () -> UInt64 = { 0 }
+        batchConcurrency: Int = 256, parallelism: Int = 1, nanoseconds: @escaping @Sendable () -> UInt64 = { 0 }
     ) {
         self.answers = answers
         self.judge = judge
         self.batchConcurrency = max(1, batchConcurrency)
+        self.parallelism = max(1, parallelism)
         self.nanoseconds = nanoseconds
     }
 
@@ -47,17 +50,36 @@ public struct RewardEngine: Sendable {
     public func scoreBatch(_ items: [Result<Rollout, RewardError>], ids: [RolloutID?]? = nil, options: ScoringOptions) async -> BatchResult {
         var results: [RewardResult]
         if judge == nil {
-            results = items.enumerated().map { offset, item in
-                switch item {
-                case .success(let rollout): scoreWithRules(rollout, options: options)
-                case .failure(let error): .invalid(id: ids?[offset], error: error)
-                }
-            }
+            results = await scoreWithRulesInParallel(items, ids: ids, options: options)
         } else {
             results = await scoreConcurrently(items, ids: ids, options: options)
         }
         let groups = GroupStatistics.apply(to: &results, mode: options.advantage)
         return BatchResult(results: results, groups: groups)
+    }
+
+    /// Rules-only scoring is pure CPU work: large batches are split into one slice per core.
+    private func scoreWithRulesInParallel(_ items: [Result<Rollout, RewardError>], ids: [RolloutID?]?, options: ScoringOptions) async -> [RewardResult] {
+        func scoreSlice(_ range: Range<Int>) -> [RewardResult] {
+            range.map { offset in
+                switch items[offset] {
+                case .success(let rollout): scoreWithRules(rollout, options: options)
+                case .failure(let error): .invalid(id: ids?[offset], error: error)
+                }
+            }
+        }
+        let slices = min(parallelism, items.count / 64)
+        guard slices > 1 else { return scoreSlice(0..<items.count) }
+        let size = (items.count + slices - 1) / slices
+        return await withTaskGroup(of: (Int, [RewardResult]).self) { group in
+            for slice in 0..<slices {
+                let range = (slice * size)..<min(items.count, (slice + 1) * size)
+                group.addTask { (slice, scoreSlice(range)) }
+            }
+            var parts = [[RewardResult]](repeating: [], count: slices)
+            for await (slice, part) in group { parts[slice] = part }
+            return parts.flatMap { $0 }
+        }
     }
 
     private func scoreConcurrently(_ items: [Result<Rollout, RewardError>], ids: [RolloutID?]?, options: ScoringOptions) async -> [RewardResult] {
