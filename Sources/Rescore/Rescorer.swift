@@ -34,7 +34,7 @@ public struct Rescorer: Sendable {
                 progress.finish()
                 errors.finish()
                 let field = bad.error.field.map { ", field \($0)" } ?? ""
-                throw RescoreError(code: "strict", message: "line \(bad.line) is bad (\(bad.error.code)\(field)): \(bad.error.message); stopped there (--strict). The lines before it are written: fix the line and run again with --resume")
+                throw RescoreError(code: "strict", message: "line \(bad.line) is bad (\(bad.error.code)\(field)): \(bad.error.message); stopped there (--strict). Fix the line and run again with --resume to finish the output")
             }
             try output.writeAll(chunk.bytes)
             try errors.write(chunk.errors)
