@@ -24,6 +24,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
@@ -43,7 +45,11 @@ let package = Package(
         // OpenAI-compatible LLM judge client, prompt library, verdict parsing, retries.
         .target(
             name: "Judging",
-            dependencies: ["RewardCore", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "RewardCore", .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
             swiftSettings: strict
         ),
         // Verdict caches: SQLite through GRDB, and in memory.
@@ -123,6 +129,7 @@ let package = Package(
             name: "JudgingTests",
             dependencies: [
                 "Judging", "VerdictStore",
+                "RefereeServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: strict

@@ -70,6 +70,17 @@ public struct JudgeConfiguration: Sendable {
         return found
     }
 
+    /// Fills `apiKey` from the variable `apiKeyEnvironmentVariable` names; call once at the edge with
+    /// the process environment. Throws `JudgeSetupError` naming the variable (never its value) when unset.
+    public mutating func resolveAPIKey(from environment: [String: String]) throws {
+        guard let name = apiKeyEnvironmentVariable, apiKey == nil else { return }
+        guard let value = environment[name], !value.isEmpty else {
+            throw JudgeSetupError(
+                code: "bad_configuration", message: "the judge API key variable \(name) is unset or empty")
+        }
+        apiKey = value
+    }
+
     /// The chat-completions endpoint.
     var endpoint: String {
         var base = baseURL

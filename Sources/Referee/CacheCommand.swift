@@ -8,16 +8,14 @@ struct CacheCommand: AsyncParsableCommand {
         commandName: "cache", abstract: "Inspect or prune the verdict cache.",
         subcommands: [Stats.self, Prune.self])
 
-    /// Where the cache lives: `--cache PATH`, else `REFEREE_CACHE`.
+    /// Where the cache lives: `--cache PATH`, else `REFEREE_CACHE`, else the file `serve` uses by default.
     struct Location: ParsableArguments {
-        @Option(name: .long, help: "The verdict cache file (default: $REFEREE_CACHE).")
+        @Option(name: .long, help: "The verdict cache file (default: $REFEREE_CACHE, else referee-cache.sqlite).")
         var cache: String?
 
         /// The cache file, which must already exist: these commands never create an empty one.
         func open() throws -> SQLiteVerdictCache {
-            guard let path = cache ?? ProcessInfo.processInfo.environment["REFEREE_CACHE"], !path.isEmpty else {
-                throw ValidationError("no verdict cache given: pass --cache PATH or set REFEREE_CACHE")
-            }
+            let path = cache ?? ProcessInfo.processInfo.environment["REFEREE_CACHE"] ?? "referee-cache.sqlite"
             guard FileManager.default.fileExists(atPath: path) else {
                 throw ValidationError("no verdict cache at \(path)")
             }
@@ -39,6 +37,7 @@ struct CacheCommand: AsyncParsableCommand {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
                 encoder.dateEncodingStrategy = .iso8601
+                encoder.keyEncodingStrategy = .convertToSnakeCase
                 print(String(decoding: try encoder.encode(stats), as: UTF8.self))
                 return
             }

@@ -67,20 +67,23 @@ import VerdictStore
 
     @Test func aSilentJudgeTimesOut() async throws {
         let script = JudgeScript()
-        await script.enqueue(.delay(3), .delay(3))
+        await script.enqueue(.delay(4), .delay(4))
+        let sleeper = RecordingSleeper()
         try await ScriptedJudge.run(script) { url in
-            let judge = try Fixtures.judge(Fixtures.configuration(url, timeout: 0.5, maxRetries: 1))
+            let judge = try Fixtures.judge(Fixtures.configuration(url, timeout: 1, maxRetries: 1), sleeper: sleeper)
             let failure = await #expect(throws: JudgeFailure.self) { try await judge.verdict(for: Fixtures.logic) }
             #expect(failure?.cause == "timeout")
         }
-        #expect(await script.calls == 2)
+        // One retry after the first timeout. (The server's own call count is not asserted: on a busy
+        // machine the client may give up before the server has read the request.)
+        #expect(await sleeper.waits.count == 1)
     }
 
     @Test func aClosedPortIsUnreachable() async throws {
-        // Bind port 0 through the scripted judge, stop it, and use the now closed port.
-        let url = try await ScriptedJudge.run(JudgeScript()) { $0 }
-        let judge = try Fixtures.judge(Fixtures.configuration(url, maxRetries: 1))
-        let failure = await #expect(throws: JudgeFailure.self) { try await judge.verdict(for: Fixtures.logic) }
+        let failure = try await withClosedPort { url in
+            let judge = try Fixtures.judge(Fixtures.configuration(url, maxRetries: 1))
+            return await #expect(throws: JudgeFailure.self) { try await judge.verdict(for: Fixtures.logic) }
+        }
         #expect(failure?.cause == "unreachable")
     }
 

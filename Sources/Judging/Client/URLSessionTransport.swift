@@ -39,7 +39,7 @@ public final class URLSessionTransport: JudgeTransport, @unchecked Sendable {
         } catch let error as URLError {
             if error.code == .cancelled { throw CancellationError() }
             if error.code == .timedOut { throw TransportError.timeout }
-            throw TransportError.unreachable("URL error \(error.code.rawValue)")
+            throw TransportError.unreachable(Self.describe(error.code))
         }
         guard let http = response as? HTTPURLResponse else { throw TransportError.unreachable("not an HTTP response") }
         if data.count > maxBodyBytes { throw TransportError.bodyTooLarge(data.count) }
@@ -48,5 +48,20 @@ public final class URLSessionTransport: JudgeTransport, @unchecked Sendable {
             if let name = name as? String, let value = value as? String { headers[name] = value }
         }
         return TransportResponse(status: http.statusCode, headers: headers, body: data)
+    }
+
+    /// A short reason for a connection failure; URLs and headers stay out of it.
+    static func describe(_ code: URLError.Code) -> String {
+        switch code {
+        case .cannotConnectToHost: "connection refused"
+        case .cannotFindHost, .dnsLookupFailed: "host not found"
+        case .networkConnectionLost: "connection lost"
+        case .notConnectedToInternet: "no network"
+        case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
+            .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot:
+            "TLS failure"
+        case .badServerResponse: "bad server response"
+        default: "URL error \(code.rawValue)"
+        }
     }
 }

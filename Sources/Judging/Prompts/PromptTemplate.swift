@@ -8,12 +8,18 @@ struct PromptTemplate: Sendable {
         case question, reasoning, answer, decision, reference
     }
 
+    enum Segment: Sendable, Equatable {
+        case literal(String)
+        case field(Field)
+    }
+
     /// The line that separates the system part from the user template.
     static let separator = "=== USER ==="
 
     let kind: VerdictKind
     let system: String
-    let userTemplate: String
+    /// The user template cut at its placeholders once, so rendering is appending, not searching.
+    let segments: [Segment]
     /// SHA-256 of the file's exact bytes; part of every cache key.
     let contentHash: String
     let fields: [Field]
@@ -29,8 +35,9 @@ struct PromptTemplate: Sendable {
         }
         self.kind = kind
         system = parts[0].trimmingCharacters(in: .whitespacesAndNewlines)
-        userTemplate = parts[1].trimmingCharacters(in: .whitespacesAndNewlines)
-        let found = Field.allCases.filter { parts[1].contains("{{\($0.rawValue)}}") }
+        let cut = Self.segments(of: parts[1].trimmingCharacters(in: .whitespacesAndNewlines))
+        segments = cut
+        let found = Field.allCases.filter { cut.contains(.field($0)) }
         fields = found
         contentHash = SHA256.hex(text)
         let missing = kind.requiredFields.filter { !found.contains($0) }
@@ -45,12 +52,34 @@ struct PromptTemplate: Sendable {
     /// The user message for `request`: every field in its own block, marked with a code no input can forge.
     func userMessage(for request: JudgeRequest) -> String {
         let code = Self.blockCode(for: request)
-        var message = userTemplate
-        for field in fields {
-            message = message.replacingOccurrences(
-                of: "{{\(field.rawValue)}}", with: Self.block(field, request.value(of: field), code: code))
+        var message = ""
+        for segment in segments {
+            switch segment {
+            case .literal(let text): message += text
+            case .field(let field): message += Self.block(field, request.value(of: field), code: code)
+            }
         }
         return message
+    }
+
+    /// Splits `template` at every `{{field}}` it names; unknown `{{...}}` stay literal text.
+    static func segments(of template: String) -> [Segment] {
+        var segments: [Segment] = []
+        var rest = Substring(template)
+        while let open = rest.range(of: "{{") {
+            guard let close = rest[open.upperBound...].range(of: "}}"),
+                let field = Field(rawValue: String(rest[open.upperBound..<close.lowerBound]))
+            else {
+                segments.append(.literal(String(rest[..<open.upperBound])))
+                rest = rest[open.upperBound...]
+                continue
+            }
+            segments.append(.literal(String(rest[..<open.lowerBound])))
+            segments.append(.field(field))
+            rest = rest[close.upperBound...]
+        }
+        segments.append(.literal(String(rest)))
+        return segments.filter { $0 != .literal("") }
     }
 
     /// A code derived from the inputs themselves, so a response cannot contain its own end marker,
@@ -71,7 +100,8 @@ struct PromptTemplate: Sendable {
 
     /// Defuses look-alike markers inside judged text so the judge never sees two BEGIN/END lines that could pair up.
     static func neutralised(_ text: String) -> String {
-        text.replacingOccurrences(of: "[BEGIN ", with: "(BEGIN ", options: .caseInsensitive)
+        guard text.contains("[") else { return text }
+        return text.replacingOccurrences(of: "[BEGIN ", with: "(BEGIN ", options: .caseInsensitive)
             .replacingOccurrences(of: "[END ", with: "(END ", options: .caseInsensitive)
     }
 }

@@ -70,9 +70,10 @@ enum Fixtures {
 
     static func judge(
         _ configuration: JudgeConfiguration, cache: any VerdictCache = InMemoryVerdictCache(),
-        sleeper: any RetrySleeper = RecordingSleeper(), logger: Logger = quietLogger
+        sleeper: any RetrySleeper = RecordingSleeper(), logger: Logger = quietLogger,
+        transport: (any JudgeTransport)? = nil
     ) throws -> LLMJudge {
-        try LLMJudge(configuration: configuration, cache: cache, transport: nil, logger: logger, sleeper: sleeper)
+        try LLMJudge(configuration: configuration, cache: cache, transport: transport, logger: logger, sleeper: sleeper)
     }
 
     /// Expected failures would otherwise print error lines into the test output.

@@ -28,7 +28,11 @@ actor JudgeScript {
     /// Seconds every answer waits, so concurrent identical calls overlap.
     var latency: Double = 0
 
+    /// Answers chosen by what the request body contains (a phrase of one prompt), before the defaults.
+    private var rules: [(needle: String, text: String)] = []
+
     func enqueue(_ newSteps: ScriptStep...) { steps.append(contentsOf: newSteps) }
+    func answer(_ text: String, whenBodyContains needle: String) { rules.append((needle, text)) }
     func setLatency(_ seconds: Double) { latency = seconds }
     func setDefaults(verdict: String? = nil, json: String? = nil) {
         if let verdict { defaultVerdict = verdict }
@@ -46,7 +50,9 @@ actor JudgeScript {
     fileprivate func record(body: Data, authorization: String?) -> ScriptStep? {
         bodies.append(body)
         authorizations.append(authorization ?? "")
-        return steps.isEmpty ? nil : steps.removeFirst()
+        if !steps.isEmpty { return steps.removeFirst() }
+        let text = String(decoding: body, as: UTF8.self)
+        return rules.first { text.contains($0.needle) }.map { .verdict($0.text) }
     }
 }
 
@@ -83,7 +89,8 @@ enum ScriptedJudge {
             }
         }
         var logger = Logger(label: "scripted-judge")
-        logger.logLevel = .error
+        // Cancelling the server with client connections still open logs an error that means nothing here.
+        logger.logLevel = .critical
         let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
         let app = Application(
             router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
