@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "Judging", targets: ["Judging"]),
         .library(name: "VerdictStore", targets: ["VerdictStore"]),
         .library(name: "GRPO", targets: ["GRPO"]),
+        .library(name: "Rescore", targets: ["Rescore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
@@ -72,10 +73,13 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Batch re-scoring of JSONL files: streaming, resumable, with a summary and a diff.
+        .target(name: "Rescore", dependencies: ["AnswerCheck", "RewardCore"], swiftSettings: strict),
         .executableTarget(
             name: "Referee",
             dependencies: [
                 "RefereeServer",
+                "Rescore",
                 "RewardCore",
                 "VerdictStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -131,6 +135,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "VerdictStoreTests", dependencies: ["VerdictStore"], swiftSettings: strict),
+        .testTarget(name: "RescoreTests", dependencies: ["Rescore", "RewardCore", "RefereeServer"], swiftSettings: strict),
         .testTarget(name: "GRPOTests", dependencies: ["GRPO"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]

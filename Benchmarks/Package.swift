@@ -35,6 +35,13 @@ let package = Package(
             ]
         ),
         .executableTarget(
+            name: "RescoreBenchmark",
+            dependencies: [
+                .product(name: "RewardCore", package: "Referee"),
+                .product(name: "Rescore", package: "Referee"),
+            ]
+        ),
+        .executableTarget(
             name: "TrainerBenchmark",
             dependencies: [.product(name: "GRPO", package: "Referee")]
         ),
