@@ -12,6 +12,12 @@ struct ShutdownTests {
         #"{"id": \#(index), "prompt": "q\#(index)", "response": "<judge>think</judge><think>step \#(index)</think>\\boxed{7}", "ground_truth": "7", "requires_reasoning": true}"#
     }
 
+    /// Calls the fake judge has received so far.
+    static func judgeCalls(port: Int) async throws -> Int {
+        let (data, _) = try await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/stats")!)
+        return (try JSONSerialization.jsonObject(with: data) as? [String: Int])?["calls"] ?? 0
+    }
+
     static func start(judgeLatency: Double, cache: String) async throws -> (judge: ChildProcess, referee: ChildProcess, port: Int) {
         let judge = try ChildProcess("fake-judge", ["--latency", String(judgeLatency)])
         let judgePort = try await judge.port(after: "fake-judge listening")
@@ -49,7 +55,12 @@ struct ShutdownTests {
         let (judge, referee, port) = try await Self.start(judgeLatency: 0.5, cache: cache)
         let batch = #"{"rollouts": [\#((0..<8).map(Self.thinkRollout).joined(separator: ","))]}"#
         async let response = Self.post(batch, port: port)
-        try await Task.sleep(for: .milliseconds(250))
+        // SIGTERM only once the batch is in flight: its judge calls have reached the judge.
+        let judgePort = try await judge.port(after: "fake-judge listening")
+        for _ in 0..<400 {
+            if try await Self.judgeCalls(port: judgePort) > 0 { break }
+            try await Task.sleep(for: .milliseconds(25))
+        }
         let status = try await referee.stop(SIGTERM)
         let (code, body) = try await response
         #expect(code == 200)

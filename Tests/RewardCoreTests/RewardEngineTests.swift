@@ -150,4 +150,16 @@ struct RewardEngineTests {
         #expect(parallel.results.map(\.id) == (0..<300).map { .integer($0) })
         #expect(parallel.results.map(\.reward) == serial.results.map(\.reward))
     }
+
+    @Test("thinking known to be 0 is reported as skipped where the reward is already fixed, as 0 where it matters")
+    func zeroThinking() async {
+        let unknown = await RewardEngine().score(rollout("<judge>maybe</judge><think>x</think>\\boxed{7}"), options: ScoringOptions())
+        #expect(unknown.skipped[.think] == "short_circuit")
+        #expect(unknown.components[.think] == nil)
+        #expect(unknown.reward == 0)
+        let empty = await RewardEngine().score(rollout("<judge>think</judge><think> </think>\\boxed{7}"), options: ScoringOptions())
+        #expect(empty.components[.think] == 0)
+        #expect(empty.reasons[.think] == "empty_think")
+        #expect(empty.reward == 0)
+    }
 }

@@ -14,6 +14,7 @@ struct RewardBenchmarkMain {
         let arguments = CommandLine.arguments
         let rounds = arguments.count > 1 ? Int(arguments[1]) ?? 200 : 200
         print("Referee rule-only benchmark (2 KB responses, numeric answers); \(ProcessInfo.processInfo.activeProcessorCount) cores")
+        if arguments.contains("probe") { Probe.run(); return }
         inProcess()
         try await overHTTP(rounds: rounds)
     }

@@ -17,6 +17,8 @@ struct RolloutScoring {
     var unavailable: [RewardError] = []
     /// A judge failure: the rollout abstains.
     var failure: RewardError?
+    /// Why the thinking components are 0 without asking a judge (unknown decision, empty think block).
+    var thinkingIsZero: String?
 
     init(rollout: Rollout, options: ScoringOptions, answers: AnswerScorer, judgeAvailable: Bool) {
         self.rollout = rollout
@@ -30,6 +32,12 @@ struct RolloutScoring {
         scoreAnswer(answers, judgeAvailable: judgeAvailable)
         scoreDecision(judgeAvailable: judgeAvailable)
         scoreThinking(judgeAvailable: judgeAvailable)
+        if let reason = thinkingIsZero {
+            // Zero thinking is known without a judge; report it only where it can matter.
+            for component in ComponentName.thinking {
+                if rewardDetermined { result.skipped[component] = "short_circuit" } else { record(component, 0, reason: reason) }
+            }
+        }
     }
 
     var hasPendingJudgeWork: Bool { pendingAnswerReference != nil || pendingDecisionJudge || pendingThinking }
@@ -96,9 +104,9 @@ struct RolloutScoring {
         case .direct:
             for component in ComponentName.thinking { skip(component, "direct_decision") }
         case .unknown:
-            for component in ComponentName.thinking { record(component, 0, reason: "unknown_decision") }
+            thinkingIsZero = "unknown_decision"
         case .think where !parsed.hasReasoning:
-            for component in ComponentName.thinking { record(component, 0, reason: "empty_think") }
+            thinkingIsZero = "empty_think"
         case .think where judgeAvailable:
             pendingThinking = true
         case .think:

@@ -1,0 +1,20 @@
+/// Accuracy of greedy answers when the mode is forced, the SFT gate's measure.
+public enum ModeAccuracy {
+    /// Fraction of `items` answered correctly when the response is pre-filled with the mode's
+    /// judge and think opening (`<judge>think</judge><think>` or the direct equivalent).
+    public static func forced(thinking: Bool, model: Transformer, items: [TaskItem], maxNewTokens: Int) -> Double {
+        let tokenizer = Tokenizer()
+        let prefix = thinking ? "<judge>think</judge><think>" : "<judge>direct</judge><think>\n\n</think>"
+        let prefixTokens = (try? tokenizer.encode(prefix)) ?? []
+        let prompts = items.map { SFTTrainer.promptTokens($0, tokenizer) + prefixTokens }
+        var rng = RandomStream(seed: 0, stream: "greedy")
+        let generations = Sampler(model: model).generate(
+            prompts: prompts, params: SamplingParams(maxNewTokens: maxNewTokens, greedy: true), rng: &rng)
+        var correct = 0
+        for (item, g) in zip(items, generations) {
+            let parsed = ParsedResponse(prefix + tokenizer.decode(g.tokens))
+            if parsed.finalAnswer.flatMap({ Int($0) }) == item.answer { correct += 1 }
+        }
+        return Double(correct) / Double(max(items.count, 1))
+    }
+}

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Load test with wrk on 127.0.0.1: rules-only batches of 64 rollouts, single rollouts, and /healthz as the
+# baseline, each for DURATION seconds at CONNECTIONS connections. Prints throughput, p50/p99 and errors.
+# Usage: scripts/load-test.sh [DURATION=30] [CONNECTIONS=64]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+duration=${1:-30}
+connections=${2:-64}
+scripts/bootstrap.sh
+command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+swift build -c release --product referee >/dev/null
+
+work=$(mktemp -d)
+log="$work/referee.log"
+.build/release/referee serve --port 0 --log-level info >"$log" 2>&1 &
+pid=$!
+trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
+port=""
+for _ in $(seq 1 100); do
+  port=$(grep -o '127\.0\.0\.1:[0-9]*' "$log" | head -1 | cut -d: -f2 || true)
+  [ -n "$port" ] && break
+  sleep 0.1
+done
+[ -n "$port" ] || { echo "referee did not start:"; cat "$log"; exit 1; }
+
+reasoning=$(printf 'Step %d: 17 + 25 = 42, then multiply by 3 to get 126. ' $(seq 1 30))
+rollout() {
+  printf '{"id": %d, "prompt": "Compute.", "ground_truth": "126", "requires_reasoning": true, "group": "g%d", "response": "<judge>think</judge><think>%s</think>So \\\\boxed{126}."}' "$1" "$(($1 / 8))" "$reasoning"
+}
+{ printf '{"rollouts": ['; for i in $(seq 0 63); do [ "$i" -gt 0 ] && printf ','; rollout "$i"; done; printf ']}'; } >"$work/batch.json"
+rollout 1 >"$work/single.json"
+for name in batch single; do
+  cat >"$work/$name.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+local f = io.open("$work/$name.json", "rb"); wrk.body = f:read("*a"); f:close()
+done = function(summary, latency, requests)
+  io.write(string.format("RESULT %s requests=%d errors=%d non2xx=%d rps=%.1f p50_ms=%.2f p99_ms=%.2f\n", "$name",
+    summary.requests, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
+    summary.errors.status, summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(99) / 1000))
+end
+LUA
+done
+cat >"$work/health.lua" <<LUA
+done = function(summary, latency, requests)
+  io.write(string.format("RESULT healthz requests=%d errors=%d non2xx=%d rps=%.1f p50_ms=%.2f p99_ms=%.2f\n",
+    summary.requests, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
+    summary.errors.status, summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(99) / 1000))
+end
+LUA
+
+url="http://127.0.0.1:$port"
+echo "referee on $url, $(nproc) cores, wrk -t2 -c$connections -d${duration}s"
+wrk -t2 -c"$connections" -d"${duration}s" -s "$work/health.lua" "$url/healthz" | grep RESULT | tee "$work/results"
+wrk -t2 -c"$connections" -d"${duration}s" -s "$work/batch.lua" "$url/reward" | grep RESULT | tee -a "$work/results"
+wrk -t2 -c"$connections" -d"${duration}s" -s "$work/single.lua" "$url/reward" | grep RESULT | tee -a "$work/results"
+awk '/RESULT healthz/ {split($6, a, "="); h = a[2]}
+     /RESULT batch/   {split($6, a, "="); b = a[2]}
+     /RESULT single/  {split($6, a, "="); s = a[2]}
+     END {printf "ratios to /healthz requests/s: batch-of-64 %.3f (%.0f rollouts/s), single %.3f\n", b / h, b * 64, s / h}' "$work/results"
+errors=$(awk '{for (i = 1; i <= NF; i++) if ($i ~ /^(errors|non2xx)=/) {split($i, a, "="); n += a[2]}} END {print n + 0}' "$work/results")
+echo "errors and non-2xx responses in all runs: $errors"
+grep -q '"status":"ok"' <(curl -s "$url/healthz") && [ "$errors" -eq 0 ]
