@@ -5,6 +5,7 @@ import RewardCore
 /// The verdict cache in one SQLite file (WAL), shared safely by many readers and one writer.
 public struct SQLiteVerdictCache: VerdictCache {
     private let pool: DatabasePool
+    private let writer: VerdictWriter
     /// The database file.
     public let path: String
 
@@ -24,6 +25,7 @@ public struct SQLiteVerdictCache: VerdictCache {
         } catch {
             throw VerdictStoreError(code: "cache_open_failed", message: "cannot open verdict cache at \(path): \(error)")
         }
+        writer = VerdictWriter(pool: pool)
         self.path = path
     }
 
@@ -49,16 +51,9 @@ public struct SQLiteVerdictCache: VerdictCache {
         }
     }
 
-    /// Stores `verdict` under `key`, stamped with the current time.
+    /// Stores `verdict` under `key`, stamped with the current time; concurrent stores share a commit.
     public func store(_ verdict: JudgeVerdict, forKey key: String) async throws {
-        let now = Date().timeIntervalSince1970
-        try await pool.write { db in
-            let statement = try db.cachedStatement(sql: VerdictDatabase.storeSQL)
-            try statement.execute(arguments: [
-                key, verdict.passed, verdict.requiresReasoning, verdict.agreement, verdict.rawText, verdict.model,
-                verdict.promptTokens, verdict.completionTokens, verdict.latencyMs, now,
-            ])
-        }
+        try await writer.store(verdict, forKey: key, at: Date().timeIntervalSince1970)
     }
 
     /// Counts and totals over the stored verdicts.

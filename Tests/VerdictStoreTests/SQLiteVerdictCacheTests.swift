@@ -84,6 +84,42 @@ import VerdictStore
     }
 }
 
+@Suite struct GroupCommitTests {
+    @Test func everyConcurrentStoreLandsBeforeItReturns() async throws {
+        let cache = try SQLiteVerdictCache(path: SQLiteVerdictCacheTests.temporaryPath())
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for index in 0..<400 {
+                group.addTask {
+                    try await cache.store(JudgeVerdict(passed: true, rawText: "\(index)", model: "m"), forKey: "k\(index)")
+                    // Returned means committed: a read right after sees it.
+                    #expect(try await cache.verdict(forKey: "k\(index)")?.rawText == "\(index)")
+                }
+            }
+            try await group.waitForAll()
+        }
+        #expect(try await cache.stats().verdicts == 400)
+    }
+
+    @Test func aFailedCommitFailsEveryStoreInIt() async throws {
+        let cache = try SQLiteVerdictCache(path: SQLiteVerdictCacheTests.temporaryPath())
+        try cache.close()
+        let failures = await withTaskGroup(of: Bool.self) { group in
+            for index in 0..<20 {
+                group.addTask {
+                    do {
+                        try await cache.store(JudgeVerdict(passed: true), forKey: "k\(index)")
+                        return false
+                    } catch {
+                        return true
+                    }
+                }
+            }
+            return await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+        }
+        #expect(failures == 20)
+    }
+}
+
 @Suite struct InMemoryVerdictCacheTests {
     @Test func storesAndMarksAsCached() async throws {
         let cache = InMemoryVerdictCache()
