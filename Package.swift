@@ -103,7 +103,7 @@ let package = Package(
         ),
         .target(
             name: "GRPO",
-            dependencies: ["COpenBLAS"],
+            dependencies: ["COpenBLAS", "RewardCore"],
             swiftSettings: strict
         ),
         .executableTarget(
