@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Formula presets, custom formulas and short-circuit evaluation")
 struct FormulaTests {
-    let all: [ComponentName: Double] = [.format: 1, .answer: 1, .judge: 1, .think: 2.0 / 3, .logic: 1, .grounding: 1, .consistency: 0]
+    let all: ComponentMap<Double> = [.format: 1, .answer: 1, .judge: 1, .think: 2.0 / 3, .logic: 1, .grounding: 1, .consistency: 0]
 
     @Test("presets")
     func presets() throws {

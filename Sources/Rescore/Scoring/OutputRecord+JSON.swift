@@ -66,9 +66,9 @@ extension RewardResult {
         latencyMs = object["latency_ms"]?.double ?? 0
     }
 
-    private static func reasons(_ value: JSONValue?) -> [ComponentName: String] {
+    private static func reasons(_ value: JSONValue?) -> ComponentMap<String> {
         guard case .object(let object)? = value else { return [:] }
-        var reasons: [ComponentName: String] = [:]
+        var reasons: ComponentMap<String> = [:]
         for (key, value) in object.members {
             if let name = ComponentName(rawValue: key), let text = value.string { reasons[name] = text }
         }

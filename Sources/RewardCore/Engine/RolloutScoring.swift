@@ -8,7 +8,7 @@ struct RolloutScoring {
     let parsed: ParsedResponse
     var result: RewardResult
     /// Values the formula sees; a skipped component counts as 1 here.
-    var values: [ComponentName: Double] = [:]
+    var values: ComponentMap<Double> = [:]
     /// The reference for an answer only the LLM answer judge can decide.
     var pendingAnswerReference: String?
     var pendingDecisionJudge = false

@@ -53,11 +53,11 @@ public struct Formula: Sendable, Hashable {
 
     /// The reward for known component values, or nil while it still depends on an unknown one.
     /// A product with a known zero factor is zero whatever the other factor is: that is the short-circuit.
-    public func evaluate(_ values: [ComponentName: Double]) -> Double? {
+    public func evaluate(_ values: ComponentMap<Double>) -> Double? {
         Self.evaluate(root, values)
     }
 
-    private static func evaluate(_ node: Node, _ values: [ComponentName: Double]) -> Double? {
+    private static func evaluate(_ node: Node, _ values: ComponentMap<Double>) -> Double? {
         switch node {
         case .number(let value):
             return value

@@ -93,9 +93,9 @@ extension RewardResult {
         writer.raw("}")
     }
 
-    private static func writeReasons(_ reasons: [ComponentName: String], to writer: inout JSONWriter) {
+    private static func writeReasons(_ reasons: ComponentMap<String>, to writer: inout JSONWriter) {
         writer.raw("{")
-        for (offset, component) in reasons.keys.sorted().enumerated() {
+        for (offset, component) in reasons.keys.enumerated() {
             writer.comma(offset > 0)
             writer.key(component.rawValue)
             writer.string(reasons[component])

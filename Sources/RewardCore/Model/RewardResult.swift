@@ -5,15 +5,15 @@ public struct RewardResult: Sendable, Equatable {
     /// The total reward in [0, 1], or nil when the rollout abstained or was invalid.
     public var reward: Double?
     /// Every component's value; nil for one that was skipped, failed or not needed.
-    public var components: [ComponentName: Double] = [:]
+    public var components: ComponentMap<Double> = [:]
     /// The decision the response's judge block named; nil when the rollout was invalid.
     public var decision: Decision?
     /// The final boxed answer the checkers compared.
     public var extractedAnswer: String?
     /// Components not evaluated, with why (`direct_decision`, `short_circuit`, `no_judge`, ...).
-    public var skipped: [ComponentName: String] = [:]
+    public var skipped: ComponentMap<String> = [:]
     /// Why a component scored below 1 (`missing_boxed`, `not_equivalent`, ...).
-    public var reasons: [ComponentName: String] = [:]
+    public var reasons: ComponentMap<String> = [:]
     /// Why the reward is nil.
     public var error: RewardError?
     /// The GRPO advantage within the rollout's group; nil for abstained rollouts or without a group.

@@ -1,0 +1,56 @@
+/// A value per component, stored inline: scoring fills three of these per rollout, and a dictionary
+/// allocation each was a measurable share of a rule-only score.
+public struct ComponentMap<Value: Sendable & Equatable>: Sendable, Equatable, Sequence, ExpressibleByDictionaryLiteral {
+    private var format, answer, judge, think, logic, grounding, consistency: Value?
+
+    /// An empty map.
+    public init() {}
+
+    /// A map from a literal such as `[.format: 1, .answer: 0]`.
+    public init(dictionaryLiteral elements: (ComponentName, Value)...) {
+        for (name, value) in elements { self[name] = value }
+    }
+
+    /// The value for `name`, or nil.
+    public subscript(name: ComponentName) -> Value? {
+        get {
+            switch name {
+            case .format: format
+            case .answer: answer
+            case .judge: judge
+            case .think: think
+            case .logic: logic
+            case .grounding: grounding
+            case .consistency: consistency
+            }
+        }
+        set {
+            switch name {
+            case .format: format = newValue
+            case .answer: answer = newValue
+            case .judge: judge = newValue
+            case .think: think = newValue
+            case .logic: logic = newValue
+            case .grounding: grounding = newValue
+            case .consistency: consistency = newValue
+            }
+        }
+    }
+
+    /// The components that have a value, in the spec's order.
+    public var keys: [ComponentName] { ComponentName.allCases.filter { self[$0] != nil } }
+
+    /// The values present, in the spec's order.
+    public var values: [Value] { ComponentName.allCases.compactMap { self[$0] } }
+
+    /// Whether no component has a value.
+    public var isEmpty: Bool { keys.isEmpty }
+
+    /// How many components have a value.
+    public var count: Int { keys.count }
+
+    /// The present (component, value) pairs in the spec's order.
+    public func makeIterator() -> IndexingIterator<[(key: ComponentName, value: Value)]> {
+        ComponentName.allCases.compactMap { name in self[name].map { (key: name, value: $0) } }.makeIterator()
+    }
+}
