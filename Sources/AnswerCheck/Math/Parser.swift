@@ -23,8 +23,12 @@ struct Parser {
         // A tree is never taller than its token count (a word counting one per letter, since `abc`
         // is `a*b*c`), so short answers skip the measurement.
         var weight = 0
-        for token in parser.tokens {
-            if token.code == 0x202, case .word(let w) = token.kind { weight += w.utf8.count } else { weight += 1 }
+        for i in parser.tokens.indices {
+            guard parser.tokens[i].code == 0x202, case .word(let w) = parser.tokens[i].kind else {
+                weight += 1
+                continue
+            }
+            weight += w.utf8.count
         }
         guard weight <= Limits.maxHeight || node.height <= Limits.maxHeight else { throw .tooComplex }
         return node
