@@ -43,6 +43,11 @@ struct MathAdversarialTests {
         #expect(!checker.check(answer: list, groundTruth: list + ",7", tolerance: 1e-6).isCorrect)
         let sum = Array(repeating: "dddddddddddd/dddddddd/ddddTdddddd", count: 30).joined(separator: "+")
         #expect(checker.check(answer: sum + "+0", groundTruth: sum, tolerance: 1e-6).isCorrect)
+        let word = "9" + String(repeating: String(repeating: "d", count: 120) + "E", count: 15)
+        #expect(checker.check(answer: word, groundTruth: "9", tolerance: 1e-6) == .wrong("too_complex"))
+        let m = "\\begin{pmatrix}1&1\\\\1&0\\end{pmatrix}"
+        let power = Array(repeating: m, count: 200).joined(separator: "\\cdot")
+        #expect(!checker.check(answer: power, groundTruth: m, tolerance: 1e-6).isCorrect)
         let letters = "9" + String(repeating: "d", count: 123)
         #expect(checker.check(answer: letters, groundTruth: "$" + letters + " $", tolerance: 1e-6).isCorrect)
     }

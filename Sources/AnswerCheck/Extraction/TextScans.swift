@@ -44,7 +44,18 @@ enum Phrases {
         return i
     }
 
-    /// The index just past the last occurrence of `needle`.
+    /// Whether `needle` occurs in `text`, comparing bytes exactly.
+    static func contains(_ needle: [UInt8], in text: String.UTF8View) -> Bool {
+        let search = { (hay: UnsafeBufferPointer<UInt8>) -> Bool in
+            guard !needle.isEmpty, needle.count <= hay.count else { return needle.isEmpty }
+            for i in 0...(hay.count - needle.count) where hay[i] == needle[0] {
+                if needle.indices.allSatisfy({ hay[i + $0] == needle[$0] }) { return true }
+            }
+            return false
+        }
+        return text.withContiguousStorageIfAvailable(search) ?? Array(text).withUnsafeBufferPointer(search)
+    }
+
     /// The index just past the last occurrence of the lower-case `needle`, ignoring ASCII case.
     static func lastEnd(of needle: [UInt8], in hay: [UInt8]) -> Int? {
         guard needle.count <= hay.count else { return nil }

@@ -100,6 +100,7 @@ extension Context {
 
     mutating func bind(_ names: Set<String>, at k: Int) {
         bindings.removeAll(keepingCapacity: true)
+        let seed = self.seed
         for name in names { bindings[name] = Points.value(for: name, at: k, seed: seed) }
     }
 

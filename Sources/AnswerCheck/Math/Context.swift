@@ -10,18 +10,29 @@ struct Context {
     /// The largest magnitude that cancelled in floating point, which bounds rounding noise.
     var scale = 0.0
 
-    /// Chooses the evaluation points; derived from the compared texts, so a verdict is reproducible
+    /// The compared texts, from which the evaluation points are derived: a verdict is reproducible,
     /// yet no fixed set of points exists that an answer could be built to vanish on.
-    let seed: UInt64
+    let texts: (String, String)
+    /// Hashed from `texts` on first use: comparisons without variables never need it.
+    private var cachedSeed: UInt64?
+
+    var seed: UInt64 {
+        mutating get {
+            if let cachedSeed { return cachedSeed }
+            let value = Points.hash(texts.1, into: Points.hash(texts.0))
+            cachedSeed = value
+            return value
+        }
+    }
 
     /// Whether either text may hold `\pm` or a matrix; when not, those rewrites (each a walk over
     /// the whole tree, at every level of a comparison) are skipped.
     var mayHavePlusMinus = true
     var mayHaveMatrices = true
 
-    init(tolerance: Double, seed: UInt64 = 0) {
+    init(tolerance: Double, texts: (String, String) = ("", "")) {
         self.tolerance = tolerance
-        self.seed = seed
+        self.texts = texts
         exactTolerance = tolerance == MathAnswerChecker.defaultTolerance ? Context.defaultTolerance : Context.decimal(tolerance)
     }
 

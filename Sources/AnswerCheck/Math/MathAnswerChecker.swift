@@ -21,9 +21,9 @@ public struct MathAnswerChecker: AnswerChecker {
         do {
             let g = try Parser.parse(gold)
             let p = try Parser.parse(answer)
-            var context = Context(tolerance: tolerance, seed: Points.hash(answer, into: Points.hash(gold)))
-            context.mayHavePlusMinus = [gold, answer].contains { $0.contains("pm") || $0.contains("±") }
-            context.mayHaveMatrices = [gold, answer].contains { $0.contains("begin") }
+            var context = Context(tolerance: tolerance, texts: (gold, answer))
+            context.mayHavePlusMinus = Self.mentions(gold, answer, any: ["pm", "mp", "\u{B1}", "\u{2213}"])
+            context.mayHaveMatrices = Self.mentions(gold, answer, any: ["begin"])
             return try context.equivalent(g, p) ? .correct : .wrong("not_equivalent")
         } catch .tooComplex {
             return .wrong("too_complex")
@@ -32,5 +32,14 @@ public struct MathAnswerChecker: AnswerChecker {
         } catch {
             return .wrong("not_equivalent")
         }
+    }
+
+    /// Whether either text holds one of `needles`, by a plain byte search.
+    static func mentions(_ a: String, _ b: String, any needles: [String]) -> Bool {
+        for needle in needles {
+            let n = Array(needle.utf8)
+            for text in [a, b] where Phrases.contains(n, in: text.utf8) { return true }
+        }
+        return false
     }
 }

@@ -20,8 +20,17 @@ struct Parser {
         if let words = parser.textAnswer() { return .text(words) }
         let node = try parser.list(closers: [])
         guard parser.position == parser.tokens.count else { throw .unparseable }
-        // A tree is never taller than its token count, so short answers skip the measurement.
-        guard parser.tokens.count <= Limits.maxHeight || node.height <= Limits.maxHeight else { throw .tooComplex }
+        // A tree is never taller than its token count (a word counting one per letter, since `abc`
+        // is `a*b*c`), so short answers skip the measurement.
+        var weight = 0
+        for i in parser.tokens.indices {
+            guard parser.tokens[i].code == 0x202, case .word(let w) = parser.tokens[i].kind else {
+                weight += 1
+                continue
+            }
+            weight += w.utf8.count
+        }
+        guard weight <= Limits.maxHeight || node.height <= Limits.maxHeight else { throw .tooComplex }
         return node
     }
 
