@@ -36,8 +36,10 @@ public struct DecisionVocabulary: Sendable, Hashable {
     }
 
     /// Trims whitespace, surrounding punctuation and quotes, folds case and single-spaces words.
+    /// Punctuation and quotes trimmed from both ends of a decision.
+    private static let edges: Set<Character> = [".", ",", ";", ":", "!", "?", "\"", "'", "`", "*", "“", "”", "‘", "’", "(", ")", "[", "]", "-", "_"]
+
     static func normalise(_ text: some StringProtocol) -> String {
-        let edges: Set<Character> = [".", ",", ";", ":", "!", "?", "\"", "'", "`", "*", "“", "”", "‘", "’", "(", ")", "[", "]", "-", "_"]
         var start = text.startIndex
         var end = text.endIndex
         while start < end, text[start].isWhitespace || edges.contains(text[start]) { start = text.index(after: start) }

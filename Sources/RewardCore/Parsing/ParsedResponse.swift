@@ -25,5 +25,14 @@ public struct ParsedResponse: Sendable, Equatable {
     public var finalAnswer: String? { lastBoxUnclosed ? nil : boxes.last }
 
     /// Whether the think block holds anything but whitespace.
-    public var hasReasoning: Bool { reasoning.contains { !$0.isWhitespace } }
+    public var hasReasoning: Bool {
+        for byte in reasoning.utf8 {
+            switch byte {
+            case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D: continue
+            case 0x80...: return reasoning.contains { !$0.isWhitespace }  // Unicode spaces need Character rules.
+            default: return true
+            }
+        }
+        return false
+    }
 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Finds the `<judge>`, `</judge>`, `<think>` and `</think>` tags in UTF-8 bytes.
 enum TagScanner {
     /// Which tag was found.
@@ -23,10 +29,11 @@ enum TagScanner {
         var index = 0
         let count = bytes.count
         while index < count {
-            if bytes[index] != UInt8(ascii: "<") {
-                index += 1
-                continue
-            }
+            // memchr jumps to the next '<' far faster than a byte loop over kilobytes of reasoning.
+            guard let base = bytes.baseAddress,
+                let hit = memchr(base + index, Int32(UInt8(ascii: "<")), count - index)
+            else { break }
+            index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
             var matched = false
             for (kind, pattern) in patterns where bytes.hasPattern(pattern, at: index) {
                 found.append(Tag(kind: kind, start: index, end: index + pattern.count))
@@ -49,7 +56,11 @@ enum BoxScanner {
         var complete: [Range<Int>] = []
         var index = range.lowerBound
         while index < range.upperBound {
-            guard bytes[index] == UInt8(ascii: "\\"),
+            guard let base = bytes.baseAddress,
+                let hit = memchr(base + index, Int32(UInt8(ascii: "\\")), range.upperBound - index)
+            else { break }
+            index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            guard
                 let opener = openers.first(where: { bytes.hasPattern($0, at: index, before: range.upperBound) })
             else {
                 index += 1
