@@ -115,26 +115,6 @@ public struct RewardResult: Codable, Sendable, Equatable {
     }
 }
 
-/// Statistics of one group.
-public struct GroupSummary: Codable, Sendable, Equatable {
-    /// Non-null rewards in the group.
-    public var n: Int
-    /// Their mean.
-    public var mean: Double?
-    /// Their sample standard deviation.
-    public var std: Double?
-    /// Every reward is equal: no learning signal.
-    public var degenerate: Bool
-
-    /// A summary.
-    public init(n: Int, mean: Double?, std: Double?, degenerate: Bool) {
-        self.n = n
-        self.mean = mean
-        self.std = std
-        self.degenerate = degenerate
-    }
-}
-
 /// The answer to a batch `POST /reward`.
 public struct RewardResponse: Codable, Sendable, Equatable {
     /// One result per rollout, in input order.

@@ -1,5 +1,5 @@
 /// A group's statistics over its non-null rewards.
-public struct GroupSummary: Sendable, Equatable {
+public struct GroupSummary: Sendable, Equatable, Codable {
     /// How many rollouts of the group have a reward.
     public var n: Int
     /// Mean reward; nil when no rollout has one.
