@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
+import Logging
+import RefereeServer
 import VerdictStore
+import VerdictStorePostgres
 
 /// `referee cache`: look into and trim the verdict cache.
 struct CacheCommand: AsyncParsableCommand {
@@ -8,18 +11,31 @@ struct CacheCommand: AsyncParsableCommand {
         commandName: "cache", abstract: "Inspect or prune the verdict cache.",
         subcommands: [Stats.self, Prune.self])
 
-    /// Where the cache lives: `--cache PATH`, else `REFEREE_CACHE`, else the file `serve` uses by default.
+    /// Where the cache lives: `--cache PATH|URL`, else `REFEREE_CACHE`, else the file `serve` uses by default.
     struct Location: ParsableArguments {
-        @Option(name: .long, help: "The verdict cache file (default: $REFEREE_CACHE, else referee-cache.sqlite).")
+        @Option(
+            name: .long,
+            help: "The verdict cache file or postgres:// URL (default: $REFEREE_CACHE, else referee-cache.sqlite).")
         var cache: String?
 
-        /// The cache file, which must already exist: these commands never create an empty one.
-        func open() throws -> SQLiteVerdictCache {
-            let path = cache ?? ProcessInfo.processInfo.environment["REFEREE_CACHE"] ?? "referee-cache.sqlite"
-            guard FileManager.default.fileExists(atPath: path) else {
-                throw ValidationError("no verdict cache at \(path)")
+        /// Runs `body` on the cache, then closes it. An SQLite file must already exist: these commands never
+        /// create an empty one.
+        func withCache<T>(_ body: (any ManagedVerdictCache) async throws -> T) async throws -> T {
+            let location = cache ?? ProcessInfo.processInfo.environment["REFEREE_CACHE"] ?? "referee-cache.sqlite"
+            if !PostgresCacheURL.isPostgres(location), !FileManager.default.fileExists(atPath: location) {
+                throw ValidationError("no verdict cache at \(location)")
             }
-            return try SQLiteVerdictCache(path: path)
+            var logger = Logger(label: "referee.cache")
+            logger.logLevel = .warning
+            let store = try await openVerdictCache(location, logger: logger)
+            do {
+                let value = try await body(store)
+                try await store.close()
+                return value
+            } catch {
+                try? await store.close()
+                throw error
+            }
         }
     }
 
@@ -31,8 +47,7 @@ struct CacheCommand: AsyncParsableCommand {
         @Flag(help: "Print JSON instead of text.") var json = false
 
         func run() async throws {
-            let cache = try location.open()
-            let stats = try await cache.stats()
+            let (place, stats) = try await location.withCache { ($0.location, try await $0.stats()) }
             if json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -42,7 +57,7 @@ struct CacheCommand: AsyncParsableCommand {
                 return
             }
             let iso = ISO8601DateFormatter()
-            print("cache:             \(cache.path)")
+            print("cache:             \(place)")
             print("verdicts:          \(stats.verdicts)")
             print("oldest:            \(stats.oldest.map(iso.string(from:)) ?? "-")")
             print("newest:            \(stats.newest.map(iso.string(from:)) ?? "-")")
@@ -69,7 +84,7 @@ struct CacheCommand: AsyncParsableCommand {
 
         func run() async throws {
             let cutoff = try CacheAge(parsing: olderThan).cutoff(before: Date())
-            let removed = try await location.open().prune(olderThan: cutoff)
+            let removed = try await location.withCache { try await $0.prune(olderThan: cutoff) }
             print("removed \(removed) verdicts made before \(ISO8601DateFormatter().string(from: cutoff))")
         }
     }

@@ -3,7 +3,7 @@ import GRDB
 import RewardCore
 
 /// The verdict cache in one SQLite file (WAL), shared safely by many readers and one writer.
-public struct SQLiteVerdictCache: VerdictCache {
+public struct SQLiteVerdictCache: ManagedVerdictCache {
     private let pool: DatabasePool
     private let writer: VerdictWriter
     /// The database file.
@@ -28,6 +28,9 @@ public struct SQLiteVerdictCache: VerdictCache {
         writer = VerdictWriter(pool: pool)
         self.path = path
     }
+
+    /// The database file, for logs.
+    public var location: String { path }
 
     /// Checkpoints the WAL and closes the database; later calls fail. Called once at shutdown.
     public func close() throws {
