@@ -135,6 +135,7 @@ let package = Package(
             name: "RefereeServerTests",
             dependencies: [
                 "RefereeServer",
+                "VerdictStorePostgres",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
