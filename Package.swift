@@ -66,6 +66,7 @@ let package = Package(
             dependencies: [
                 "RewardCore", "VerdictStore",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict

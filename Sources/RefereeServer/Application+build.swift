@@ -93,6 +93,7 @@ func buildEngineParts(
         do {
             let store = try await openVerdictCache(configuration.cachePath, logger: logger)
             parts.cache = store
+            logger.info("verdict cache open", metadata: ["cache": "\(store.location)"])
             judge = try LLMJudge(configuration: judgeConfiguration, cache: store, transport: transport, logger: logger)
         } catch {
             // What opened before the failure is closed here: nobody else holds it yet.

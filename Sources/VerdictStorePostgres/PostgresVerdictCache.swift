@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import NIOConcurrencyHelpers
 import PostgresNIO
 import RewardCore
 import VerdictStore
@@ -11,6 +12,9 @@ public final class PostgresVerdictCache: SharedVerdictCache, ManagedVerdictCache
     private let running: Task<Void, Never>
     private let logger: Logger
     private let timeout: Duration
+    /// Set when the server stopped answering: until then operations fail at once instead of each waiting out
+    /// the deadline, so an outage costs judge calls, not seconds per verdict.
+    private let skippedUntil = NIOLockedValueBox<ContinuousClock.Instant?>(nil)
     /// The server and database, without the password.
     public let location: String
 
@@ -156,13 +160,24 @@ public final class PostgresVerdictCache: SharedVerdictCache, ManagedVerdictCache
     }
 
     /// Runs `work` within the cache's timeout, turning a database error into a `VerdictStoreError` that says
-    /// what failed and why. The pool waits for ever for a server that is down; the timeout bounds that wait.
+    /// what failed and why. The pool waits for ever for a server that is down; the timeout bounds that wait,
+    /// and after one such failure the cache is skipped for as long again.
     private func run<T: Sendable>(_ operation: String, _ work: @escaping @Sendable () async throws -> T) async throws -> T {
+        if let until = skippedUntil.withLockedValue({ $0 }), ContinuousClock.now < until {
+            throw VerdictStoreError(
+                code: "cache_unavailable",
+                message: "verdict cache at \(location) is skipped for a moment after it stopped answering")
+        }
         do {
             return try await withDeadline(timeout, operation, work)
-        } catch let error as VerdictStoreError {
-            throw error
         } catch {
+            if PostgresErrorText.isOutage(error) {
+                skippedUntil.withLockedValue { $0 = ContinuousClock.now + timeout }
+                logger.warning(
+                    "verdict cache unreachable; judging without it for a while",
+                    metadata: ["cache": "\(location)", "seconds": "\(timeout / .seconds(1))"])
+            }
+            if let error = error as? VerdictStoreError { throw error }
             throw VerdictStoreError(
                 code: "cache_\(operation)_failed",
                 message: "verdict cache \(operation) at \(location) failed: \(PostgresErrorText.describe(error))")
@@ -206,5 +221,15 @@ enum PostgresErrorText {
         }
         if let underlying = error.underlying { return "\(error.code): \(underlying)" }
         return "\(error.code)"
+    }
+
+    /// Whether `error` says the server is out of reach (no answer in time, a lost or refused connection, the server
+    /// shutting down or out of connections) rather than that one statement failed.
+    static func isOutage(_ error: any Error) -> Bool {
+        if let error = error as? VerdictStoreError { return error.code == "cache_timeout" }
+        guard let error = error as? PSQLError else { return false }
+        guard let state = error.serverInfo?[.sqlState] else { return true }
+        // SQLSTATE classes 08 connection exception, 53 insufficient resources, 57 operator intervention.
+        return ["08", "53", "57"].contains(String(state.prefix(2)))
     }
 }

@@ -137,3 +137,45 @@ struct PostgresVerdictCacheTests {
         await running.value
     }
 }
+
+/// A server that stops answering costs a deadline once, then the cache is skipped until it answers again.
+@Suite("PostgreSQL cache outages", .enabled(if: PostgresServer.isAvailable, PostgresServer.why))
+struct PostgresOutageTests {
+    @Test func anOutageFailsFastAfterOneDeadlineAndTheCacheRecovers() async throws {
+        let server = try #require(PostgresServer.url)
+        try await PostgresServer.withScratchDatabase { url in
+            var settings = try PostgresCacheURL(parsing: url)
+            settings.timeout = .milliseconds(500)
+            let cache = try await PostgresVerdictCache.open(url: settings.urlWithPassword, logger: PostgresServer.logger)
+            try await cache.store(PostgresVerdictCacheTests.verdict, forKey: "k")
+
+            // The database refuses new connections and loses its open ones: to this cache, the server is gone.
+            try await PostgresVerdictCacheTests.execute(
+                "ALTER DATABASE \(settings.database) ALLOW_CONNECTIONS false", url: server)
+            try await PostgresVerdictCacheTests.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '\(settings.database)'",
+                url: server)
+            var codes: [String] = []
+            for _ in 0..<3 {
+                do {
+                    _ = try await cache.verdict(forKey: "k")
+                    codes.append("hit")
+                } catch let error as VerdictStoreError {
+                    codes.append(error.code)
+                }
+            }
+            #expect(!codes.contains("hit"), "\(codes)")
+            #expect(codes.last == "cache_unavailable", "\(codes)")
+
+            try await PostgresVerdictCacheTests.execute(
+                "ALTER DATABASE \(settings.database) ALLOW_CONNECTIONS true", url: server)
+            var recovered = false
+            for _ in 0..<150 where !recovered {
+                try await Task.sleep(for: .milliseconds(200))
+                recovered = (try? await cache.verdict(forKey: "k")) != nil
+            }
+            #expect(recovered, "the cache answers again once the server does")
+            await cache.close()
+        }
+    }
+}
