@@ -3,12 +3,14 @@
 #   scripts/postgres.sh start DIR   installs Debian's server if missing, starts one in DIR, prints its URL
 #                                   (also in DIR/url) and keeps its process id in DIR/pid
 #   scripts/postgres.sh stop DIR    stops that server by process id and removes DIR
+#   scripts/postgres.sh run CMD...  starts one in a new folder, runs CMD with REFEREE_TEST_POSTGRES_URL set to
+#                                   its URL, then stops it whatever CMD did; exits with CMD's status
 # The server has a role and database "referee" (password "referee") and accepts only loopback connections.
 set -euo pipefail
 
 command=${1:-}
 dir=${2:-}
-[ -n "$command" ] && [ -n "$dir" ] || { echo "usage: scripts/postgres.sh start|stop DIR" >&2; exit 2; }
+[ -n "$command" ] && [ -n "$dir" ] || { echo "usage: scripts/postgres.sh start|stop DIR, or run CMD..." >&2; exit 2; }
 
 as_root=""
 [ "$(id -u)" -eq 0 ] || as_root="sudo"
@@ -40,6 +42,14 @@ free_port() {
 }
 
 case "$command" in
+run)
+  shift
+  run_dir=$(mktemp -d /tmp/referee-pg.XXXXXX)
+  trap '"$0" stop "$run_dir"' EXIT
+  REFEREE_TEST_POSTGRES_URL=$("$0" start "$run_dir")
+  export REFEREE_TEST_POSTGRES_URL
+  "$@"
+  ;;
 start)
   install_server
   bin=$(dirname "$(ls -d /usr/lib/postgresql/*/bin/initdb | sort -V | tail -1)")
@@ -69,7 +79,7 @@ stop)
   rm -rf "$dir"
   ;;
 *)
-  echo "usage: scripts/postgres.sh start|stop DIR" >&2
+  echo "usage: scripts/postgres.sh start|stop DIR, or run CMD..." >&2
   exit 2
   ;;
 esac
