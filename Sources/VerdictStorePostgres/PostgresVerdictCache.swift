@@ -114,6 +114,44 @@ public final class PostgresVerdictCache: SharedVerdictCache, ManagedVerdictCache
         }
     }
 
+    /// Up to `limit` rows in key order after `key`.
+    public func rows(after key: String?, limit: Int) async throws -> [StoredVerdict] {
+        try await run("read") { [client, logger] in
+            let rows = try await client.query(
+                """
+                SELECT key, passed, requires_reasoning, agreement, raw_text, model, prompt_tokens, completion_tokens,
+                       latency_ms, created_at
+                FROM verdict WHERE key > \(key ?? "") ORDER BY key LIMIT \(limit)
+                """, logger: logger)
+            var page: [StoredVerdict] = []
+            for try await (key, passed, requires, agreement, raw, model, prompt, completion, latency, created) in rows.decode(
+                (String, Bool, Bool?, Double, String, String, Int, Int, Double, Double).self)
+            {
+                page.append(
+                    StoredVerdict(
+                        key: key,
+                        verdict: PostgresStatements.verdict((passed, requires, agreement, raw, model, prompt, completion, latency)),
+                        createdAt: created))
+            }
+            return page
+        }
+    }
+
+    /// Inserts `rows` in one transaction, keeping verdicts already stored; returns how many went in.
+    public func insert(_ rows: [StoredVerdict]) async throws -> Int {
+        try await run("insert") { [client, logger] in
+            try await client.withTransaction(logger: logger) { connection in
+                var inserted = 0
+                for row in rows {
+                    let statement = PostgresStatements.StoreFirst(
+                        verdict: row.verdict, key: row.key, owner: "", createdAt: row.createdAt)
+                    inserted += try await connection.execute(statement, logger: logger).reduce(0) { count, _ in count + 1 }
+                }
+                return inserted
+            }
+        }
+    }
+
     /// Counts and totals over the stored verdicts.
     public func stats() async throws -> VerdictCacheStatistics {
         try await run("stats") { [client, logger] in
