@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "RefereeServer", targets: ["RefereeServer"]),
         .library(name: "Judging", targets: ["Judging"]),
         .library(name: "VerdictStore", targets: ["VerdictStore"]),
+        .library(name: "VerdictStorePostgres", targets: ["VerdictStorePostgres"]),
         .library(name: "GRPO", targets: ["GRPO"]),
         .library(name: "Rescore", targets: ["Rescore"]),
     ],
@@ -28,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // Answer equivalence: math, choice and text checkers. Pure.
@@ -58,6 +60,17 @@ let package = Package(
             dependencies: ["RewardCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
+        // The verdict cache on PostgreSQL, shared by replicas, with cross-replica claims.
+        .target(
+            name: "VerdictStorePostgres",
+            dependencies: [
+                "RewardCore", "VerdictStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
         // HTTP application: buildApplication(configuration), routes, errors.
         .target(
             name: "RefereeServer",
@@ -66,6 +79,7 @@ let package = Package(
                 "RewardCore",
                 "Judging",
                 "VerdictStore",
+                "VerdictStorePostgres",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -82,7 +96,9 @@ let package = Package(
                 "Rescore",
                 "RewardCore",
                 "VerdictStore",
+                "VerdictStorePostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
@@ -120,6 +136,7 @@ let package = Package(
             name: "RefereeServerTests",
             dependencies: [
                 "RefereeServer",
+                "VerdictStorePostgres",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
@@ -135,6 +152,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "VerdictStoreTests", dependencies: ["VerdictStore"], swiftSettings: strict),
+        .testTarget(
+            name: "VerdictStorePostgresTests",
+            dependencies: ["VerdictStorePostgres", "VerdictStore", "Judging"],
+            swiftSettings: strict
+        ),
         .testTarget(name: "RescoreTests", dependencies: ["Rescore", "RewardCore", "RefereeServer"], swiftSettings: strict),
         .testTarget(name: "GRPOTests", dependencies: ["GRPO"], swiftSettings: strict),
     ],

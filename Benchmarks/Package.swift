@@ -35,6 +35,15 @@ let package = Package(
             ]
         ),
         .executableTarget(
+            name: "CacheBenchmark",
+            dependencies: [
+                .product(name: "RewardCore", package: "Referee"),
+                .product(name: "VerdictStore", package: "Referee"),
+                .product(name: "VerdictStorePostgres", package: "Referee"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
             name: "RescoreBenchmark",
             dependencies: [
                 .product(name: "RewardCore", package: "Referee"),

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Installs what the tests need and runs the whole suite.
+# Installs what the tests need and runs the whole suite, with a throwaway PostgreSQL server on 127.0.0.1
+# for the shared-cache tests (started by scripts/postgres.sh, stopped by process id when the run ends).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/bootstrap.sh
 swift build --build-tests
-swift test --skip-build "$@"
+scripts/postgres.sh run swift test --skip-build "$@"

@@ -30,13 +30,17 @@ public struct JudgeConfiguration: Sendable {
     public var retryBaseDelaySeconds: Double
     /// Longest backoff or `Retry-After` wait accepted; a longer `Retry-After` fails the call.
     public var maxRetryDelaySeconds: Double
+    /// With a shared cache: how long a replica's claim on a verdict lasts unless renewed (it is renewed every
+    /// third of this while the judge call runs), so a crashed replica's claim lapses after at most this long.
+    public var claimLeaseSeconds: Double
 
     /// Creates a configuration; only the URL and the model have no default.
     public init(
         baseURL: String, model: String, apiKeyEnvironmentVariable: String? = nil, apiKey: String? = nil,
         timeoutSeconds: Double = 30, maxConcurrency: Int = 64, maxRetries: Int = 3, votes: Int = 1,
         maxTokens: Int = 64, promptsDirectory: String = "Prompts", temperature: Double = 0,
-        jsonResponseFormat: Bool = true, retryBaseDelaySeconds: Double = 0.5, maxRetryDelaySeconds: Double = 30
+        jsonResponseFormat: Bool = true, retryBaseDelaySeconds: Double = 0.5, maxRetryDelaySeconds: Double = 30,
+        claimLeaseSeconds: Double = 15
     ) {
         self.baseURL = baseURL
         self.model = model
@@ -52,6 +56,7 @@ public struct JudgeConfiguration: Sendable {
         self.jsonResponseFormat = jsonResponseFormat
         self.retryBaseDelaySeconds = retryBaseDelaySeconds
         self.maxRetryDelaySeconds = maxRetryDelaySeconds
+        self.claimLeaseSeconds = claimLeaseSeconds
     }
 
     /// The configuration's problems, each naming the field; empty when usable.
@@ -67,6 +72,7 @@ public struct JudgeConfiguration: Sendable {
         if votes < 1 { found.append("judge votes must be at least 1") }
         if maxTokens < 1 { found.append("judge max tokens must be at least 1") }
         if !(temperature >= 0) { found.append("judge temperature must not be negative") }
+        if !(claimLeaseSeconds > 0) { found.append("judge claim lease must be above 0 seconds") }
         return found
     }
 

@@ -59,8 +59,8 @@ struct RescoreCommand: AsyncParsableCommand {
         options.unordered = unordered
         options.maximumLineBytes = maxLineBytes
         options.progress = ProgressReporter.Mode(rawValue: progress) ?? (isatty(2) == 1 ? .terminal : .plain)
-        let scorer: any ChunkScorer
         let cores = ProcessInfo.processInfo.activeProcessorCount
+        let report: RescoreReport
         if let server {
             let token = try serverTokenEnv.map { name in
                 guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else {
@@ -68,31 +68,31 @@ struct RescoreCommand: AsyncParsableCommand {
                 }
                 return value
             } ?? configuration.authToken
-            scorer = try ServerChunkScorer(base: server, config: scoring, token: token)
+            let scorer = try ServerChunkScorer(base: server, config: scoring, token: token)
             options.chunkLines = chunkLines ?? 256
             options.chunksInFlight = concurrency ?? 4
+            report = try await rescore(options, scorer: scorer)
         } else {
             let scoringOptions: ScoringOptions
             do { scoringOptions = try scoring.scoringOptions(fieldPrefix: "") } catch { throw ValidationError(error.message) }
-            let engine = try buildEngine(configuration)
-            if engine.judge == nil {
-                options.chunkLines = chunkLines ?? 1024
-                options.chunksInFlight = 2 * cores + 2
-                scorer = EngineChunkScorer(engine: engine, options: scoringOptions, concurrency: 1)
-            } else {
-                // Several smaller chunks keep the judge busy while the head of the output waits for a slow verdict.
-                let limit = concurrency ?? configuration.judgeConcurrency
-                options.chunkLines = chunkLines ?? max(1, min(1024, limit / 4))
-                options.chunksInFlight = max(2, limit / options.chunkLines)
-                scorer = EngineChunkScorer(engine: engine, options: scoringOptions, concurrency: options.chunkLines)
+            let defaults = options
+            // The engine's judge client and cache are closed when the run ends, whichever way it ends.
+            report = try await withEngine(configuration) { engine in
+                var options = defaults
+                let scorer: EngineChunkScorer
+                if engine.judge == nil {
+                    options.chunkLines = chunkLines ?? 1024
+                    options.chunksInFlight = 2 * cores + 2
+                    scorer = EngineChunkScorer(engine: engine, options: scoringOptions, concurrency: 1)
+                } else {
+                    // Several smaller chunks keep the judge busy while the head of the output waits for a slow verdict.
+                    let limit = concurrency ?? configuration.judgeConcurrency
+                    options.chunkLines = chunkLines ?? max(1, min(1024, limit / 4))
+                    options.chunksInFlight = max(2, limit / options.chunkLines)
+                    scorer = EngineChunkScorer(engine: engine, options: scoringOptions, concurrency: options.chunkLines)
+                }
+                return try await rescore(options, scorer: scorer)
             }
-        }
-        let report: RescoreReport
-        do {
-            report = try await Rescorer(options: options, scorer: scorer, log: Self.standardError).run()
-        } catch let error as RescoreError {
-            Self.standardError("referee rescore: \(error.message)\n")
-            throw ExitCode(error.code == "strict" ? 2 : 1)
         }
         for warning in report.warnings { Self.standardError("referee rescore: warning: \(warning)\n") }
         Self.standardError(report.summary.text(seconds: report.seconds))
@@ -101,6 +101,16 @@ struct RescoreCommand: AsyncParsableCommand {
                 Self.standardError("referee rescore: cannot write \(summaryJson)\n")
                 throw ExitCode(1)
             }
+        }
+    }
+
+    /// Runs the re-score; a rescore error is printed and becomes the exit code (2 for --strict, else 1).
+    private func rescore(_ options: RescoreOptions, scorer: any ChunkScorer) async throws -> RescoreReport {
+        do {
+            return try await Rescorer(options: options, scorer: scorer, log: Self.standardError).run()
+        } catch let error as RescoreError {
+            Self.standardError("referee rescore: \(error.message)\n")
+            throw ExitCode(error.code == "strict" ? 2 : 1)
         }
     }
 

@@ -6,7 +6,7 @@ import RefereeServer
 struct ServiceOptions: ParsableArguments {
     @Option(help: "Address to bind (REFEREE_HOST). Default 127.0.0.1.") var host: String?
     @Option(help: "Port to bind (REFEREE_PORT). Default 8080.") var port: String?
-    @Option(help: "Verdict cache file (REFEREE_CACHE). Default referee-cache.sqlite.") var cache: String?
+    @Option(help: "Verdict cache: an SQLite file, or postgres://USER:PASSWORD@HOST:PORT/DB for replicas sharing one (REFEREE_CACHE). Default referee-cache.sqlite.") var cache: String?
     @Option(help: "JSON config file with the same keys in snake_case (REFEREE_CONFIG).") var config: String?
     @Option(help: "OpenAI-compatible judge base URL, e.g. http://127.0.0.1:8000/v1 (REFEREE_JUDGE_URL).") var judgeUrl: String?
     @Option(help: "Judge model name (REFEREE_JUDGE_MODEL).") var judgeModel: String?

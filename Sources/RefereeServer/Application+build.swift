@@ -27,7 +27,7 @@ public func buildApplication(
 ) async throws -> some ApplicationProtocol {
     var logger = Logger(label: "referee")
     logger.logLevel = configuration.logLevel
-    let parts = try buildEngineParts(configuration, dependencies: dependencies, logger: logger)
+    let parts = try await buildEngineParts(configuration, dependencies: dependencies, logger: logger)
     let metrics = RefereeMetrics()
     let router = buildRouter(configuration, engine: parts.engine, metrics: metrics)
     let idle = TimeAmount.nanoseconds(Int64(configuration.idleTimeoutSeconds * 1_000_000_000))
@@ -47,23 +47,12 @@ public func buildApplication(
     )
 }
 
-/// The reward engine the configuration describes, for callers without a lifecycle (the judge, if any, uses
-/// URLSession, which needs no shutdown). Prefer `withEngine` where the work has a scope.
-public func buildEngine(
-    _ configuration: RefereeConfiguration, dependencies: ApplicationDependencies = .init(),
-    logger: Logger = Logger(label: "referee")
-) throws -> RewardEngine {
-    var configuration = configuration
-    configuration.judgeTransport = .urlSession
-    return try buildEngineParts(configuration, dependencies: dependencies, logger: logger).engine
-}
-
 /// Runs `body` with the engine the configuration describes, then shuts down its judge client and closes its cache.
 public func withEngine<T: Sendable>(
     _ configuration: RefereeConfiguration, logger: Logger = Logger(label: "referee"),
     _ body: (RewardEngine) async throws -> T
 ) async throws -> T {
-    let parts = try buildEngineParts(configuration, dependencies: .init(), logger: logger)
+    let parts = try await buildEngineParts(configuration, dependencies: .init(), logger: logger)
     let closer = EngineCloser(cache: parts.cache, transport: parts.transport, logger: logger)
     do {
         let value = try await body(parts.engine)
@@ -78,16 +67,17 @@ public func withEngine<T: Sendable>(
 /// What the engine owns that must be closed at shutdown.
 struct EngineParts {
     var engine: RewardEngine
-    var cache: SQLiteVerdictCache?
+    var cache: (any ManagedVerdictCache)?
     var transport: AsyncHTTPClientTransport?
 }
 
 /// The engine and, when a judge is configured, the verdict cache and HTTP client it owns.
-func buildEngineParts(_ configuration: RefereeConfiguration, dependencies: ApplicationDependencies, logger: Logger) throws -> EngineParts {
+func buildEngineParts(
+    _ configuration: RefereeConfiguration, dependencies: ApplicationDependencies, logger: Logger
+) async throws -> EngineParts {
     var parts = EngineParts(engine: RewardEngine())
     var judge = dependencies.judge
     if judge == nil, let url = configuration.judgeURL, let model = configuration.judgeModel {
-        let store = try SQLiteVerdictCache(path: configuration.cachePath)
         let judgeConfiguration = JudgeConfiguration(
             baseURL: url, model: model, apiKeyEnvironmentVariable: configuration.judgeAPIKeyVariable,
             apiKey: configuration.judgeAPIKey, timeoutSeconds: configuration.judgeTimeoutSeconds,
@@ -100,8 +90,16 @@ func buildEngineParts(_ configuration: RefereeConfiguration, dependencies: Appli
             parts.transport = client
             transport = client
         }
-        judge = try LLMJudge(configuration: judgeConfiguration, cache: store, transport: transport, logger: logger)
-        parts.cache = store
+        do {
+            let store = try await openVerdictCache(configuration.cachePath, logger: logger)
+            parts.cache = store
+            logger.info("verdict cache open", metadata: ["cache": "\(store.location)"])
+            judge = try LLMJudge(configuration: judgeConfiguration, cache: store, transport: transport, logger: logger)
+        } catch {
+            // What opened before the failure is closed here: nobody else holds it yet.
+            await EngineCloser(cache: parts.cache, transport: parts.transport, logger: logger).close()
+            throw error
+        }
     }
     parts.engine = RewardEngine(
         judge: judge, parallelism: ProcessInfo.processInfo.activeProcessorCount,

@@ -6,7 +6,7 @@ import VerdictStore
 /// Closes what the engine owns at graceful shutdown, after the HTTP server has finished its requests:
 /// the judge's HTTP client, then the verdict cache.
 struct EngineCloser: Service {
-    let cache: SQLiteVerdictCache?
+    let cache: (any ManagedVerdictCache)?
     let transport: AsyncHTTPClientTransport?
     let logger: Logger
 
@@ -24,8 +24,8 @@ struct EngineCloser: Service {
         }
         guard let cache else { return }
         do {
-            try cache.close()
-            logger.info("verdict cache closed", metadata: ["path": "\(cache.path)"])
+            try await cache.close()
+            logger.info("verdict cache closed", metadata: ["cache": "\(cache.location)"])
         } catch {
             logger.error("closing the verdict cache failed", metadata: ["error": "\(error)"])
         }

@@ -3,7 +3,7 @@ import GRDB
 import RewardCore
 
 /// The verdict cache in one SQLite file (WAL), shared safely by many readers and one writer.
-public struct SQLiteVerdictCache: VerdictCache {
+public struct SQLiteVerdictCache: ManagedVerdictCache {
     private let pool: DatabasePool
     private let writer: VerdictWriter
     /// The database file.
@@ -28,6 +28,9 @@ public struct SQLiteVerdictCache: VerdictCache {
         writer = VerdictWriter(pool: pool)
         self.path = path
     }
+
+    /// The database file, for logs.
+    public var location: String { path }
 
     /// Checkpoints the WAL and closes the database; later calls fail. Called once at shutdown.
     public func close() throws {
@@ -54,6 +57,44 @@ public struct SQLiteVerdictCache: VerdictCache {
     /// Stores `verdict` under `key`, stamped with the current time; concurrent stores share a commit.
     public func store(_ verdict: JudgeVerdict, forKey key: String) async throws {
         try await writer.store(verdict, forKey: key, at: Date().timeIntervalSince1970)
+    }
+
+    /// Up to `limit` rows in key order after `key`.
+    public func rows(after key: String?, limit: Int) async throws -> [StoredVerdict] {
+        try await pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT key, passed, requires_reasoning, agreement, raw_text, model, prompt_tokens,
+                           completion_tokens, latency_ms, created_at
+                    FROM verdict WHERE key > ? ORDER BY key LIMIT ?
+                    """, arguments: [key ?? "", limit]
+            ).map { row in
+                StoredVerdict(
+                    key: row[0],
+                    verdict: JudgeVerdict(
+                        passed: row[1], requiresReasoning: row[2], agreement: row[3], rawText: row[4], model: row[5],
+                        promptTokens: row[6], completionTokens: row[7], latencyMs: row[8], fromCache: true),
+                    createdAt: row[9])
+            }
+        }
+    }
+
+    /// Inserts `rows` in one transaction, keeping verdicts already stored; returns how many went in.
+    public func insert(_ rows: [StoredVerdict]) async throws -> Int {
+        try await pool.write { db in
+            let statement = try db.cachedStatement(sql: VerdictDatabase.insertIfAbsentSQL)
+            var inserted = 0
+            for row in rows {
+                let verdict = row.verdict
+                try statement.execute(arguments: [
+                    row.key, verdict.passed, verdict.requiresReasoning, verdict.agreement, verdict.rawText, verdict.model,
+                    verdict.promptTokens, verdict.completionTokens, verdict.latencyMs, row.createdAt,
+                ])
+                inserted += db.changesCount
+            }
+            return inserted
+        }
     }
 
     /// Counts and totals over the stored verdicts.

@@ -29,8 +29,13 @@ enum VerdictDatabase {
         FROM verdict WHERE key = ?
         """
 
-    static let storeSQL = """
-        INSERT OR REPLACE INTO verdict
+    static let storeSQL = "INSERT OR REPLACE" + columnsAndValues
+
+    /// A copied row goes in only where no verdict is stored yet.
+    static let insertIfAbsentSQL = "INSERT OR IGNORE" + columnsAndValues
+
+    private static let columnsAndValues = """
+         INTO verdict
         (key, passed, requires_reasoning, agreement, raw_text, model, prompt_tokens, completion_tokens, latency_ms, created_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """

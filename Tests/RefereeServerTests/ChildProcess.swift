@@ -1,5 +1,8 @@
 import Foundation
 import NIOConcurrencyHelpers
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 
 /// A built executable of this package run as a child process, with its output collected.
 final class ChildProcess: Sendable {
@@ -70,4 +73,41 @@ final class ChildProcess: Sendable {
 struct ChildProcessError: Error, CustomStringConvertible {
     var message: String
     var description: String { message }
+}
+
+/// `referee serve` and `fake-judge` as child processes, and requests to them.
+enum LocalService {
+    /// Calls the fake judge has received so far.
+    static func judgeCalls(port: Int) async throws -> Int {
+        let (data, _) = try await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/stats")!)
+        return (try JSONSerialization.jsonObject(with: data) as? [String: Int])?["calls"] ?? 0
+    }
+
+    /// Starts `fake-judge`, then `referee serve` judging through it with `cache`.
+    static func start(judgeLatency: Double, cache: String) async throws -> (judge: ChildProcess, referee: ChildProcess, port: Int) {
+        let judge = try ChildProcess("fake-judge", ["--latency", String(judgeLatency)])
+        let judgePort = try await judge.port(after: "fake-judge listening")
+        let (referee, port) = try await serve(cache: cache, judgePort: judgePort)
+        return (judge, referee, port)
+    }
+
+    /// Starts `referee serve` on a free port with `cache`, judging through the fake judge on `judgePort`.
+    static func serve(cache: String, judgePort: Int) async throws -> (referee: ChildProcess, port: Int) {
+        let referee = try ChildProcess("referee", [
+            "serve", "--port", "0", "--cache", cache, "--judge-url", "http://127.0.0.1:\(judgePort)/v1", "--judge-model", "fake",
+            "--prompts-dir", ChildProcess.repository.appendingPathComponent("Prompts").path, "--shutdown-timeout", "20",
+        ])
+        return (referee, try await referee.port(after: "referee listening"))
+    }
+
+    /// POSTs `body` to `/reward` on `port`; returns the status and the decoded object.
+    static func post(_ body: String, port: Int) async throws -> (Int, [String: Any]) {
+        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/reward")!)
+        request.httpMethod = "POST"
+        request.httpBody = Data(body.utf8)
+        request.timeoutInterval = 60
+        let (data, response) = try await URLSession.shared.data(for: request)
+        return ((response as? HTTPURLResponse)?.statusCode ?? 0, (try? JSONSerialization.jsonObject(with: data) as? [String: Any]) ?? [:])
+    }
+
 }

@@ -12,32 +12,6 @@ struct ShutdownTests {
         #"{"id": \#(index), "prompt": "q\#(index)", "response": "<judge>think</judge><think>step \#(index)</think>\\boxed{7}", "ground_truth": "7", "requires_reasoning": true}"#
     }
 
-    /// Calls the fake judge has received so far.
-    static func judgeCalls(port: Int) async throws -> Int {
-        let (data, _) = try await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/stats")!)
-        return (try JSONSerialization.jsonObject(with: data) as? [String: Int])?["calls"] ?? 0
-    }
-
-    static func start(judgeLatency: Double, cache: String) async throws -> (judge: ChildProcess, referee: ChildProcess, port: Int) {
-        let judge = try ChildProcess("fake-judge", ["--latency", String(judgeLatency)])
-        let judgePort = try await judge.port(after: "fake-judge listening")
-        let referee = try ChildProcess("referee", [
-            "serve", "--port", "0", "--cache", cache, "--judge-url", "http://127.0.0.1:\(judgePort)/v1", "--judge-model", "fake",
-            "--prompts-dir", ChildProcess.repository.appendingPathComponent("Prompts").path, "--shutdown-timeout", "20",
-        ])
-        let port = try await referee.port(after: "referee listening")
-        return (judge, referee, port)
-    }
-
-    static func post(_ body: String, port: Int) async throws -> (Int, [String: Any]) {
-        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/reward")!)
-        request.httpMethod = "POST"
-        request.httpBody = Data(body.utf8)
-        request.timeoutInterval = 60
-        let (data, response) = try await URLSession.shared.data(for: request)
-        return ((response as? HTTPURLResponse)?.statusCode ?? 0, (try? JSONSerialization.jsonObject(with: data) as? [String: Any]) ?? [:])
-    }
-
     static func integrity(of path: String) throws -> (check: String, verdicts: Int) {
         let queue = try DatabaseQueue(path: path)
         return try queue.read { db in
@@ -52,13 +26,13 @@ struct ShutdownTests {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("referee-shutdown-\(UUID())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let cache = directory.appendingPathComponent("cache.sqlite").path
-        let (judge, referee, port) = try await Self.start(judgeLatency: 0.5, cache: cache)
+        let (judge, referee, port) = try await LocalService.start(judgeLatency: 0.5, cache: cache)
         let batch = #"{"rollouts": [\#((0..<8).map(Self.thinkRollout).joined(separator: ","))]}"#
-        async let response = Self.post(batch, port: port)
+        async let response = LocalService.post(batch, port: port)
         // SIGTERM only once the batch is in flight: its judge calls have reached the judge.
         let judgePort = try await judge.port(after: "fake-judge listening")
         for _ in 0..<400 {
-            if try await Self.judgeCalls(port: judgePort) > 0 { break }
+            if try await LocalService.judgeCalls(port: judgePort) > 0 { break }
             try await Task.sleep(for: .milliseconds(25))
         }
         let status = try await referee.stop(SIGTERM)
@@ -79,12 +53,12 @@ struct ShutdownTests {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("referee-crash-\(UUID())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let cache = directory.appendingPathComponent("cache.sqlite").path
-        let (judge, referee, port) = try await Self.start(judgeLatency: 0, cache: cache)
+        let (judge, referee, port) = try await LocalService.start(judgeLatency: 0, cache: cache)
         // Batches of new rollouts until the server dies; no cancellation, which FoundationNetworking mishandles.
         let writer = Task {
             for round in 0..<10_000 {
                 let batch = #"{"rollouts": [\#((0..<32).map { Self.thinkRollout(round * 32 + $0) }.joined(separator: ","))]}"#
-                guard (try? await Self.post(batch, port: port)) != nil else { return round }
+                guard (try? await LocalService.post(batch, port: port)) != nil else { return round }
             }
             return -1
         }

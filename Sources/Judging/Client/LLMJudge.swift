@@ -14,6 +14,8 @@ public struct LLMJudge: Judge {
     let inFlight = InFlightCalls<JudgeVerdict>()
     let sleeper: any RetrySleeper
     let retry: RetryPolicy
+    /// This judge's name on claims in a shared cache: host, process and a random part.
+    let claimOwner = "\(ProcessInfo.processInfo.hostName)/\(ProcessInfo.processInfo.processIdentifier)/\(UUID().uuidString.prefix(8))"
 
     /// Creates a judge; throws `JudgeSetupError` naming a missing prompt file or a bad setting.
     /// Without a transport it builds a `URLSessionTransport` sized to `maxConcurrency`.
@@ -59,20 +61,28 @@ public struct LLMJudge: Judge {
             logger.warning("verdict cache lookup failed", metadata: ["error": "\(String(describing: error))"])
         }
         return try await inFlight.value(forKey: key) { [self] in
-            let verdict = try await freshVerdict(for: request, template: template)
-            do {
-                try await cache.store(verdict, forKey: key)
-            } catch {
-                logger.warning("verdict cache store failed", metadata: ["error": "\(String(describing: error))"])
+            if let shared = cache as? any SharedVerdictCache {
+                return try await sharedVerdict(for: request, template: template, key: key, cache: shared)
             }
-            return verdict
+            return try await storedFreshVerdict(for: request, template: template, key: key)
         }
+    }
+
+    /// A judge call whose verdict is then stored; a failed store costs a later call, not this verdict.
+    func storedFreshVerdict(for request: JudgeRequest, template: PromptTemplate, key: String) async throws -> JudgeVerdict {
+        let verdict = try await freshVerdict(for: request, template: template)
+        do {
+            try await cache.store(verdict, forKey: key)
+        } catch {
+            logger.warning("verdict cache store failed", metadata: ["error": "\(String(describing: error))"])
+        }
+        return verdict
     }
 
     /// The prompt's content hash for `kind`, for status pages and tests.
     public func promptHash(for kind: VerdictKind) -> String { prompts[kind].contentHash }
 
-    private func freshVerdict(for request: JudgeRequest, template: PromptTemplate) async throws -> JudgeVerdict {
+    func freshVerdict(for request: JudgeRequest, template: PromptTemplate) async throws -> JudgeVerdict {
         let body = try requestBody(for: request, template: template)
         if configuration.votes == 1 { return try await singleVerdict(body: body, kind: request.kind) }
         let ballots = try await withThrowingTaskGroup(of: JudgeVerdict.self) { group in

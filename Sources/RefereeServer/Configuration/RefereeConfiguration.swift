@@ -17,7 +17,7 @@ public struct RefereeConfiguration: Sendable {
     public var scoring = RequestConfig()
     /// The reward OpenRLHF receives for an abstained rollout.
     public var fallbackReward = 0.0
-    /// The verdict cache file (SQLite).
+    /// The verdict cache: an SQLite file path, or a `postgres://` URL for a cache shared by replicas.
     public var cachePath = "referee-cache.sqlite"
     /// The judge's OpenAI-compatible base URL; nil runs in rules mode.
     public var judgeURL: String?

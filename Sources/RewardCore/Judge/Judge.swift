@@ -110,3 +110,16 @@ public protocol VerdictCache: Sendable {
     /// Stores a successful verdict under `key`.
     func store(_ verdict: JudgeVerdict, forKey key: String) async throws
 }
+
+/// A verdict cache shared by several processes: one of them claims a key and judges it while the others
+/// wait for its verdict, and the first verdict stored for a key is the only one.
+public protocol SharedVerdictCache: VerdictCache {
+    /// Claims `key` for `owner` until `lease` from now; true when `owner` should judge it. A claim that is
+    /// `owner`'s own is extended, an expired one is taken over, and none is given once a verdict is stored.
+    func claim(key: String, owner: String, lease: Duration) async throws -> Bool
+    /// Ends `owner`'s claim on `key` without a verdict (its judge call failed), so another may try at once.
+    func release(key: String, owner: String) async throws
+    /// Stores `verdict` unless a verdict is stored already, ends `owner`'s claim, and returns the stored
+    /// verdict: `verdict` itself, or the earlier one marked as coming from the cache.
+    func storeFirst(_ verdict: JudgeVerdict, forKey key: String, owner: String) async throws -> JudgeVerdict
+}
