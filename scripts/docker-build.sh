@@ -8,9 +8,11 @@
 #      runtime RUN in it (RUNTIME_PACKAGES, the non-root user), the binaries and Prompts copied in;
 #   3. checks, as the image's user inside that root: ldd finds every library and each runtime library
 #      package is used; each binary's --help; `referee serve` on 127.0.0.1 answering `referee healthcheck`
-#      and real rollouts on /reward; the healthcheck failing where it must; Docker/nginx.conf (on Debian's
-#      nginx) balancing two servers, passing Referee's own 413 and failing over when one stops; one SFT and
-#      one RL step of grpo-trainer rewarded by the server; Docker/compose.yaml against the Compose spec.
+#      and real rollouts on /reward, judged through a stand-in judge and cached in SQLite; two replicas sharing
+#      a throwaway PostgreSQL (scripts/postgres.sh) behind Docker/nginx.conf on Debian's nginx: one's verdicts
+#      are the other's hits, load spread, Referee's own 413 passed, failover when one stops; the healthcheck
+#      failing where it must; one SFT and one RL step of grpo-trainer rewarded by the server;
+#      Docker/compose.yaml against the Compose spec.
 # Prints PASS or FAIL per check and the sizes, and exits 1 when a check fails.
 #   scripts/docker-build.sh              # build (incremental) and check
 #   scripts/docker-build.sh --no-build   # check the last build again
@@ -129,9 +131,11 @@ remove_rootfs() {
   [ ! -e "$ROOTFS" ] || rm -rf --one-file-system "$ROOTFS"
 }
 pids=()
+PG_DIR=""
 cleanup() {
   local pid
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+  [ -z "$PG_DIR" ] || scripts/postgres.sh stop "$PG_DIR"
   unmount_all
 }
 trap cleanup EXIT
@@ -341,22 +345,26 @@ else
   fail "the same rollout again: cache $(jq -c '.cache' <<< "$second" 2>/dev/null), judge calls $calls_after_first -> $calls_after_second"
 fi
 
-# Docker/nginx.conf on Debian's nginx in front of this server and a second one: Docker's DNS name becomes the two
-# loopback addresses (Debian's 1.22 lacks `resolve`, which re-reads that name; everything else is the file as is).
+# The compose stack on loopback: two replicas from the image sharing a throwaway PostgreSQL cache and the stand-in
+# judge, behind Docker/nginx.conf on Debian's nginx. Docker's DNS name becomes the replicas' two loopback addresses
+# (Debian's nginx 1.22 lacks `resolve`, which re-reads that name; the rest of the file is used as it is).
+PG_DIR=$(mktemp -d /tmp/referee-docker-pg.XXXXXX)
+PG_URL=$(scripts/postgres.sh start "$PG_DIR") || die "scripts/postgres.sh could not start PostgreSQL"
 NGINX_DIR=$WORK/nginx
 if [ ! -x "$NGINX_DIR/root/usr/sbin/nginx" ]; then
   mkdir -p "$NGINX_DIR"
   (cd "$NGINX_DIR" && apt-get download nginx > download.log 2>&1 && dpkg -x nginx_*.deb root) || die "cannot fetch Debian's nginx"
 fi
 NGINX=$NGINX_DIR/root/usr/sbin/nginx
-PORT2=$(free_port)
+PORT_A=$(free_port)
+PORT_B=$(free_port)
 LB_PORT=$(free_port)
 LB=http://127.0.0.1:$LB_PORT
 rm -rf "$NGINX_DIR/run"
 mkdir -p "$NGINX_DIR/run"
 temp_paths=""
 for kind in client_body proxy fastcgi uwsgi scgi; do temp_paths+="${kind}_temp_path $NGINX_DIR/run/$kind; "; done
-sed -e "s|^\( *\)server referee:8080 resolve\(.*\)\$|\1server 127.0.0.1:$PORT\2\n\1server 127.0.0.1:$PORT2\2|" \
+sed -e "s|^\( *\)server referee:8080 resolve\(.*\)\$|\1server 127.0.0.1:$PORT_A\2\n\1server 127.0.0.1:$PORT_B\2|" \
   -e "s|listen 8080;|listen 127.0.0.1:$LB_PORT;|" \
   -e "s|access_log /dev/stdout;|access_log $NGINX_DIR/run/access.log; $temp_paths|" \
   Docker/nginx.conf > "$NGINX_DIR/run/nginx.conf"
@@ -368,27 +376,46 @@ if "$NGINX" -t -p "$NGINX_DIR/run" -c "$NGINX_DIR/run/nginx.conf" -g "$nginx_glo
 else
   fail "nginx -t on Docker/nginx.conf: $(tr '\n' ' ' < "$NGINX_DIR/run/test.log")"
 fi
-PORT=$PORT2 start_in_image "$WORK/serve-2.log" env REFEREE_CACHE="$IMAGE_WORKDIR/cache-2.sqlite" referee serve
-SERVER2_PID=$STARTED_PID
+replica_env=(env REFEREE_CACHE="$PG_URL" REFEREE_JUDGE_URL="http://127.0.0.1:$JUDGE_PORT/v1" REFEREE_JUDGE_MODEL=fake)
+PORT=$PORT_A start_in_image "$WORK/serve-a.log" "${replica_env[@]}" referee serve
+REPLICA_A_PID=$STARTED_PID
+PORT=$PORT_B start_in_image "$WORK/serve-b.log" "${replica_env[@]}" referee serve
+REPLICA_B_PID=$STARTED_PID
 "$NGINX" -p "$NGINX_DIR/run" -c "$NGINX_DIR/run/nginx.conf" -g "$nginx_globals" > "$NGINX_DIR/run/nginx.log" 2>&1 &
 NGINX_PID=$!
 pids+=("$NGINX_PID")
-for _ in $(seq 1 100); do
-  PORT=$PORT2 in_image referee healthcheck > /dev/null 2>&1 && curl -fsS "$LB/healthz" > /dev/null 2>&1 && break
-  sleep 0.3
+for port in "$PORT_A" "$PORT_B"; do
+  for _ in $(seq 1 100); do PORT=$port in_image referee healthcheck > /dev/null 2>&1 && break; sleep 0.3; done
 done
+for _ in $(seq 1 50); do curl -fsS "$LB/healthz" > /dev/null 2>&1 && break; sleep 0.2; done
+
+shared='{"id": "q3", "prompt": "What is 4+3?", "ground_truth": "7", "requires_reasoning": true,
+  "response": "<judge>think</judge><think>4+3=7</think>\\boxed{7}"}'
+calls_before=$(curl -sS "http://127.0.0.1:$JUDGE_PORT/calls")
+via_a=$(curl -sS --max-time 30 "http://127.0.0.1:$PORT_A/reward" -H 'Content-Type: application/json' -d "$shared" 2>&1) || true
+calls_after_a=$(curl -sS "http://127.0.0.1:$JUDGE_PORT/calls")
+via_b=$(curl -sS --max-time 30 "http://127.0.0.1:$PORT_B/reward" -H 'Content-Type: application/json' -d "$shared" 2>&1) || true
+calls_after_b=$(curl -sS "http://127.0.0.1:$JUDGE_PORT/calls")
+if [ "$(jq -r .reward <<< "$via_a" 2>/dev/null)" = 1 ] && [ $((calls_after_a - calls_before)) = 3 ] \
+  && [ "$(jq -r .reward <<< "$via_b" 2>/dev/null)" = 1 ] && [ "$(jq -r .cache.hits <<< "$via_b")" = 3 ] \
+  && [ "$calls_after_b" = "$calls_after_a" ]; then
+  pass "two replicas share the PostgreSQL cache: judged through one (3 judge calls), 3 cache hits and no call through the other"
+else
+  fail "shared PostgreSQL cache: judge calls $calls_before -> $calls_after_a -> $calls_after_b; replica A ${via_a:0:200}; replica B ${via_b:0:200}"
+fi
+
 scored() { curl -sS --max-time 5 "http://127.0.0.1:$1/metrics" | sed -n 's/^referee_rollouts_scored_total \([0-9]*\).*/\1/p'; }
-before1=$(scored "$PORT"); before2=$(scored "$PORT2")
+before_a=$(scored "$PORT_A"); before_b=$(scored "$PORT_B")
 ok=0
 for _ in $(seq 1 20); do
   [ "$(curl -sS --max-time 10 "$LB/reward" -H 'Content-Type: application/json' -d "$rollout" | jq -r .reward 2>/dev/null)" = 1 ] && ok=$((ok + 1))
 done
-after1=$(scored "$PORT"); after2=$(scored "$PORT2")
-share1=$((${after1:-0} - ${before1:-0})); share2=$((${after2:-0} - ${before2:-0}))
-if [ "$ok" = 20 ] && [ "$share1" -gt 0 ] && [ "$share2" -gt 0 ] && [ $((share1 + share2)) = 20 ]; then
-  pass "through nginx: 20 of 20 rollouts scored 1, spread $share1 + $share2 over the two servers (their /metrics)"
+after_a=$(scored "$PORT_A"); after_b=$(scored "$PORT_B")
+share_a=$((${after_a:-0} - ${before_a:-0})); share_b=$((${after_b:-0} - ${before_b:-0}))
+if [ "$ok" = 20 ] && [ "$share_a" -gt 0 ] && [ "$share_b" -gt 0 ] && [ $((share_a + share_b)) = 20 ]; then
+  pass "through nginx: 20 of 20 rollouts scored 1, spread $share_a + $share_b over the two replicas (their /metrics)"
 else
-  fail "through nginx: $ok of 20 rollouts scored 1; servers counted $share1 and $share2 (from /metrics)"
+  fail "through nginx: $ok of 20 rollouts scored 1; replicas counted $share_a and $share_b (from /metrics)"
 fi
 huge=$WORK/huge-body.json
 head -c $((33 * 1024 * 1024)) /dev/zero | tr '\0' ' ' > "$huge"
@@ -399,16 +426,17 @@ if [ "$status" = 413 ] && jq -e '.error.code' "$WORK/huge-answer.json" > /dev/nu
 else
   fail "a 33 MiB body through nginx: HTTP $status, $(head -c 200 "$WORK/huge-answer.json" 2>/dev/null)"
 fi
-kill "$SERVER2_PID" 2>/dev/null || true
-wait "$SERVER2_PID" 2>/dev/null || true
+kill "$REPLICA_B_PID" 2>/dev/null || true
+wait "$REPLICA_B_PID" 2>/dev/null || true
 ok=0
 for _ in $(seq 1 10); do
   [ "$(curl -sS --max-time 10 "$LB/reward" -H 'Content-Type: application/json' -d "$rollout" | jq -r .reward 2>/dev/null)" = 1 ] && ok=$((ok + 1))
 done
-if [ "$ok" = 10 ]; then pass "with one server stopped, nginx hands every request to the other: 10 of 10 scored"
-else fail "with one server stopped, only $ok of 10 requests through nginx were scored"; fi
-kill "$NGINX_PID" 2>/dev/null || true
-wait "$NGINX_PID" 2>/dev/null || true
+if [ "$ok" = 10 ]; then pass "with one replica stopped, nginx hands every request to the other: 10 of 10 scored"
+else fail "with one replica stopped, only $ok of 10 requests through nginx were scored"; fi
+for pid in "$NGINX_PID" "$REPLICA_A_PID"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+scripts/postgres.sh stop "$PG_DIR"
+PG_DIR=""
 
 # The healthcheck must fail, with a message, where the service is absent, answers something else, or the port is bad.
 expect_unhealthy() {
