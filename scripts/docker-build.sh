@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds Docker/Dockerfile's binaries on this host, without a Docker engine, and checks that they run with
 # only the runtime image's packages. Everything it runs is read from the Dockerfile (the ARG values, the COPY
-# lines, the ENV line, USER, WORKDIR, and the RUN instruction under each "docker-build.sh:" marker):
+# lines, ENV, USER, WORKDIR, CMD, HEALTHCHECK, and the RUN instruction under each "docker-build.sh:" marker):
 #   1. build stage: BUILD_PACKAGES on the host, `swift package resolve` on the manifest alone, then the
 #      build RUN in .build-docker/context, a copy of what the Dockerfile COPYs (its own .build is the scratch);
 #   2. runtime stage: a Debian bookworm minbase root filesystem (debootstrap, cached in .build-docker), the
@@ -66,6 +66,10 @@ IMAGE_USER=$(sed -n 's/^USER //p' "$DOCKERFILE" | tail -1)
 IMAGE_WORKDIR=$(sed -n 's/^WORKDIR //p' "$DOCKERFILE" | tail -1)
 CONTEXT_COPIES=$(sed -n 's/^COPY \([^-][^ ]*\) .*$/\1/p' "$DOCKERFILE")
 STAGE_COPIES=$(sed -n 's/^COPY --from=build \/src\/\([^ ]*\) \([^ ]*\)$/\1 \2/p' "$DOCKERFILE")
+# The exec-form (JSON) CMD and HEALTHCHECK CMD, as word arrays.
+mapfile -t IMAGE_CMD < <(sed -n 's/^CMD \(\[.*\]\)$/\1/p' "$DOCKERFILE" | jq -r '.[]')
+mapfile -t HEALTH_CMD < <(sed -n 's/^HEALTHCHECK .*CMD \(\[.*\]\)$/\1/p' "$DOCKERFILE" | jq -r '.[]')
+((${#IMAGE_CMD[@]})) && ((${#HEALTH_CMD[@]})) || die "$DOCKERFILE needs CMD and HEALTHCHECK CMD in exec form (JSON)"
 [ -n "$RESOLVE_RUN" ] && [ -n "$IMAGE_ENV" ] && [ -n "$IMAGE_USER" ] && [ -n "$IMAGE_WORKDIR" ] \
   && [ -n "$CONTEXT_COPIES" ] && [ -n "$STAGE_COPIES" ] || die "$DOCKERFILE lacks a line this script reads"
 image_env() {
@@ -304,15 +308,15 @@ PORT=$(free_port)
 URL="http://127.0.0.1:$PORT"
 rm -f "$ROOTFS$(image_env REFEREE_CACHE)"*
 start_in_image "$WORK/serve.log" \
-  env REFEREE_JUDGE_URL="http://127.0.0.1:$JUDGE_PORT/v1" REFEREE_JUDGE_MODEL=fake referee serve
+  env REFEREE_JUDGE_URL="http://127.0.0.1:$JUDGE_PORT/v1" REFEREE_JUDGE_MODEL=fake "${IMAGE_CMD[@]}"
 SERVER_PID=$STARTED_PID
 healthy=0
 for _ in $(seq 1 100); do
-  if in_image referee healthcheck > "$WORK/healthcheck.log" 2>&1; then healthy=1; break; fi
+  if in_image "${HEALTH_CMD[@]}" > "$WORK/healthcheck.log" 2>&1; then healthy=1; break; fi
   kill -0 "$SERVER_PID" 2>/dev/null || break
   sleep 0.3
 done
-if [ "$healthy" = 1 ]; then pass "referee serve (SQLite cache $(image_env REFEREE_CACHE)) answers referee healthcheck: $(cat "$WORK/healthcheck.log")"
+if [ "$healthy" = 1 ]; then pass "the image's CMD (${IMAGE_CMD[*]}, SQLite cache $(image_env REFEREE_CACHE)) passes its HEALTHCHECK (${HEALTH_CMD[*]}): $(cat "$WORK/healthcheck.log")"
 else fail "referee healthcheck never passed; serve log: $(tail -5 "$WORK/serve.log" | tr '\n' ' ')"; fi
 
 rollout='{"id": "q1", "prompt": "What is 3+4?", "ground_truth": "7", "requires_reasoning": false,
@@ -377,9 +381,9 @@ else
   fail "nginx -t on Docker/nginx.conf: $(tr '\n' ' ' < "$NGINX_DIR/run/test.log")"
 fi
 replica_env=(env REFEREE_CACHE="$PG_URL" REFEREE_JUDGE_URL="http://127.0.0.1:$JUDGE_PORT/v1" REFEREE_JUDGE_MODEL=fake)
-PORT=$PORT_A start_in_image "$WORK/serve-a.log" "${replica_env[@]}" referee serve
+PORT=$PORT_A start_in_image "$WORK/serve-a.log" "${replica_env[@]}" "${IMAGE_CMD[@]}"
 REPLICA_A_PID=$STARTED_PID
-PORT=$PORT_B start_in_image "$WORK/serve-b.log" "${replica_env[@]}" referee serve
+PORT=$PORT_B start_in_image "$WORK/serve-b.log" "${replica_env[@]}" "${IMAGE_CMD[@]}"
 REPLICA_B_PID=$STARTED_PID
 "$NGINX" -p "$NGINX_DIR/run" -c "$NGINX_DIR/run/nginx.conf" -g "$nginx_globals" > "$NGINX_DIR/run/nginx.log" 2>&1 &
 NGINX_PID=$!
