@@ -453,6 +453,7 @@ expect_unhealthy() {
 expect_unhealthy "nothing listening" in_image referee healthcheck --port "$(free_port)" --timeout 2
 expect_unhealthy "a server answering 404" in_image referee healthcheck --port "$JUDGE_PORT" --timeout 2
 expect_unhealthy "REFEREE_PORT=http" in_image env REFEREE_PORT=http referee healthcheck
+expect_unhealthy "an IPv6 host" in_image referee healthcheck --host ::1
 
 # OpenBLAS and the trainer's HTTP client at work: two SFT steps (the SFT gate then fails, as it must after
 # two steps, having saved its checkpoint), then one RL step rewarded by the server above.

@@ -13,7 +13,7 @@ struct HealthcheckCommand: AsyncParsableCommand {
         abstract: "Exit 0 when the service on this host answers GET /healthz with status ok, 1 otherwise.")
 
     @Option(help: "Port of the service (REFEREE_PORT). Default 8080.") var port: String?
-    @Option(help: "Address to ask. Default 127.0.0.1, which a service bound to 0.0.0.0 also answers.")
+    @Option(help: "IPv4 address or name to ask. Default 127.0.0.1, which a service bound to 0.0.0.0 also answers.")
     var host = "127.0.0.1"
     @Option(help: "Seconds before giving up.") var timeout: Double = 3
 
@@ -39,9 +39,11 @@ struct HealthcheckCommand: AsyncParsableCommand {
         guard let number = Int(text.trimmingCharacters(in: .whitespaces)), (1...65535).contains(number) else {
             throw HealthcheckFailure(message: "\(source): port must be an integer in 1...65535, got '\(text)'")
         }
-        // An IPv6 literal needs brackets in a URL.
-        let authority = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
-        guard let url = URL(string: "http://\(authority):\(number)/healthz") else {
+        // URLSession on Linux answers "bad URL" for a bracketed IPv6 literal, so say so before trying.
+        guard !host.contains(":") else {
+            throw HealthcheckFailure(message: "--host: IPv6 literals are not supported here, got '\(host)'; use 127.0.0.1 or a name")
+        }
+        guard let url = URL(string: "http://\(host):\(number)/healthz") else {
             throw HealthcheckFailure(message: "--host: '\(host)' does not make a valid URL")
         }
         return url
