@@ -21,16 +21,22 @@ install_server() {
   # No default cluster and no service start: the only server is the one this script starts and stops.
   $as_root mkdir -p /etc/postgresql-common
   echo "create_main_cluster = false" | $as_root tee /etc/postgresql-common/createcluster.conf >/dev/null
-  printf '#!/bin/sh\nexit 101\n' | $as_root tee /usr/sbin/policy-rc.d >/dev/null
-  $as_root chmod +x /usr/sbin/policy-rc.d
+  # Debian's Docker images already ship a policy-rc.d (exit 101): keep it, and remove only one written here.
+  local own_policy=""
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' | $as_root tee /usr/sbin/policy-rc.d >/dev/null
+    $as_root chmod +x /usr/sbin/policy-rc.d
+    own_policy=yes
+  fi
   $as_root apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $as_root apt-get install -y -qq --no-install-recommends postgresql >/dev/null
-  $as_root rm -f /usr/sbin/policy-rc.d
+  [ -z "$own_policy" ] || $as_root rm -f /usr/sbin/policy-rc.d
 }
 
 # PostgreSQL refuses to run as root: as root, run its programs as the "postgres" user.
 as_postgres() {
-  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+  # From /: the caller's folder may be closed to "postgres" (e.g. under /root).
+  if [ "$(id -u)" -eq 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 free_port() {
@@ -54,6 +60,7 @@ start)
   install_server
   bin=$(dirname "$(ls -d /usr/lib/postgresql/*/bin/initdb | sort -V | tail -1)")
   mkdir -p "$dir"
+  dir=$(cd "$dir" && pwd)
   [ "$(id -u)" -ne 0 ] || chown postgres: "$dir"
   echo referee > "$dir/password"
   [ "$(id -u)" -ne 0 ] || chown postgres: "$dir/password"

@@ -28,8 +28,8 @@ import VerdictStore
         }
         #expect(await script.calls == 1)
         #expect(verdicts.count == 20 && verdicts.allSatisfy(\.passed))
-        // The replica that waited reads the verdict from the cache.
-        #expect(verdicts.filter(\.fromCache).count == 10)
+        // The replica that waited reads the verdict from the cache (so may a request that started late).
+        #expect(verdicts.filter(\.fromCache).count >= 10)
         #expect(await cache.count == 1)
     }
 
@@ -71,14 +71,15 @@ import VerdictStore
 
     @Test func aSlowCallKeepsItsClaimByRenewingIt() async throws {
         let slow = JudgeScript()
-        await slow.setLatency(1.0)
+        await slow.setLatency(2.5)
         let other = JudgeScript()
         let cache = InMemoryVerdictCache()
         try await ScriptedJudge.run(slow) { slowURL in
             try await ScriptedJudge.run(other) { otherURL in
-                // The call outlasts five leases; renewals every third of a lease keep the claim.
-                let first = try Fixtures.judge(Self.configuration(slowURL, lease: 0.2), cache: cache)
-                let second = try Fixtures.judge(Self.configuration(otherURL, lease: 0.2), cache: cache)
+                // The call outlasts two and a half leases; renewals every third of a lease keep the claim (a lease
+                // long enough that a loaded test machine does not delay a renewal past it).
+                let first = try Fixtures.judge(Self.configuration(slowURL, lease: 1), cache: cache)
+                let second = try Fixtures.judge(Self.configuration(otherURL, lease: 1), cache: cache)
                 async let judged = first.verdict(for: Fixtures.logic)
                 try await Self.waitForClaim(in: cache)
                 let waited = try await second.verdict(for: Fixtures.logic)
@@ -102,11 +103,11 @@ import VerdictStore
 
     /// Waits until some replica holds a claim (the first request has reached the judge).
     static func waitForClaim(in cache: InMemoryVerdictCache) async throws {
-        for _ in 0..<200 {
+        for _ in 0..<2000 {
             if await cache.claimCount > 0 { return }
             try await Task.sleep(for: .milliseconds(5))
         }
-        Issue.record("no replica claimed the verdict within a second")
+        Issue.record("no replica claimed the verdict within ten seconds")
     }
 }
 
