@@ -10,13 +10,15 @@
 #      package is used; each binary's --help; `referee serve` on 127.0.0.1 answering `referee healthcheck`
 #      and real rollouts on /reward, judged through a stand-in judge and cached in SQLite; two replicas sharing
 #      a throwaway PostgreSQL (scripts/postgres.sh) behind Docker/nginx.conf on Debian's nginx: one's verdicts
-#      are the other's hits, load spread, Referee's own 413 passed, failover when one stops; the healthcheck
-#      failing where it must; one SFT and one RL step of grpo-trainer rewarded by the server;
-#      Docker/compose.yaml against the Compose spec.
+#      are the other's hits, load spread, Referee's own 413 passed, failover when one stops; the same file
+#      unchanged on Debian sid's nginx (it has `resolve`) following a stand-in for Docker's DNS on 127.0.0.11 as
+#      replicas join and leave; the healthcheck failing where it must; one SFT and one RL step of grpo-trainer
+#      rewarded by the server; Docker/compose.yaml against the Compose spec.
 # Prints PASS or FAIL per check and the sizes, and exits 1 when a check fails.
 #   scripts/docker-build.sh              # build (incremental) and check
 #   scripts/docker-build.sh --no-build   # check the last build again
-# Needs root (debootstrap, chroot, mount), Debian's mirror and PyPI (compose-spec, for the compose check).
+# Needs root (debootstrap, chroot, mount; a DNS stand-in on 127.0.0.11:53; replicas on 127.0.0.2-3:8080),
+# Debian's mirror and PyPI (compose-spec, for the compose check).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,6 +26,7 @@ DOCKERFILE=Docker/Dockerfile
 WORK=$PWD/.build-docker
 CONTEXT=$WORK/context
 ROOTFS=$WORK/rootfs
+SID_ROOT=$WORK/sid-rootfs
 MIRROR=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
 BUILD=1
 case "${1:-}" in
@@ -125,7 +128,7 @@ STAGING=$CONTEXT/staging/bin
 # ---- 2. Runtime stage: minbase root filesystem + the runtime RUN --------------------------------------
 unmount_all() {
   local point
-  for point in "$ROOTFS/dev" "$ROOTFS/sys" "$ROOTFS/proc"; do
+  for point in "$ROOTFS/dev" "$ROOTFS/sys" "$ROOTFS/proc" "$SID_ROOT/proc"; do
     if mountpoint -q "$point" 2>/dev/null; then umount -l "$point" || true; fi
   done
 }
@@ -408,13 +411,20 @@ else
   fail "shared PostgreSQL cache: judge calls $calls_before -> $calls_after_a -> $calls_after_b; replica A ${via_a:0:200}; replica B ${via_b:0:200}"
 fi
 
-scored() { curl -sS --max-time 5 "http://127.0.0.1:$1/metrics" | sed -n 's/^referee_rollouts_scored_total \([0-9]*\).*/\1/p'; }
-before_a=$(scored "$PORT_A"); before_b=$(scored "$PORT_B")
-ok=0
-for _ in $(seq 1 20); do
-  [ "$(curl -sS --max-time 10 "$LB/reward" -H 'Content-Type: application/json' -d "$rollout" | jq -r .reward 2>/dev/null)" = 1 ] && ok=$((ok + 1))
-done
-after_a=$(scored "$PORT_A"); after_b=$(scored "$PORT_B")
+# Rollouts a replica (HOST:PORT) has scored, from its /metrics.
+scored() { curl -sS --max-time 5 "http://$1/metrics" | sed -n 's/^referee_rollouts_scored_total \([0-9]*\).*/\1/p'; }
+# Posts the direct rollout N times to URL and prints how many scored 1.
+score_times() {
+  local count=0
+  for _ in $(seq 1 "$2"); do
+    [ "$(curl -sS --max-time 10 "$1/reward" -H 'Content-Type: application/json' -d "$rollout" | jq -r .reward 2>/dev/null)" = 1 ] \
+      && count=$((count + 1))
+  done
+  echo "$count"
+}
+before_a=$(scored "127.0.0.1:$PORT_A"); before_b=$(scored "127.0.0.1:$PORT_B")
+ok=$(score_times "$LB" 20)
+after_a=$(scored "127.0.0.1:$PORT_A"); after_b=$(scored "127.0.0.1:$PORT_B")
 share_a=$((${after_a:-0} - ${before_a:-0})); share_b=$((${after_b:-0} - ${before_b:-0}))
 if [ "$ok" = 20 ] && [ "$share_a" -gt 0 ] && [ "$share_b" -gt 0 ] && [ $((share_a + share_b)) = 20 ]; then
   pass "through nginx: 20 of 20 rollouts scored 1, spread $share_a + $share_b over the two replicas (their /metrics)"
@@ -432,15 +442,92 @@ else
 fi
 kill "$REPLICA_B_PID" 2>/dev/null || true
 wait "$REPLICA_B_PID" 2>/dev/null || true
-ok=0
-for _ in $(seq 1 10); do
-  [ "$(curl -sS --max-time 10 "$LB/reward" -H 'Content-Type: application/json' -d "$rollout" | jq -r .reward 2>/dev/null)" = 1 ] && ok=$((ok + 1))
-done
+ok=$(score_times "$LB" 10)
 if [ "$ok" = 10 ]; then pass "with one replica stopped, nginx hands every request to the other: 10 of 10 scored"
 else fail "with one replica stopped, only $ok of 10 requests through nginx were scored"; fi
 for pid in "$NGINX_PID" "$REPLICA_A_PID"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
 scripts/postgres.sh stop "$PG_DIR"
 PG_DIR=""
+
+# Docker/nginx.conf as it is (but its listen address) on a current nginx, which has `resolve`: Debian sid's, in a root
+# of its own, with a stand-in for Docker's DNS on 127.0.0.11 answering "referee" from a file, and replicas from the
+# image on 127.0.0.2:8080 and 127.0.0.3:8080, as containers listen on their own addresses. Changing the file is a
+# replica joining or leaving; nginx must follow without a reload.
+if [ ! -x "$SID_ROOT/usr/sbin/nginx" ]; then
+  echo "debootstrap --variant=minbase sid + nginx (once; log: $WORK/sid.log) ..."
+  rm -rf --one-file-system "$SID_ROOT"
+  debootstrap --variant=minbase sid "$SID_ROOT" "$MIRROR" > "$WORK/sid.log" 2>&1 || die "debootstrap sid failed; see $WORK/sid.log"
+  cp /etc/resolv.conf "$SID_ROOT/etc/resolv.conf"
+  printf '#!/bin/sh\nexit 101\n' > "$SID_ROOT/usr/sbin/policy-rc.d"  # install nginx without starting it
+  chmod +x "$SID_ROOT/usr/sbin/policy-rc.d"
+  mount -t proc proc "$SID_ROOT/proc"
+  chroot "$SID_ROOT" apt-get install -y -qq --no-install-recommends nginx >> "$WORK/sid.log" 2>&1 || die "nginx in sid failed; see $WORK/sid.log"
+  umount "$SID_ROOT/proc"
+fi
+mountpoint -q "$SID_ROOT/proc" || mount -t proc proc "$SID_ROOT/proc"
+cat > "$WORK/docker-dns.py" <<'PYTHON'
+import socket, struct, sys
+name, addresses_file = sys.argv[1], sys.argv[2]
+server = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+server.bind(("127.0.0.11", 53))
+while True:
+    query, peer = server.recvfrom(512)
+    at, labels = 12, []
+    while query[at]:
+        labels.append(query[at + 1:at + 1 + query[at]].decode())
+        at += query[at] + 1
+    known = ".".join(labels) == name
+    addresses = open(addresses_file).read().split() if known and query[at + 2] == 1 else []
+    header = query[:2] + struct.pack(">HHHHH", 0x8180 | (0 if known else 3), 1, len(addresses), 0, 0)
+    answers = b"".join(b"\xc0\x0c" + struct.pack(">HHIH", 1, 1, 1, 4) + socket.inet_aton(a) for a in addresses)
+    server.sendto(header + query[12:at + 5] + answers, peer)
+PYTHON
+DNS_FILE=$WORK/dns-referee
+echo "127.0.0.2" > "$DNS_FILE"
+python3 "$WORK/docker-dns.py" referee "$DNS_FILE" > "$WORK/docker-dns.log" 2>&1 &
+pids+=("$!")
+SID_LB_PORT=$(free_port)
+SID_LB=http://127.0.0.1:$SID_LB_PORT
+sed "s|listen 8080;|listen 127.0.0.1:$SID_LB_PORT;|" Docker/nginx.conf > "$SID_ROOT/tmp/nginx.conf"
+sid_nginx_version=$(chroot "$SID_ROOT" nginx -v 2>&1 | sed 's/.*: //')
+if chroot "$SID_ROOT" nginx -t -c /tmp/nginx.conf > "$WORK/sid-nginx-test.log" 2>&1; then
+  pass "nginx -t accepts Docker/nginx.conf as it is, resolve included ($sid_nginx_version)"
+else
+  fail "nginx -t on Docker/nginx.conf ($sid_nginx_version): $(tr '\n' ' ' < "$WORK/sid-nginx-test.log")"
+fi
+declare -A replica_pid
+for host in 127.0.0.2 127.0.0.3; do
+  PORT=8080 start_in_image "$WORK/serve-$host.log" env REFEREE_HOST="$host" "${IMAGE_CMD[@]}"
+  replica_pid[$host]=$STARTED_PID
+  for _ in $(seq 1 100); do PORT=8080 in_image referee healthcheck --host "$host" > /dev/null 2>&1 && break; sleep 0.3; done
+done
+chroot "$SID_ROOT" nginx -c /tmp/nginx.conf -g 'daemon off;' > "$WORK/sid-nginx.log" 2>&1 &
+SID_NGINX_PID=$!
+pids+=("$SID_NGINX_PID")
+for _ in $(seq 1 50); do curl -fsS "$SID_LB/healthz" > /dev/null 2>&1 && break; sleep 0.2; done
+# One phase: DNS answers $1, then $2 requests through nginx; prints "scored share_2 share_3".
+dns_phase() {
+  local host ok before=() after=()
+  echo "$1" > "$DNS_FILE"
+  sleep 6  # resolver valid=5s
+  for host in 127.0.0.2 127.0.0.3; do before+=("$(scored "$host:8080")"); done
+  ok=$(score_times "$SID_LB" "$2")
+  for host in 127.0.0.2 127.0.0.3; do after+=("$(scored "$host:8080")"); done
+  # A stopped replica answers no /metrics: it counts as having scored nothing more.
+  echo "$ok $((${after[0]:-${before[0]:-0}} - ${before[0]:-0})) $((${after[1]:-${before[1]:-0}} - ${before[1]:-0}))"
+}
+read -r ok one two <<< "$(dns_phase "127.0.0.2" 10)"
+if [ "$ok" = 10 ] && [ "$one" = 10 ] && [ "$two" = 0 ]; then pass "nginx follows Docker's DNS: one replica named, 10 of 10 requests to it"
+else fail "DNS naming one replica: $ok of 10 scored, spread $one + $two"; fi
+read -r ok one two <<< "$(dns_phase "127.0.0.2 127.0.0.3" 20)"
+if [ "$ok" = 20 ] && [ "$one" -gt 0 ] && [ "$two" -gt 0 ]; then pass "a replica added to the DNS answer gets traffic without reloading nginx: 20 of 20, spread $one + $two"
+else fail "a replica added to DNS: $ok of 20 scored, spread $one + $two"; fi
+kill "${replica_pid[127.0.0.2]}" 2>/dev/null || true
+wait "${replica_pid[127.0.0.2]}" 2>/dev/null || true
+read -r ok one two <<< "$(dns_phase "127.0.0.3" 10)"
+if [ "$ok" = 10 ] && [ "$two" = 10 ]; then pass "a replica stopped and gone from the DNS answer: 10 of 10 requests to the other"
+else fail "a replica gone from DNS: $ok of 10 scored, $two by the remaining one"; fi
+for pid in "$SID_NGINX_PID" "${replica_pid[127.0.0.3]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
 
 # The healthcheck must fail, with a message, where the service is absent, answers something else, or the port is bad.
 expect_unhealthy() {
