@@ -541,6 +541,11 @@ expect_unhealthy "nothing listening" in_image referee healthcheck --port "$(free
 expect_unhealthy "a server answering 404" in_image referee healthcheck --port "$JUDGE_PORT" --timeout 2
 expect_unhealthy "REFEREE_PORT=http" in_image env REFEREE_PORT=http referee healthcheck
 expect_unhealthy "an IPv6 host" in_image referee healthcheck --host ::1
+SILENT_PORT=$(free_port)
+python3 -c "import socket, time; s = socket.socket(); s.bind(('127.0.0.1', $SILENT_PORT)); s.listen(); time.sleep(60)" &
+pids+=("$!")
+for _ in $(seq 1 50); do (exec 3<> "/dev/tcp/127.0.0.1/$SILENT_PORT") 2> /dev/null && break; sleep 0.1; done
+expect_unhealthy "a server that never answers" in_image referee healthcheck --port "$SILENT_PORT" --timeout 1
 
 # OpenBLAS and the trainer's HTTP client at work: two SFT steps (the SFT gate then fails, as it must after
 # two steps, having saved its checkpoint), then one RL step rewarded by the server above.

@@ -68,7 +68,8 @@ struct HealthcheckCommand: AsyncParsableCommand {
             throw HealthcheckFailure(message: "GET \(url) failed: \(error)")
         }
         let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-        let body = String(decoding: data.prefix(200), as: UTF8.self)
+        // The body's first 200 bytes, on one line, so the message stays one line in Docker's health log.
+        let body = String(decoding: data.prefix(200), as: UTF8.self).split(whereSeparator: \.isNewline).joined(separator: " ")
         guard status == 200 else { throw HealthcheckFailure(message: "GET \(url) answered HTTP \(status): \(body)") }
         guard let object = try? JSONDecoder().decode([String: String].self, from: data), object["status"] == "ok" else {
             throw HealthcheckFailure(message: "GET \(url) answered 200 without status ok: \(body)")
