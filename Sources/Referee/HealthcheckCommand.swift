@@ -1,9 +1,6 @@
 import ArgumentParser
 import Foundation
-
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
+import RefereeServer
 
 /// `referee healthcheck`: asks a running `referee serve` for `GET /healthz`; for container health checks,
 /// where the slim image has no curl.
@@ -24,7 +21,7 @@ struct HealthcheckCommand: AsyncParsableCommand {
     func run() async throws {
         do throws(HealthcheckFailure) {
             let url = try healthURL(environment: ProcessInfo.processInfo.environment)
-            try await Self.check(url, timeout: timeout)
+            try await HealthProbe.check(url, timeout: timeout)
             print("healthy: \(url) answered status ok")
         } catch {
             // Exit 1 is what Docker's HEALTHCHECK reads as unhealthy (2 is reserved).
@@ -48,37 +45,4 @@ struct HealthcheckCommand: AsyncParsableCommand {
         }
         return url
     }
-
-    /// Succeeds when `url` answers 200 with the JSON object `{"status": "ok"}` within `timeout` seconds.
-    static func check(_ url: URL, timeout: Double) async throws(HealthcheckFailure) {
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeout
-        configuration.timeoutIntervalForResource = timeout
-        configuration.urlCache = nil
-        let session = URLSession(configuration: configuration)
-        defer { session.invalidateAndCancel() }
-        let data: Data
-        let response: URLResponse
-        do {
-            (data, response) = try await session.data(from: url)
-        } catch let error as URLError {
-            let reason = error.code == .timedOut ? "no answer within \(timeout) s" : error.localizedDescription
-            throw HealthcheckFailure(message: "GET \(url) failed: \(reason)")
-        } catch {
-            throw HealthcheckFailure(message: "GET \(url) failed: \(error)")
-        }
-        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-        // The body's first 200 bytes, on one line, so the message stays one line in Docker's health log.
-        let body = String(decoding: data.prefix(200), as: UTF8.self).split(whereSeparator: \.isNewline).joined(separator: " ")
-        guard status == 200 else { throw HealthcheckFailure(message: "GET \(url) answered HTTP \(status): \(body)") }
-        guard let object = try? JSONDecoder().decode([String: String].self, from: data), object["status"] == "ok" else {
-            throw HealthcheckFailure(message: "GET \(url) answered 200 without status ok: \(body)")
-        }
-    }
-}
-
-/// Why the service is not healthy, in one line.
-struct HealthcheckFailure: Error {
-    /// What went wrong, naming the URL or the setting.
-    var message: String
 }
