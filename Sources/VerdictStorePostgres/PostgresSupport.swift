@@ -1,6 +1,23 @@
 import PostgresNIO
 import VerdictStore
 
+/// Runs `body` with a client of its own for `configuration`, running for as long as `body` does.
+func withRunningClient<T>(
+    _ configuration: PostgresClient.Configuration, _ body: (PostgresClient) async throws -> T
+) async throws -> T {
+    let client = PostgresClient(configuration: configuration)
+    let running = Task { await client.run() }
+    let result: Result<T, any Error>
+    do {
+        result = .success(try await body(client))
+    } catch {
+        result = .failure(error)
+    }
+    running.cancel()
+    await running.value
+    return try result.get()
+}
+
 /// Runs `work`, cancelling it and throwing a `cache_timeout` error when it outlasts `limit`.
 func withDeadline<T: Sendable>(
     _ limit: Duration, _ operation: String, _ work: @escaping @Sendable () async throws -> T

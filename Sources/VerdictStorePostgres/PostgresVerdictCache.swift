@@ -76,19 +76,24 @@ public final class PostgresVerdictCache: SharedVerdictCache, ManagedVerdictCache
 
     /// Stores `verdict` under `key` unless a verdict is stored already: the first verdict for a key stays.
     public func store(_ verdict: JudgeVerdict, forKey key: String) async throws {
-        _ = try await storeFirst(verdict, forKey: key, owner: "")
+        // Nobody waits for the answer here, so a verdict stored earlier is not read back.
+        _ = try await insertFirst(verdict, forKey: key, owner: "")
     }
 
     /// Stores `verdict` unless one is stored, ends `owner`'s claim, and returns the stored verdict.
     public func storeFirst(_ verdict: JudgeVerdict, forKey key: String, owner: String) async throws -> JudgeVerdict {
-        let statement = PostgresStatements.StoreFirst(
-            verdict: verdict, key: key, owner: owner, createdAt: Date().timeIntervalSince1970)
-        let stored = try await run("store") { [client] in
-            try await client.execute(statement).reduce(false) { _, _ in true }
-        }
-        if stored { return verdict }
+        if try await insertFirst(verdict, forKey: key, owner: owner) { return verdict }
         // Another replica stored first; everyone returns its verdict, so no two answers exist for one key.
         return try await self.verdict(forKey: key) ?? verdict
+    }
+
+    /// Inserts `verdict` unless one is stored and ends `owner`'s claim, in one statement; true when it went in.
+    private func insertFirst(_ verdict: JudgeVerdict, forKey key: String, owner: String) async throws -> Bool {
+        let statement = PostgresStatements.StoreFirst(
+            verdict: verdict, key: key, owner: owner, createdAt: Date().timeIntervalSince1970)
+        return try await run("store") { [client] in
+            try await client.execute(statement).reduce(false) { _, _ in true }
+        }
     }
 
     /// Claims `key` for `owner` for `lease`; false while another owner's claim is live or a verdict is stored.

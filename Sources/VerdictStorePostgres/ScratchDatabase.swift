@@ -25,18 +25,10 @@ public enum ScratchDatabase {
 
     /// Runs one statement that cannot run inside a transaction (database DDL) on its own connection.
     private static func administer(_ server: PostgresCacheURL, _ sql: String) async throws {
-        let client = PostgresClient(configuration: server.clientConfiguration)
-        let running = Task { await client.run() }
-        var failure: (any Error)?
         do {
-            try await client.query(PostgresQuery(unsafeSQL: sql))
+            _ = try await withRunningClient(server.clientConfiguration) { try await $0.query(PostgresQuery(unsafeSQL: sql)) }
         } catch {
-            failure = error
-        }
-        running.cancel()
-        await running.value
-        if let failure {
-            throw ScratchDatabaseError(message: "\(sql) on \(server.redacted) failed: \(PostgresErrorText.describe(failure))")
+            throw ScratchDatabaseError(message: "\(sql) on \(server.redacted) failed: \(PostgresErrorText.describe(error))")
         }
     }
 }

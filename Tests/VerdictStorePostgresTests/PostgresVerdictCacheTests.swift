@@ -125,16 +125,7 @@ struct PostgresVerdictCacheTests {
     }
 
     static func withClient(_ url: String, _ body: (PostgresClient) async throws -> Void) async throws {
-        let client = PostgresClient(configuration: try PostgresCacheURL(parsing: url).clientConfiguration)
-        let running = Task { await client.run() }
-        do {
-            try await body(client)
-        } catch {
-            running.cancel()
-            throw error
-        }
-        running.cancel()
-        await running.value
+        try await withRunningClient(try PostgresCacheURL(parsing: url).clientConfiguration, body)
     }
 }
 
