@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "VerdictStorePostgres", targets: ["VerdictStorePostgres"]),
         .library(name: "GRPO", targets: ["GRPO"]),
         .library(name: "Rescore", targets: ["Rescore"]),
+        .library(name: "RewardClient", targets: ["RewardClient"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
@@ -87,8 +88,10 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // The one HTTP client of a running service's POST /reward (trainer, rescore --server).
+        .target(name: "RewardClient", dependencies: ["RewardCore"], swiftSettings: strict),
         // Batch re-scoring of JSONL files: streaming, resumable, with a summary and a diff.
-        .target(name: "Rescore", dependencies: ["AnswerCheck", "RewardCore"], swiftSettings: strict),
+        .target(name: "Rescore", dependencies: ["AnswerCheck", "RewardCore", "RewardClient"], swiftSettings: strict),
         .executableTarget(
             name: "Referee",
             dependencies: [
@@ -119,13 +122,13 @@ let package = Package(
         ),
         .target(
             name: "GRPO",
-            dependencies: ["COpenBLAS", "RewardCore"],
+            dependencies: ["COpenBLAS", "RewardCore", "RewardClient"],
             swiftSettings: strict
         ),
         .executableTarget(
             name: "GRPOTrainer",
             dependencies: [
-                "GRPO",
+                "GRPO", "RewardClient", "RewardCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -158,7 +161,12 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "RescoreTests", dependencies: ["Rescore", "RewardCore", "RefereeServer"], swiftSettings: strict),
-        .testTarget(name: "GRPOTests", dependencies: ["GRPO"], swiftSettings: strict),
+        .testTarget(
+            name: "RewardClientTests",
+            dependencies: ["RewardClient", "RewardCore", "RefereeServer", .product(name: "Hummingbird", package: "hummingbird")],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "GRPOTests", dependencies: ["GRPO", "RewardCore", "RewardClient"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -52,7 +52,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "TrainerBenchmark",
-            dependencies: [.product(name: "GRPO", package: "Referee")]
+            dependencies: [.product(name: "GRPO", package: "Referee"), .product(name: "RewardCore", package: "Referee")]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,20 +1,22 @@
 import ArgumentParser
-import Foundation
 import GRPO
+import RewardClient
+import RewardCore
 
 /// How the trainer reaches the reward service.
 struct RewardOptions: ParsableArguments {
-    @Option(help: "Base URL of `referee serve` (POST /reward), or 'local' for the in-process rules stand-in.")
+    @Option(help: "Base URL of `referee serve` (POST /reward), or 'local' to score in process with Referee's engine in rules mode.")
     var rewardURL: String
-    @Option(help: "Attempts per batch before stopping (retryable failures back off exponentially).")
+    @Option(help: "Attempts per batch before stopping (connection errors, 429 and 5xx back off exponentially, honouring Retry-After).")
     var rewardAttempts = 5
     @Option(help: "Seconds before one reward request times out.") var rewardTimeout: Double = 120
 
-    func client() throws -> any RewardClient {
-        if rewardURL == "local" { return LocalRulesReward() }
-        guard let url = URL(string: rewardURL), url.scheme == "http" || url.scheme == "https" else {
-            throw ValidationError("--reward-url must be an http(s) URL or 'local', got '\(rewardURL)'")
+    func client() throws -> any RewardScorer {
+        if rewardURL == "local" { return RewardEngine() }
+        do {
+            return try RewardServiceClient(base: rewardURL, timeoutSeconds: rewardTimeout, attempts: rewardAttempts, initialBackoff: .milliseconds(250))
+        } catch {
+            throw ValidationError("--reward-url must be an http(s) URL or 'local': \(error.message)")
         }
-        return RetryingRewardClient(base: HTTPRewardClient(baseURL: url, timeout: rewardTimeout), maxAttempts: rewardAttempts)
     }
 }

@@ -14,11 +14,11 @@ struct ScoreCommand: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = try options.load()
-        let input = FileHandle.standardInput.readDataToEndOfFile()
+        let input = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
         let request: RewardRequest
         let scoring: ScoringOptions
         do {
-            request = try RewardRequest.decode(input)
+            request = try Wire.readRewardRequest(input)
             scoring = try configuration.scoring.overlaid(with: request.config).scoringOptions()
         } catch {
             throw Self.invalidInput(error)
@@ -26,7 +26,7 @@ struct ScoreCommand: AsyncParsableCommand {
         if !request.isBatch, case .failure(let error) = request.items[0].rollout { throw Self.invalidInput(error) }
         let output = try await withEngine(configuration) { engine -> [UInt8] in
             if request.isBatch {
-                let batch = await engine.scoreBatch(request.items.map(\.rollout), ids: request.items.map(\.id), options: scoring)
+                let batch = await engine.scoreBatch(request.items, options: scoring, warnings: request.warnings)
                 return batch.jsonBytes(includeAdvantage: scoring.advantage != .none)
             }
             let rollout = try request.items[0].rollout.get()

@@ -129,5 +129,8 @@ func buildRouter(_ configuration: RefereeConfiguration, engine: RewardEngine, me
     router.get("/") { _, _ in
         Response.json(Array(#"{"service":"referee","endpoints":["POST /reward","POST /get_reward","GET /healthz","GET /metrics"]}"#.utf8))
     }
+    for (path, method) in [("reward", HTTPRequest.Method.post), ("get_reward", .post), ("metrics", .get), ("healthz", .get), ("/", .get)] {
+        router.refuseOtherMethods(RouterPath(path), allowed: [method])
+    }
     return router
 }

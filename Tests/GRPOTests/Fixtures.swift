@@ -1,4 +1,5 @@
 import Foundation
+import RewardCore
 @testable import GRPO
 
 /// A configuration small enough for tests to train in well under a second.
@@ -31,17 +32,17 @@ enum Fixtures {
     }
 }
 
-/// A reward client that answers from a closure and counts calls.
-actor ScriptedRewardClient: RewardClient {
+/// A reward scorer that answers from a closure and counts calls.
+actor ScriptedRewardClient: RewardScorer {
     private var calls = 0
-    private let answer: @Sendable (Int, RewardRequest) throws -> RewardResponse
+    private let answer: @Sendable (Int, [Rollout]) async throws -> BatchResult
 
-    init(_ answer: @escaping @Sendable (Int, RewardRequest) throws -> RewardResponse) { self.answer = answer }
+    init(_ answer: @escaping @Sendable (Int, [Rollout]) async throws -> BatchResult) { self.answer = answer }
 
     var callCount: Int { calls }
 
-    func score(_ request: RewardRequest) async throws -> RewardResponse {
+    func score(_ rollouts: [Rollout], config: RequestConfig) async throws -> BatchResult {
         calls += 1
-        return try answer(calls, request)
+        return try await answer(calls, rollouts)
     }
 }

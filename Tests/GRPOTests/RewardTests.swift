@@ -1,11 +1,12 @@
 import Foundation
+import RewardCore
 import Testing
 @testable import GRPO
 
-@Suite("Reward client, stand-in and groups")
+@Suite("Reward scoring, groups and the trainer's use of them")
 struct RewardTests {
-    static func rollout(_ response: String, truth: String = "7", hard: Bool = false, group: String? = "g") -> RewardRollout {
-        RewardRollout(id: "r", prompt: "3+4=", response: response, groundTruth: truth, requiresReasoning: hard, group: group)
+    static func rollout(_ response: String, truth: String = "7", hard: Bool = false, group: String? = "g") -> Rollout {
+        Rollout(id: .string("r"), prompt: "3+4=", response: response, groundTruths: [truth], requiresReasoning: hard, group: group)
     }
 
     @Test(arguments: [
@@ -18,70 +19,16 @@ struct RewardTests {
         ("<judge>direct</judge><think>3+4=7</think>\\boxed{7}", false, 0.9),
         ("<judge>direct</judge><think>\n\n</think>\\boxed{7", false, 0.0),
     ])
-    func rulesRewardFollowsTheContract(response: String, hard: Bool, expected: Double) {
-        let r = LocalRulesReward().scoreOne(Self.rollout(response, hard: hard))
-        #expect(abs((r.reward ?? -1) - expected) < 1e-9)
+    func localScoringIsTheServicesEngine(response: String, hard: Bool, expected: Double) async throws {
+        let batch = try await RewardCall.score([Self.rollout(response, hard: hard)], advantage: .grpo, with: RewardEngine())
+        #expect(abs((batch.results[0].reward ?? -1) - expected) < 1e-9)
     }
 
-    @Test func abstainedRolloutsAreLeftOutOfTheirGroup() {
-        let (adv, groups) = GroupAdvantages.compute(rewards: [1, nil, 0, 0.5], groups: ["a", "a", "a", "b"], mode: "grpo")
-        #expect(adv[1] == nil)
-        #expect(groups["a"]?.n == 2)
-        #expect(abs((adv[0] ?? 0) - 1 / (2.0.squareRoot() + 1e-6) * 1) < 1e-6)  // (1 - 0.5) / std(1, 0)
-        #expect(adv[3] == 0)  // a group of one
-        #expect(groups["b"]?.degenerate == true)
-    }
-
-    @Test func decodesTheServiceAnswer() throws {
-        let json = """
-        {"results":[{"id":"1","reward":null,"components":{"format":1,"answer":null},"decision":"think","advantage":null,
-          "error":{"code":"judge_unreachable","message":"x"},"cache":{"hits":0,"misses":0}}],
-         "groups":{"g":{"n":0,"mean":null,"std":null,"degenerate":true}}}
-        """
-        let r = try JSONDecoder().decode(RewardResponse.self, from: Data(json.utf8))
-        #expect(r.results[0].reward == nil)
-        #expect(r.results[0].component("format") == 1)
-        #expect(r.results[0].component("answer") == nil)
-        #expect(r.results[0].error?.code == "judge_unreachable")
-        #expect(r.groups["g"]?.degenerate == true)
-    }
-
-    @Test func skippedComponentsStayNilThroughTheMetrics() async throws {
-        let json = #"""
-        {"results":[{"id":"a","reward":1,"components":{"format":1,"answer":1,"judge":1,"think":null,"logic":null,"grounding":null,"consistency":null},"decision":"think","extracted_answer":"7","skipped":{"think":"no_judge"},"reasons":{},"error":null,"advantage":0.7,"group":"g","cache":{"hits":0,"misses":0},"judge_tokens":0,"latency_ms":0.333}],"groups":{"g":{"n":1,"mean":1,"std":0,"degenerate":true}}}
-        """#
-        let r = try JSONDecoder().decode(RewardResponse.self, from: Data(json.utf8))
-        #expect(r.results[0].component("think") == nil)
-        #expect(r.results[0].component("judge") == 1)
-    }
-
-    @Test func encodesTheContractFieldNames() throws {
-        let body = try JSONEncoder().encode(RewardRequest(rollouts: [Self.rollout("x")], config: RewardRequestConfig(advantage: "grpo")))
-        let text = String(decoding: body, as: UTF8.self)
-        #expect(text.contains("\"ground_truth\""))
-        #expect(text.contains("\"requires_reasoning\""))
-        #expect(text.contains("\"advantage\":\"grpo\""))
-    }
-
-    @Test func retriesRetryableFailuresThenSucceeds() async throws {
-        let fake = ScriptedRewardClient { call, request in
-            if call < 3 { throw RewardClientError(retryable: true, message: "503") }
-            return LocalRulesReward().scoreNow(request)
+    @Test func aScorerThatFailsStopsTheTrainerWithOneClearError() async throws {
+        let fake = ScriptedRewardClient { _, _ in BatchResult(results: [], groups: [:]) }
+        await #expect(throws: TrainerError.rewardService("sent 1 rollouts, got 0 results")) {
+            _ = try await RewardCall.score([Self.rollout("x")], advantage: .grpo, with: fake)
         }
-        let client = RetryingRewardClient(base: fake, maxAttempts: 4, initialBackoff: .milliseconds(1))
-        let r = try await client.score(RewardRequest(rollouts: [Self.rollout("x")], config: RewardRequestConfig(advantage: "grpo")))
-        #expect(r.results.count == 1)
-        #expect(await fake.callCount == 3)
-    }
-
-    @Test(arguments: [(true, 3), (false, 1)])
-    func stopsClearlyAfterRepeatedFailure(retryable: Bool, expectedCalls: Int) async throws {
-        let fake = ScriptedRewardClient { _, _ in throw RewardClientError(retryable: retryable, message: "boom") }
-        let client = RetryingRewardClient(base: fake, maxAttempts: 3, initialBackoff: .milliseconds(1))
-        await #expect(throws: TrainerError.self) {
-            _ = try await client.score(RewardRequest(rollouts: [Self.rollout("x")], config: RewardRequestConfig(advantage: "grpo")))
-        }
-        #expect(await fake.callCount == expectedCalls)
     }
 
     @Test func dynamicSamplingDropsDegenerateGroupsAndRefills() async throws {
@@ -89,12 +36,10 @@ struct RewardTests {
         c.rl.filterGroups = true
         c.rl.maxNumGenBatches = 3
         // Every group is degenerate in round 1; later rounds vary rewards inside each group.
-        let fake = ScriptedRewardClient { call, request in
-            var r = LocalRulesReward().scoreNow(request)
-            let rewards: [Double?] = request.rollouts.indices.map { call == 1 ? 0.5 : Double($0 % 2) }
-            let (adv, groups) = GroupAdvantages.compute(rewards: rewards, groups: request.rollouts.map(\.group), mode: "grpo")
-            for i in r.results.indices { r.results[i].reward = rewards[i]; r.results[i].advantage = adv[i] }
-            r.groups = groups
+        let fake = ScriptedRewardClient { call, rollouts in
+            var r = await RewardEngine().scoreBatch(rollouts, options: ScoringOptions())
+            for i in r.results.indices { r.results[i].reward = call == 1 ? 0.5 : Double(i % 2) }
+            r.groups = GroupStatistics.apply(to: &r.results, mode: .grpo)
             return r
         }
         var state = Fixtures.freshState(c, stage: .rl)
@@ -106,8 +51,8 @@ struct RewardTests {
 
     @Test func abstainedRolloutsAreMaskedFromTheLoss() async throws {
         let c = Fixtures.tiny
-        let fake = ScriptedRewardClient { _, request in
-            var r = LocalRulesReward().scoreNow(request)
+        let fake = ScriptedRewardClient { _, rollouts in
+            var r = await RewardEngine().scoreBatch(rollouts, options: ScoringOptions())
             for i in r.results.indices {
                 r.results[i].reward = nil
                 r.results[i].advantage = nil

@@ -1,4 +1,5 @@
 import Foundation
+import RewardCore
 import Testing
 @testable import GRPO
 
@@ -63,7 +64,7 @@ struct TrainingTests {
             var c = Fixtures.tiny
             c.seed = seed
             var state = Fixtures.freshState(c, stage: .rl)
-            let trainer = RLTrainer(config: c, client: LocalRulesReward())
+            let trainer = RLTrainer(config: c, client: RewardEngine())
             var lines: [String] = []
             for _ in 0..<2 {
                 var m = try await trainer.step(&state)

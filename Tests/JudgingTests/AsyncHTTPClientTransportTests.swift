@@ -49,7 +49,7 @@ import VerdictStore
                 }
             }
         }
-        #expect(failure?.cause == "timeout")
+        #expect(failure?.cause == .timeout)
     }
 
     @Test func aClosedPortIsUnreachable() async throws {
@@ -62,7 +62,7 @@ import VerdictStore
                 }
             }
         }
-        #expect(failure?.cause == "unreachable")
+        #expect(failure?.cause == .unreachable)
     }
 
     @Test func identicalConcurrentRequestsStillMakeOneCall() async throws {

@@ -44,7 +44,7 @@ import VerdictStore
                 try await Fixtures.judge(Fixtures.configuration(url)).verdict(for: Fixtures.logic)
             }
         }
-        #expect(failure?.cause == "rate_limited")
+        #expect(failure?.cause == .rateLimited)
         #expect(await script.calls == 1)
     }
 
@@ -55,7 +55,7 @@ import VerdictStore
         try await ScriptedJudge.run(script) { url in
             let judge = try Fixtures.judge(Fixtures.configuration(url), cache: cache)
             let failure = await #expect(throws: JudgeFailure.self) { try await judge.verdict(for: Fixtures.logic) }
-            #expect(failure?.cause == "server_error")
+            #expect(failure?.cause == .serverError)
             #expect(await script.calls == 4)
             #expect(await cache.count == 0)
             // The failure was not remembered: the same request asks the judge again and now succeeds.
@@ -72,7 +72,7 @@ import VerdictStore
         try await ScriptedJudge.run(script) { url in
             let judge = try Fixtures.judge(Fixtures.configuration(url, timeout: 1, maxRetries: 1), sleeper: sleeper)
             let failure = await #expect(throws: JudgeFailure.self) { try await judge.verdict(for: Fixtures.logic) }
-            #expect(failure?.cause == "timeout")
+            #expect(failure?.cause == .timeout)
         }
         // One retry after the first timeout. (The server's own call count is not asserted: on a busy
         // machine the client may give up before the server has read the request.)
@@ -84,7 +84,7 @@ import VerdictStore
             let judge = try Fixtures.judge(Fixtures.configuration(url, maxRetries: 1))
             return await #expect(throws: JudgeFailure.self) { try await judge.verdict(for: Fixtures.logic) }
         }
-        #expect(failure?.cause == "unreachable")
+        #expect(failure?.cause == .unreachable)
     }
 
     @Test func aClientErrorIsNotRetried() async throws {
@@ -95,7 +95,7 @@ import VerdictStore
                 try await Fixtures.judge(Fixtures.configuration(url)).verdict(for: Fixtures.logic)
             }
         }
-        #expect(failure?.cause == "rejected")
+        #expect(failure?.cause == .rejected)
         #expect(await script.calls == 1)
     }
 
@@ -116,7 +116,7 @@ import VerdictStore
                 try await Fixtures.judge(Fixtures.configuration(url), cache: cache).verdict(for: Fixtures.logic)
             }
         }
-        #expect(failure?.cause == "unparseable")
+        #expect(failure?.cause == .unparseable)
         #expect(await script.calls == 2)
         #expect(await cache.count == 0)
     }

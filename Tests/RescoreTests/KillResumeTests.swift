@@ -81,7 +81,7 @@ struct KillResumeTests {
             #expect(firstTime, "line \(record.line) written twice")
             let source = lines[record.line - 1]
             #expect(!source.isEmpty)
-            let rollout = Array(source.utf8).withUnsafeBufferPointer { RolloutReader.read($0) }
+            let rollout = Wire.readRollout(Array(source.utf8))
             #expect(record.result.id == rollout.id)
             switch rollout.rollout {
             case .success(let rollout) where record.line % 101 == 0:

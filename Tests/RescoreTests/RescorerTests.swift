@@ -14,7 +14,7 @@ struct RescorerTests {
         let lines = directory.lines("out.jsonl")
         #expect(lines.count == inputs.count)
         for (offset, line) in lines.enumerated() {
-            let rollout = try Array(inputs[offset].utf8).withUnsafeBufferPointer { try RolloutReader.read($0).rollout.get() }
+            let rollout = try Wire.readRollout(Array(inputs[offset].utf8)).rollout.get()
             let expected = String(decoding: RewardEngine().scoreWithRules(rollout, options: ScoringOptions()).jsonBytes(includeAdvantage: false), as: UTF8.self)
             let prefix = #"{"line":\#(offset + 1),"requires_reasoning":\#(offset % 2 == 0),"#
             #expect(Fixtures.withoutLatency(line) == Fixtures.withoutLatency(prefix + expected.dropFirst()))

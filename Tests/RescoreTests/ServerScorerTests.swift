@@ -36,8 +36,8 @@ struct ServerScorerTests {
         let config = RequestConfig(alpha: 0.5, formula: "answer*format", advantage: .grpo, thinkWords: ["think", "hard"])
         let json = try JSONParser.parse(ServerChunkScorer.configJSON(config))
         #expect(json == .object(JSONObject([
-            ("advantage", .string("none")), ("alpha", .number(JSONNumber(double: 0.5, integer: nil))),
-            ("formula", .string("answer*format")), ("think_words", .array([.string("think"), .string("hard")])),
+            ("alpha", .number(JSONNumber(double: 0.5, integer: nil))), ("formula", .string("answer*format")),
+            ("advantage", .string("none")), ("think_words", .array([.string("think"), .string("hard")])),
         ])))
     }
 

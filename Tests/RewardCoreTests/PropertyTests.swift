@@ -74,7 +74,7 @@ struct PropertyTests {
         for _ in 0..<2000 {
             var text = ""
             for _ in 0..<Int.random(in: 0...20, using: &random) { text += pieces.randomElement(using: &random)! }
-            _ = try? RewardRequest.decode(Array(text.utf8))
+            _ = try? Wire.readRewardRequest(Array(text.utf8))
         }
     }
 }

@@ -96,10 +96,10 @@ struct RewardEngineTests {
 
     @Test("a failed judge call abstains: reward null with the cause, never a 0")
     func abstainOnFailure() async {
-        let judge = ScriptedJudge(failing: JudgeFailure(cause: "timeout", message: "no answer in 30 s"))
+        let judge = ScriptedJudge(failing: JudgeFailure(cause: .timeout, message: "no answer in 30 s"))
         let result = await RewardEngine(judge: judge).score(rollout(Self.thinkRight), options: ScoringOptions())
         #expect(result.reward == nil)
-        #expect(result.error?.code == "judge_timeout")
+        #expect(result.error?.code == .judgeTimeout)
     }
 
     @Test("open-ended answers go to the answer judge")
@@ -116,7 +116,7 @@ struct RewardEngineTests {
     func noGroundTruth() async {
         let needed = await RewardEngine().score(rollout(Self.thinkRight, truth: nil), options: ScoringOptions())
         #expect(needed.reward == nil)
-        #expect(needed.error?.code == "no_ground_truth")
+        #expect(needed.error?.code == .noGroundTruth)
         let formatOnly = try! Formula.parse("format")
         let unneeded = await RewardEngine().score(rollout(Self.thinkRight, truth: nil), options: ScoringOptions(formula: formatOnly))
         #expect(unneeded.reward == 1)
@@ -128,9 +128,10 @@ struct RewardEngineTests {
         first.group = "g"
         var second = rollout(Self.thinkWrong)
         second.group = "g"
-        let items: [Result<Rollout, RewardError>] = [.success(first), .failure(RewardError(code: "missing_field", message: "x")), .success(second)]
+        let bad = RolloutItem(rollout: .failure(RewardError(code: .missingField, message: "x")), id: .integer(9), label: nil, warnings: [])
+        let items = [RolloutItem(rollout: .success(first), id: nil, label: nil, warnings: []), bad, RolloutItem(rollout: .success(second), id: nil, label: nil, warnings: [])]
         for engine in [RewardEngine(), RewardEngine(judge: ScriptedJudge())] {
-            let batch = await engine.scoreBatch(items, ids: [nil, .integer(9), nil], options: ScoringOptions())
+            let batch = await engine.scoreBatch(items, options: ScoringOptions())
             #expect(batch.results.map(\.reward) == [1, nil, 0.1])
             #expect(batch.results[1].id == .integer(9))
             #expect(batch.groups["g"]?.n == 2)
@@ -140,10 +141,10 @@ struct RewardEngineTests {
 
     @Test("a large rules-only batch split over cores keeps input order")
     func parallelBatchOrder() async {
-        let items: [Result<Rollout, RewardError>] = (0..<300).map { index in
+        let items: [Rollout] = (0..<300).map { index in
             var item = rollout(index % 3 == 0 ? Self.thinkWrong : Self.thinkRight)
             item.id = .integer(index)
-            return .success(item)
+            return item
         }
         let serial = await RewardEngine().scoreBatch(items, options: ScoringOptions())
         let parallel = await RewardEngine(parallelism: 4).scoreBatch(items, options: ScoringOptions())

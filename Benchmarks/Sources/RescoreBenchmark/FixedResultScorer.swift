@@ -7,7 +7,7 @@ struct FixedResultScorer: ChunkScorer {
     func score(_ chunk: InputChunk) async -> ChunkOutput {
         var output = ChunkOutput(sequence: chunk.sequence, expectedLines: chunk.lines.count)
         chunk.forEachLine { line, bytes in
-            let read = RolloutReader.read(bytes)
+            let read = Wire.readRollout(bytes)
             var result = RewardResult(id: read.id, group: (try? read.rollout.get())?.group)
             switch read.rollout {
             case .success:

@@ -76,22 +76,22 @@ struct RescoreBenchmarkMain {
         var start = now()
         var good = 0
         for line in sample {
-            line.withUnsafeBufferPointer { if case .success = RolloutReader.read($0).rollout { good += 1 } }
+            if case .success = Wire.readRollout(line).rollout { good += 1 }
         }
         let fast = seconds(since: start) / Double(sample.count)
         start = now()
         for line in sample {
-            if let payload = try? decodeJSON(RolloutPayload.self, from: Data(line)), case .success = payload.rollout { good += 1 }
+            if (try? JSONSerialization.jsonObject(with: Data(line))) is [String: Any] { good += 1 }
         }
         let foundation = seconds(since: start) / Double(sample.count)
         let engine = RewardEngine()
         let options = ScoringOptions()
-        let rollouts = sample.compactMap { line in line.withUnsafeBufferPointer { try? RolloutReader.read($0).rollout.get() } }
+        let rollouts = sample.compactMap { line in try? Wire.readRollout(line).rollout.get() }
         start = now()
         var total = 0.0
         for rollout in rollouts { total += engine.scoreWithRules(rollout, options: options).reward ?? 0 }
         let scoring = seconds(since: start) / Double(rollouts.count)
-        print(String(format: "per line, one core: RolloutReader %.2f us, JSONDecoder %.2f us (%.1fx slower), scoring %.2f us [%d %.0f]",
+        print(String(format: "per line, one core: wire reader %.2f us, JSONSerialization %.2f us (%.1fx slower), scoring %.2f us [%d %.0f]",
                      fast * 1e6, foundation * 1e6, foundation / fast, scoring * 1e6, good, total))
     }
 

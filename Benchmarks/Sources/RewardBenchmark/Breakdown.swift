@@ -25,7 +25,7 @@ enum Breakdown {
         for i in 0..<n { ok += ResponseParser().parse(rollouts[i & 63].response).boxes.count }
         let body = Workload.batchBody(count: 256)
         t = DispatchTime.now().uptimeNanoseconds
-        for _ in 0..<50 { ok += (try! RewardRequest.decode(body)).items.count }
+        for _ in 0..<50 { ok += (try! Wire.readRewardRequest(body)).items.count }
         print("decode 256 batch: \(Double(DispatchTime.now().uptimeNanoseconds - t) / 50 / 1e6) ms")
         let results = rollouts.map { RewardEngine().scoreWithRules($0, options: ScoringOptions()) }
         t = DispatchTime.now().uptimeNanoseconds

@@ -41,20 +41,22 @@ struct RewardBenchmarkMain {
 
         let body = Workload.batchBody(count: 256)
         let batches = 200
-        let pipelineStart = now()
-        for _ in 0..<batches {
-            let request = try! RewardRequest.decode(body)
-            let batch = request.items.map(\.rollout)
-            var results = batch.map { item -> RewardResult in
-                if case .success(let rollout) = item { return engine.scoreWithRules(rollout, options: options) }
-                return RewardResult(id: nil)
+        func pipeline(_ read: ([UInt8]) -> [Rollout]) -> Double {
+            let start = now()
+            for _ in 0..<batches {
+                var results = read(body).map { engine.scoreWithRules($0, options: options) }
+                let groups = GroupStatistics.apply(to: &results, mode: .grpo)
+                checksum += Double(BatchResult(results: results, groups: groups).jsonBytes().count)
             }
-            let groups = GroupStatistics.apply(to: &results, mode: .grpo)
-            checksum += Double(BatchResult(results: results, groups: groups).jsonBytes().count)
+            return Double(now() - start) / 1e9
         }
-        let pipelineSeconds = Double(now() - pipelineStart) / 1e9
-        print(String(format: "in-process with JSON decode and encode: %.0f rollouts/s (%.2f ms per 256-rollout batch of %d KB)",
-                     Double(batches * 256) / pipelineSeconds, pipelineSeconds / Double(batches) * 1000, body.count / 1024))
+        let wire = pipeline { body in (try! Wire.readRewardRequest(body)).items.compactMap { try? $0.rollout.get() } }
+        let baseline = pipeline(FoundationBaseline.decode)
+        let rate = Double(batches * 256) / wire
+        print(String(format: "in-process with JSON decode and encode: %.0f rollouts/s (%.2f ms per 256-rollout batch of %d KB); "
+            + "JSONDecoder baseline %.0f rollouts/s: %.2fx (target >= 2.5x); JSON share of the per-rollout cost %.0f%% (target <= 50%%)",
+            rate, wire / Double(batches) * 1000, body.count / 1024, Double(batches * 256) / baseline, baseline / wire,
+            100 * max(0, 1 - (seconds / Double(count)) / (wire / Double(batches * 256)))))
     }
 
     static func overHTTP(rounds: Int) async throws {

@@ -1,3 +1,4 @@
+import RewardCore
 import GRPO
 
 /// Times SFT and RL steps of the demo configuration.
@@ -32,7 +33,7 @@ enum TrainerProbe {
         // RL: the in-process rules stand-in replaces the service so only trainer work is timed.
         var rlState = state
         rlState.stage = .rl
-        let rl = RLTrainer(config: config, client: LocalRulesReward())
+        let rl = RLTrainer(config: config, client: RewardEngine())
         var sampleSeconds = 0.0, trainSeconds = 0.0, rlSeconds = 0.0, rlTokens = 0.0, generated = 0.0, rlFlops = 0.0
         let steps = 20
         for _ in 0..<steps {

@@ -1,3 +1,4 @@
+import RewardCore
 import Foundation
 
 /// Greedy evaluation of a policy on held-out items, scored by the reward service.
@@ -27,12 +28,12 @@ public struct EvalReport: Sendable, Codable, Equatable {
 /// Runs greedy decoding and scoring.
 public struct Evaluator: Sendable {
     /// The reward service.
-    public let client: any RewardClient
+    public let client: any RewardScorer
     /// Longest response.
     public let maxNewTokens: Int
 
     /// An evaluator.
-    public init(client: any RewardClient, maxNewTokens: Int) {
+    public init(client: any RewardScorer, maxNewTokens: Int) {
         self.client = client
         self.maxNewTokens = maxNewTokens
     }
@@ -45,14 +46,9 @@ public struct Evaluator: Sendable {
             prompts: items.map { SFTTrainer.promptTokens($0, tokenizer) },
             params: SamplingParams(maxNewTokens: maxNewTokens, greedy: true), rng: &rng)
         let rollouts = zip(items, generations).map { item, g in
-            RewardRollout(
-                id: item.id, prompt: item.prompt, response: tokenizer.decode(g.tokens), groundTruth: String(item.answer),
-                requiresReasoning: item.requiresReasoning, group: nil)
+            item.rollout(id: item.id, response: tokenizer.decode(g.tokens), group: nil)
         }
-        let response = try await client.score(RewardRequest(rollouts: rollouts, config: RewardRequestConfig(advantage: "none")))
-        guard response.results.count == items.count else {
-            throw TrainerError.rewardService("sent \(items.count) rollouts, got \(response.results.count) results")
-        }
+        let response = try await RewardCall.score(rollouts, advantage: AdvantageMode.none, with: client)
         let rows = Array(zip(items, response.results))
         func mean(_ sel: [(TaskItem, RewardResult)], _ f: (RewardResult) -> Double?) -> Double {
             let v = sel.compactMap { f($0.1) }
@@ -60,11 +56,11 @@ public struct Evaluator: Sendable {
         }
         let easy = rows.filter { !$0.0.requiresReasoning }
         let hard = rows.filter { $0.0.requiresReasoning }
-        let thinks = { (r: RewardResult) -> Double? in r.decision == "think" ? 1 : 0 }
+        let thinks = { (r: RewardResult) -> Double? in r.decision == .think ? 1 : 0 }
         return EvalReport(
-            n: items.count, reward: mean(rows) { $0.reward }, judgeAccuracy: mean(rows) { $0.component("judge") },
-            answerAccuracy: mean(rows) { $0.component("answer") }, formatRate: mean(rows) { $0.component("format") },
-            easyAnswerAccuracy: mean(easy) { $0.component("answer") }, hardAnswerAccuracy: mean(hard) { $0.component("answer") },
+            n: items.count, reward: mean(rows) { $0.reward }, judgeAccuracy: mean(rows) { $0.components[.judge] },
+            answerAccuracy: mean(rows) { $0.components[.answer] }, formatRate: mean(rows) { $0.components[.format] },
+            easyAnswerAccuracy: mean(easy) { $0.components[.answer] }, hardAnswerAccuracy: mean(hard) { $0.components[.answer] },
             thinkRateEasy: mean(easy, thinks), thinkRateHard: mean(hard, thinks),
             abstained: rows.filter { $0.1.reward == nil }.count)
     }

@@ -1,3 +1,5 @@
+import RewardCore
+
 /// Accuracy of greedy answers when the mode is forced, the SFT gate's measure.
 public enum ModeAccuracy {
     /// Fraction of `items` answered correctly when the response is pre-filled with the mode's
@@ -12,8 +14,10 @@ public enum ModeAccuracy {
             prompts: prompts, params: SamplingParams(maxNewTokens: maxNewTokens, greedy: true), rng: &rng)
         var correct = 0
         for (item, g) in zip(items, generations) {
-            let parsed = ParsedResponse(prefix + tokenizer.decode(g.tokens))
-            if parsed.finalAnswer.flatMap({ Int($0) }) == item.answer { correct += 1 }
+            let parsed = ResponseParser().parse(tokenizer.decode(g.tokens), prefix: prefix)
+            // Hedging between boxes is no answer, as the service's guard has it.
+            guard let answer = parsed.finalAnswer, parsed.boxes.allSatisfy({ $0 == answer }) else { continue }
+            if Int(answer.trimmingCharacters(in: .whitespaces)) == item.answer { correct += 1 }
         }
         return Double(correct) / Double(max(items.count, 1))
     }

@@ -1,4 +1,5 @@
 import Foundation
+import RewardCore
 
 /// Drives the RL stage: start from an SFT checkpoint or resume, step, log, save.
 public struct RLRun: Sendable {
@@ -11,10 +12,10 @@ public struct RLRun: Sendable {
     /// SFT checkpoint whose weights start a fresh RL run.
     public let initFrom: URL?
     /// The reward service.
-    public let client: any RewardClient
+    public let client: any RewardScorer
 
     /// A run.
-    public init(config: TrainerConfig, outputDirectory: URL, resume: ResumeMode, initFrom: URL?, client: any RewardClient) {
+    public init(config: TrainerConfig, outputDirectory: URL, resume: ResumeMode, initFrom: URL?, client: any RewardScorer) {
         self.config = config
         self.outputDirectory = outputDirectory
         self.resume = resume

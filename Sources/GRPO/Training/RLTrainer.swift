@@ -1,3 +1,5 @@
+import RewardCore
+
 /// One sampled rollout with its reward-service verdict.
 struct ScoredRollout {
     var group: String
@@ -7,22 +9,22 @@ struct ScoredRollout {
     var advantage: Double?
 }
 
-/// GRPO/DAPO steps: sample G rollouts per prompt, score them through a `RewardClient`, update.
+/// GRPO/DAPO steps: sample G rollouts per prompt, score them through a `RewardScorer`, update.
 public struct RLTrainer: Sendable {
     /// Settings.
     public let config: TrainerConfig
     /// The reward service (or an in-process stand-in).
-    public let client: any RewardClient
+    public let client: any RewardScorer
     let tokenizer = Tokenizer()
 
     /// A trainer scoring through `client`.
-    public init(config: TrainerConfig, client: any RewardClient) {
+    public init(config: TrainerConfig, client: any RewardScorer) {
         self.config = config
         self.client = client
     }
 
     /// Advantage mode sent to the service: Dr. GRPO does not divide by the group std.
-    var advantageMode: String { config.rl.lossType == .drGRPO ? "drgrpo" : "grpo" }
+    var advantageMode: AdvantageMode { config.rl.lossType == .drGRPO ? .drgrpo : .grpo }
 
     /// One RL step: sample (refilling dropped groups), score, and update the policy.
     public func step(_ state: inout TrainingState) async throws -> RLStepMetrics {
@@ -71,33 +73,28 @@ public struct RLTrainer: Sendable {
         let prompts = items.flatMap { item in Array(repeating: SFTTrainer.promptTokens(item, tokenizer), count: rl.numGenerations) }
         let params = SamplingParams(temperature: rl.temperature, topP: rl.topP, maxNewTokens: rl.maxCompletionLength)
         let generations = Sampler(model: state.model).generate(prompts: prompts, params: params, rng: &state.samplingRNG)
-        var rollouts: [RewardRollout] = []
+        var rollouts: [Rollout] = []
         for (i, item) in items.enumerated() {
             for j in 0..<rl.numGenerations {
                 let g = generations[i * rl.numGenerations + j]
-                rollouts.append(RewardRollout(
-                    id: "s\(state.step + 1)-r\(round)-p\(i)-g\(j)", prompt: item.prompt, response: tokenizer.decode(g.tokens),
-                    groundTruth: String(item.answer), requiresReasoning: item.requiresReasoning,
+                rollouts.append(item.rollout(
+                    id: "s\(state.step + 1)-r\(round)-p\(i)-g\(j)", response: tokenizer.decode(g.tokens),
                     group: "s\(state.step + 1)-r\(round)-p\(i)"))
             }
         }
         let clock = ContinuousClock()
         let t0 = clock.now
-        let response = try await client.score(RewardRequest(rollouts: rollouts, config: RewardRequestConfig(advantage: advantageMode)))
+        var results = try await RewardCall.score(rollouts, advantage: advantageMode, with: client).results
         let waited = clock.now - t0
-        guard response.results.count == rollouts.count else {
-            throw TrainerError.rewardService("sent \(rollouts.count) rollouts, got \(response.results.count) results")
-        }
-        var results = response.results
-        var advantages = results.map(\.advantage)
         if rl.overlongBufferLength > 0 {
             applyOverlongPenalty(&results, generations: generations)
-            advantages = GroupAdvantages.compute(rewards: results.map(\.reward), groups: rollouts.map(\.group), mode: advantageMode).advantages
+            // The service's own group statistics, recomputed over the penalised rewards.
+            _ = GroupStatistics.apply(to: &results, mode: advantageMode)
         }
         let scored = rollouts.indices.map { k in
             ScoredRollout(
                 group: rollouts[k].group!, prompt: prompts[k], generation: generations[k], result: results[k],
-                advantage: results[k].reward == nil ? nil : advantages[k])
+                advantage: results[k].reward == nil ? nil : results[k].advantage)
         }
         return (scored, waited)
     }
@@ -181,9 +178,9 @@ public struct RLTrainer: Sendable {
         let scored = all.filter { $0.result.reward != nil }
         func mean(_ values: [Double]) -> Double { values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count) }
         var components: [String: Double] = [:]
-        for name in Set(scored.flatMap { $0.result.components.keys }) {
-            let values = scored.compactMap { $0.result.component(name) }
-            if !values.isEmpty { components[name] = mean(values) }
+        for name in ComponentName.allCases {
+            let values = scored.compactMap { $0.result.components[name] }
+            if !values.isEmpty { components[name.rawValue] = mean(values) }
         }
         let tokens = all.reduce(0) { $0 + $1.generation.tokens.count }
         let entropy = all.reduce(Float(0)) { $0 + $1.generation.entropySum }
@@ -192,7 +189,7 @@ public struct RLTrainer: Sendable {
             step: step, reward: mean(scored.compactMap(\.result.reward)), components: components,
             judgeAccuracy: components["judge"] ?? 0, answerAccuracy: components["answer"] ?? 0,
             formatRate: components["format"] ?? 0,
-            thinkRate: mean(all.map { $0.result.decision == "think" ? 1 : 0 }),
+            thinkRate: mean(all.map { $0.result.decision == .think ? 1 : 0 }),
             responseLength: Double(tokens) / Double(max(all.count, 1)), clipFraction: update.clipFraction,
             entropy: Double(entropy) / Double(max(tokens, 1)), kl: update.kl, loss: Double(update.loss),
             gradNorm: Double(update.gradNorm), learningRate: Double(lr), groupsKept: kept, groupsDropped: dropped,

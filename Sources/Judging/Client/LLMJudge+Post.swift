@@ -24,7 +24,7 @@ extension LLMJudge {
                 guard attempt < retry.maxRetries else {
                     logger.error(
                         "judge call failed",
-                        metadata: ["kind": "\(kind.rawValue)", "cause": "\(failure.cause)", "attempts": "\(attempt + 1)"])
+                        metadata: ["kind": "\(kind.rawValue)", "cause": "\(failure.cause.rawValue)", "attempts": "\(attempt + 1)"])
                     failure.message += " (after \(attempt + 1) attempts)"
                     throw failure
                 }
@@ -32,7 +32,7 @@ extension LLMJudge {
                 logger.warning(
                     "judge call will be retried",
                     metadata: [
-                        "kind": "\(kind.rawValue)", "cause": "\(failure.cause)", "attempt": "\(attempt + 1)",
+                        "kind": "\(kind.rawValue)", "cause": "\(failure.cause.rawValue)", "attempt": "\(attempt + 1)",
                         "delay_s": "\(delay)",
                     ])
                 try await sleeper.sleep(seconds: delay)
@@ -50,12 +50,12 @@ extension LLMJudge {
             switch error {
             case .timeout:
                 return .retryable(
-                    JudgeFailure(cause: "timeout", message: "no judge answer within \(configuration.timeoutSeconds) s"),
+                    JudgeFailure(cause: .timeout, message: "no judge answer within \(configuration.timeoutSeconds) s"),
                     wait: nil)
             case .unreachable(let how):
-                return .retryable(JudgeFailure(cause: "unreachable", message: "judge unreachable: \(how)"), wait: nil)
+                return .retryable(JudgeFailure(cause: .unreachable, message: "judge unreachable: \(how)"), wait: nil)
             case .bodyTooLarge(let size):
-                throw JudgeFailure(cause: "unparseable", message: "judge answer too large (\(size) bytes)")
+                throw JudgeFailure(cause: .unparseable, message: "judge answer too large (\(size) bytes)")
             }
         }
         switch response.status {
@@ -65,17 +65,17 @@ extension LLMJudge {
             let asked = RetryPolicy.retryAfterSeconds(response.headers["retry-after"])
             if let asked, asked > retry.maxDelay {
                 throw JudgeFailure(
-                    cause: "rate_limited",
+                    cause: .rateLimited,
                     message: "the judge asked to retry after \(asked) s, longer than the \(retry.maxDelay) s allowed")
             }
             return .retryable(
-                JudgeFailure(cause: "rate_limited", message: "the judge answered 429 Too Many Requests"), wait: asked)
+                JudgeFailure(cause: .rateLimited, message: "the judge answered 429 Too Many Requests"), wait: asked)
         case 500..<600:
             return .retryable(
-                JudgeFailure(cause: "server_error", message: "the judge answered HTTP \(response.status)"), wait: nil)
+                JudgeFailure(cause: .serverError, message: "the judge answered HTTP \(response.status)"), wait: nil)
         default:
             // 4xx other than 429: the request or the credentials are wrong; retrying cannot help.
-            throw JudgeFailure(cause: "rejected", message: "the judge rejected the call with HTTP \(response.status)")
+            throw JudgeFailure(cause: .rejected, message: "the judge rejected the call with HTTP \(response.status)")
         }
     }
 }

@@ -123,7 +123,7 @@ public struct LLMJudge: Judge {
                 completionTokens: completion.usage?.completionTokens ?? 0, latencyMs: latency)
         }
         throw JudgeFailure(
-            cause: "unparseable",
+            cause: .unparseable,
             message: "the judge's \(kind.rawValue) answer could not be read as a verdict twice; last answer began: \(lastText)")
     }
 

@@ -36,11 +36,10 @@ struct ErrorShapeMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let error as APIError {
             throw error
         } catch let error as HTTPError {
-            let code = error.status.reasonPhrase.lowercased().replacing(" ", with: "_")
-            throw APIError(error.status, RewardError(code: code, message: error.body ?? error.status.reasonPhrase), headers: error.headers)
+            throw APIError(error.status, RewardError(code: ErrorCode(status: error.status), message: error.body ?? error.status.reasonPhrase), headers: error.headers)
         } catch {
             context.logger.error("request failed", metadata: ["error": "\(String(reflecting: type(of: error)))"])
-            throw APIError(.internalServerError, RewardError(code: "internal", message: "internal error"))
+            throw APIError(.internalServerError, RewardError(code: .internal, message: "internal error"))
         }
     }
 }
@@ -49,5 +48,19 @@ extension Response {
     /// A 200 response with a JSON body.
     static func json(_ bytes: [UInt8], status: HTTPResponse.Status = .ok) -> Response {
         Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+}
+
+extension ErrorCode {
+    /// The code of an HTTP-level refusal that Hummingbird raised itself.
+    init(status: HTTPResponse.Status) {
+        self = switch status.code {
+        case 404: .notFound
+        case 405: .methodNotAllowed
+        case 408: .requestTimeout
+        case 413: .bodyTooLarge
+        case 401: .unauthorized
+        default: .httpError
+        }
     }
 }

@@ -15,7 +15,7 @@ struct BearerAuthMiddleware<Context: RequestContext>: RouterMiddleware {
             Self.constantTimeEqual(Array(header.utf8.dropFirst(7)), token)
         else {
             throw APIError(
-                .unauthorized, RewardError(code: "unauthorized", message: "a valid bearer token is required (Authorization: Bearer ...)"),
+                .unauthorized, RewardError(code: .unauthorized, message: "a valid bearer token is required (Authorization: Bearer ...)"),
                 headers: [.wwwAuthenticate: "Bearer"])
         }
         return try await next(request, context)

@@ -60,7 +60,9 @@ public struct RefereeMetrics: Sendable {
         var tokens = 0
         var rewards = 0.0
         var rewarded = 0
-        var abstentions: [String: Int] = [:]
+        var abstentions: [ErrorCode: Int] = [:]
+        var sums = ComponentMap<Double>()
+        var counts = ComponentMap<Double>()
         for result in results {
             hits += result.cacheHits
             misses += result.cacheMisses
@@ -72,9 +74,14 @@ public struct RefereeMetrics: Sendable {
                 abstentions[code, default: 0] += 1
             }
             for (component, value) in result.components {
-                componentSums[component]?.increment(by: value)
-                componentCounts[component]?.increment()
+                sums[component] = (sums[component] ?? 0) + value
+                counts[component] = (counts[component] ?? 0) + 1
             }
+        }
+        // One increment per component per batch, not per rollout: each is an atomic operation.
+        for (component, count) in counts {
+            componentSums[component]?.increment(by: sums[component] ?? 0)
+            componentCounts[component]?.increment(by: Int(count))
         }
         rolloutsScored.increment(by: results.count)
         rewardSum.increment(by: rewards)
@@ -83,7 +90,7 @@ public struct RefereeMetrics: Sendable {
         if misses > 0 { cacheMisses.increment(by: misses) }
         if tokens > 0 { judgeTokens.increment(by: tokens) }
         for (cause, count) in abstentions {
-            CoreMetrics.Counter(label: "referee_abstentions_total", dimensions: [("cause", cause)], factory: factory).increment(by: count)
+            CoreMetrics.Counter(label: "referee_abstentions_total", dimensions: [("cause", cause.rawValue)], factory: factory).increment(by: count)
         }
     }
 

@@ -1,4 +1,3 @@
-import Foundation
 import Hummingbird
 import NIOCore
 import RewardCore
@@ -14,25 +13,19 @@ struct RewardRoutes: Sendable {
     /// `POST /reward`: one rollout, or a batch with groups.
     func reward(_ request: Request, context: some RequestContext) async throws -> Response {
         let body = try await readBody(request)
-        let parsed: RewardRequest
-        do {
-            parsed = try RewardRequest.decode(body.readableBytesView)
-        } catch {
-            throw APIError.badRequest(error)
-        }
+        let parsed = try read(body, Wire.readRewardRequest)
         try checkBatchSize(parsed.items.count, field: "rollouts")
         let config = configuration.scoring.overlaid(with: parsed.config)
         let options = try scoringOptions(config)
-        let items = parsed.items.map(\.rollout)
-        try checkFieldSizes(items, batch: parsed.isBatch)
+        try checkFieldSizes(parsed.items, batch: parsed.isBatch)
         if !parsed.isBatch {
-            let rollout = try items[0].get(orThrow: APIError.badRequest)
+            let rollout = try parsed.items[0].rollout.get(orThrow: APIError.badRequest)
             let result = try await admitted(1) { await engine.score(rollout, options: options) }
             metrics.record([result])
             return .json(result.jsonBytes(includeAdvantage: options.advantage != .none))
         }
-        let batch = try await admitted(items.count) {
-            await engine.scoreBatch(items, ids: parsed.items.map(\.id), options: options)
+        let batch = try await admitted(parsed.items.count) {
+            await engine.scoreBatch(parsed.items, options: options, warnings: parsed.warnings)
         }
         metrics.record(batch.results)
         return .json(batch.jsonBytes(includeAdvantage: options.advantage != .none))
@@ -41,12 +34,7 @@ struct RewardRoutes: Sendable {
     /// `POST /get_reward`: OpenRLHF's remote reward protocol.
     func openRLHF(_ request: Request, context: some RequestContext) async throws -> Response {
         let body = try await readBody(request)
-        let parsed: OpenRLHFRequest
-        do {
-            parsed = try decodeJSON(OpenRLHFRequest.self, from: Data(body.readableBytesView))
-        } catch {
-            throw APIError.badRequest(error)
-        }
+        let parsed = try read(body, Wire.readOpenRLHF)
         try checkBatchSize(parsed.query.count, field: "query")
         let config = configuration.scoring
         let options = try scoringOptions(config)
@@ -62,14 +50,22 @@ struct RewardRoutes: Sendable {
             return try await request.body.collect(upTo: configuration.maxBodyBytes)
         } catch is NIOTooManyBytesError {
             throw APIError(.contentTooLarge, RewardError(
-                code: "body_too_large", message: "the request body is over the limit of \(configuration.maxBodyBytes) bytes (max_body_bytes)"))
+                code: .bodyTooLarge, message: "the request body is over the limit of \(configuration.maxBodyBytes) bytes (max_body_bytes)"))
         }
+    }
+
+    /// Reads the body with one of the wire readers; what it cannot read is a 400 naming the problem.
+    private func read<T>(_ body: ByteBuffer, _ reader: (UnsafeBufferPointer<UInt8>) throws(RewardError) -> T) throws -> T {
+        let result = body.withUnsafeReadableBytes { raw in
+            Result { () throws(RewardError) in try reader(raw.assumingMemoryBound(to: UInt8.self)) }
+        }
+        return try result.get(orThrow: APIError.badRequest)
     }
 
     private func checkBatchSize(_ count: Int, field: String) throws {
         guard count <= configuration.maxBatchSize else {
             throw APIError(.contentTooLarge, RewardError(
-                code: "batch_too_large", message: "\(count) rollouts is over the limit of \(configuration.maxBatchSize) (max_batch_size)", field: field))
+                code: .batchTooLarge, message: "\(count) rollouts is over the limit of \(configuration.maxBatchSize) (max_batch_size)", field: field))
         }
     }
 
@@ -79,7 +75,7 @@ struct RewardRoutes: Sendable {
         guard admission.admit(count) else {
             throw APIError(
                 .serviceUnavailable,
-                RewardError(code: "queue_full", message: "the judge queue is full (max_judge_queue \(configuration.maxJudgeQueue) rollouts); retry later"),
+                RewardError(code: .queueFull, message: "the judge queue is full (max_judge_queue \(configuration.maxJudgeQueue) rollouts); retry later"),
                 headers: [.retryAfter: "1"])
         }
         defer { admission.release(count) }
@@ -87,17 +83,17 @@ struct RewardRoutes: Sendable {
     }
 
     /// Every prompt, response, ground truth and image must fit `max_field_bytes`.
-    private func checkFieldSizes(_ items: [Result<Rollout, RewardError>], batch: Bool, listName: String = "rollouts") throws {
+    private func checkFieldSizes(_ items: [RolloutItem], batch: Bool, listName: String = "rollouts") throws {
         let limit = configuration.maxFieldBytes
         for (offset, item) in items.enumerated() {
-            guard case .success(let rollout) = item else { continue }
+            guard case .success(let rollout) = item.rollout else { continue }
             var fields: [(String, String)] = [("prompt", rollout.prompt), ("response", rollout.response)]
             fields += (rollout.groundTruths ?? []).enumerated().map { ("ground_truth[\($0)]", $1) }
             fields += rollout.images.enumerated().map { ("images[\($0)]", $1) }
             for (name, value) in fields where value.utf8.count > limit {
                 let field = batch ? "\(listName)[\(offset)].\(name)" : name
                 throw APIError(.contentTooLarge, RewardError(
-                    code: "field_too_large", message: "\(field) is \(value.utf8.count) bytes, over the limit of \(limit) (max_field_bytes)", field: field))
+                    code: .fieldTooLarge, message: "\(field) is \(value.utf8.count) bytes, over the limit of \(limit) (max_field_bytes)", field: field))
             }
         }
     }

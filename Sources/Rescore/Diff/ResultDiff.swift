@@ -19,7 +19,7 @@ public struct ResultDiff: Sendable {
     struct Entry {
         var reward: Double?
         var components: [Double?]
-        var errorCode: String?
+        var errorCode: ErrorCode?
     }
 
     /// `id` or `line`.

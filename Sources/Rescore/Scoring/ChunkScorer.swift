@@ -46,9 +46,7 @@ public struct ChunkOutput: Sendable {
 
 /// A chunk's lines read as rollouts: what both scorers start from.
 struct ReadChunk {
-    var items: [Result<Rollout, RewardError>] = []
-    var ids: [RolloutID?] = []
-    var labels: [Bool?] = []
+    var items: [RolloutItem] = []
     var numbers: [Int] = []
 
     init(_ chunk: InputChunk) {
@@ -56,15 +54,10 @@ struct ReadChunk {
         chunk.forEachLine { line, bytes in
             numbers.append(line.number)
             if let skipped = line.skippedBytes {
-                items.append(.failure(RewardError(code: "line_too_long", message: "the line is \(skipped) bytes, over the --max-line-bytes limit")))
-                ids.append(nil)
-                labels.append(nil)
+                items.append(.failure(RewardError(code: .lineTooLong, message: "the line is \(skipped) bytes, over the --max-line-bytes limit")))
                 return
             }
-            let read = RolloutReader.read(bytes)
-            items.append(read.rollout)
-            ids.append(read.id)
-            labels.append(read.label)
+            items.append(Wire.readRollout(bytes))
         }
     }
 }
@@ -89,17 +82,17 @@ public struct EngineChunkScorer: ChunkScorer {
         let read = ReadChunk(chunk)
         var output = ChunkOutput(sequence: chunk.sequence, expectedLines: read.items.count)
         if engine.judge == nil {
-            for offset in read.items.indices {
-                let result = switch read.items[offset] {
+            for (offset, item) in read.items.enumerated() {
+                let result = switch item.rollout {
                 case .success(let rollout): engine.scoreWithRules(rollout, options: options)
-                case .failure(let error): RewardResult.invalid(id: read.ids[offset], error: error)
+                case .failure(let error): RewardResult.invalid(id: item.id, error: error, warnings: item.warnings)
                 }
-                output.add(OutputRecord(line: read.numbers[offset], label: read.labels[offset], result: result))
+                output.add(OutputRecord(line: read.numbers[offset], label: item.label, result: result))
             }
         } else {
-            let batch = await engine.scoreBatch(read.items, ids: read.ids, options: options)
+            let batch = await engine.scoreBatch(read.items, options: options)
             for (offset, result) in batch.results.enumerated() {
-                output.add(OutputRecord(line: read.numbers[offset], label: read.labels[offset], result: result))
+                output.add(OutputRecord(line: read.numbers[offset], label: read.items[offset].label, result: result))
             }
         }
         return output

@@ -69,14 +69,14 @@ public struct RescoreSummary: Sendable, Equatable {
         cacheMisses += result.cacheMisses
         judgeTokens += result.judgeTokens
         if record.isBadLine {
-            badLinesByCode[result.error?.code ?? "unknown", default: 0] += 1
+            badLinesByCode[(result.error?.code ?? .unrecognized).rawValue, default: 0] += 1
             return
         }
         if let reward = result.reward {
             rewarded += 1
             rewardSum += reward
         } else {
-            abstainedByCode[result.error?.code ?? "unknown", default: 0] += 1
+            abstainedByCode[(result.error?.code ?? .unrecognized).rawValue, default: 0] += 1
         }
         for (index, name) in ComponentName.allCases.enumerated() {
             guard let value = result.components[name] else { continue }

@@ -47,24 +47,29 @@ public struct RewardEngine: Sendable {
 
     /// Scores a batch in input order; items that could not be read keep their error.
     /// Groups get advantages and summaries per spec section 4.
-    public func scoreBatch(_ items: [Result<Rollout, RewardError>], ids: [RolloutID?]? = nil, options: ScoringOptions) async -> BatchResult {
+    public func scoreBatch(_ items: [RolloutItem], options: ScoringOptions, warnings: [RewardWarning] = []) async -> BatchResult {
         var results: [RewardResult]
         if judge == nil {
-            results = await scoreWithRulesInParallel(items, ids: ids, options: options)
+            results = await scoreWithRulesInParallel(items, options: options)
         } else {
-            results = await scoreConcurrently(items, ids: ids, options: options)
+            results = await scoreConcurrently(items, options: options)
         }
         let groups = GroupStatistics.apply(to: &results, mode: options.advantage)
-        return BatchResult(results: results, groups: groups)
+        return BatchResult(results: results, groups: groups, warnings: warnings)
+    }
+
+    /// Scores rollouts built in process (the trainer's local mode, tests).
+    public func scoreBatch(_ rollouts: [Rollout], options: ScoringOptions) async -> BatchResult {
+        await scoreBatch(rollouts.map { RolloutItem(rollout: .success($0), id: $0.id, label: $0.requiresReasoning, warnings: $0.warnings) }, options: options)
     }
 
     /// Rules-only scoring is pure CPU work: large batches are split into one slice per core.
-    private func scoreWithRulesInParallel(_ items: [Result<Rollout, RewardError>], ids: [RolloutID?]?, options: ScoringOptions) async -> [RewardResult] {
+    private func scoreWithRulesInParallel(_ items: [RolloutItem], options: ScoringOptions) async -> [RewardResult] {
         func scoreSlice(_ range: Range<Int>) -> [RewardResult] {
             range.map { offset in
-                switch items[offset] {
+                switch items[offset].rollout {
                 case .success(let rollout): scoreWithRules(rollout, options: options)
-                case .failure(let error): .invalid(id: ids?[offset], error: error)
+                case .failure(let error): .invalid(id: items[offset].id, error: error, warnings: items[offset].warnings)
                 }
             }
         }
@@ -82,7 +87,7 @@ public struct RewardEngine: Sendable {
         }
     }
 
-    private func scoreConcurrently(_ items: [Result<Rollout, RewardError>], ids: [RolloutID?]?, options: ScoringOptions) async -> [RewardResult] {
+    private func scoreConcurrently(_ items: [RolloutItem], options: ScoringOptions) async -> [RewardResult] {
         var results = [RewardResult?](repeating: nil, count: items.count)
         await withTaskGroup(of: (Int, RewardResult).self) { group in
             var next = 0
@@ -90,9 +95,9 @@ public struct RewardEngine: Sendable {
                 guard next < items.count else { return }
                 let offset = next
                 next += 1
-                switch items[offset] {
+                switch items[offset].rollout {
                 case .success(let rollout): group.addTask { (offset, await score(rollout, options: options)) }
-                case .failure(let error): results[offset] = .invalid(id: ids?[offset], error: error)
+                case .failure(let error): results[offset] = .invalid(id: items[offset].id, error: error, warnings: items[offset].warnings)
                     addNext()
                 }
             }
@@ -112,10 +117,13 @@ public struct BatchResult: Sendable, Equatable {
     public var results: [RewardResult]
     /// Statistics per group name.
     public var groups: [String: GroupSummary]
+    /// What reading noticed about the request as a whole.
+    public var warnings: [RewardWarning]
 
     /// Creates a batch result.
-    public init(results: [RewardResult], groups: [String: GroupSummary]) {
+    public init(results: [RewardResult], groups: [String: GroupSummary], warnings: [RewardWarning] = []) {
         self.results = results
         self.groups = groups
+        self.warnings = warnings
     }
 }

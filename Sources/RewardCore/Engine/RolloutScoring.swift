@@ -25,6 +25,7 @@ struct RolloutScoring {
         self.options = options
         self.parsed = ResponseParser(vocabulary: options.vocabulary).parse(rollout.response, prefix: rollout.prefix)
         self.result = RewardResult(id: rollout.id, group: rollout.group)
+        self.result.warnings = rollout.warnings
         result.decision = parsed.decision
         result.extractedAnswer = parsed.finalAnswer
 
@@ -74,9 +75,9 @@ struct RolloutScoring {
             } else if judgeAvailable {
                 pendingAnswerReference = reference
             } else if rollout.answerType == .judge {
-                unavailable.append(RewardError(code: "no_answer_judge", message: "answer_type is judge but no LLM judge is configured", field: "answer_type"))
+                unavailable.append(RewardError(code: .noAnswerJudge, message: "answer_type is judge but no LLM judge is configured", field: "answer_type"))
             } else {
-                unavailable.append(RewardError(code: "no_ground_truth", message: "the rollout has no ground_truth and no LLM answer judge is configured", field: "ground_truth"))
+                unavailable.append(RewardError(code: .noGroundTruth, message: "the rollout has no ground_truth and no LLM answer judge is configured", field: "ground_truth"))
             }
         }
     }
@@ -180,7 +181,7 @@ struct RolloutScoring {
         } catch let failure as JudgeFailure {
             return .failure(failure)
         } catch {
-            return .failure(JudgeFailure(cause: "unreachable", message: "\(error)"))
+            return .failure(JudgeFailure(cause: .unreachable, message: "\(error)"))
         }
     }
 
@@ -194,7 +195,7 @@ struct RolloutScoring {
         case .failure(let failure):
             result.cacheMisses += 1
             if self.failure == nil {
-                self.failure = RewardError(code: "judge_\(failure.cause)", message: failure.message)
+                self.failure = RewardError(code: failure.cause.errorCode, message: failure.message)
             }
             return nil
         }
@@ -209,11 +210,11 @@ struct RolloutScoring {
         }
         guard let reward = options.formula.evaluate(values) else {
             result.error = unavailable.first
-                ?? RewardError(code: "component_unavailable", message: "a component the formula needs could not be evaluated")
+                ?? RewardError(code: .componentUnavailable, message: "a component the formula needs could not be evaluated")
             return result
         }
         guard reward.isFinite else {
-            result.error = RewardError(code: "formula_not_finite", message: "the formula gave \(reward) (division by zero?)", field: "config.formula")
+            result.error = RewardError(code: .formulaNotFinite, message: "the formula gave \(reward) (division by zero?)", field: "config.formula")
             return result
         }
         // Rounded so that 0.9 * 0 + (1 - 0.9) * 1 reads 0.1, not 0.09999999999999998.

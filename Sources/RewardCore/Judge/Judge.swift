@@ -85,15 +85,45 @@ public struct JudgeVerdict: Sendable, Equatable, Codable {
 
 /// Why a verdict could not be had; a judge failure is never scored as a wrong answer.
 public struct JudgeFailure: Error, Sendable, Equatable {
-    /// A machine-readable cause: `unreachable`, `timeout`, `rate_limited`, `server_error`, `unparseable`, `not_configured`.
-    public var cause: String
+    /// Why the verdict could not be had.
+    public var cause: Cause
     /// A human-readable explanation, free of secrets.
     public var message: String
 
     /// Creates a failure.
-    public init(cause: String, message: String) {
+    public init(cause: Cause, message: String) {
         self.cause = cause
         self.message = message
+    }
+}
+
+extension JudgeFailure {
+    /// The causes of a failed verdict, each the abstention code `judge_<cause>`.
+    public enum Cause: String, Sendable, Hashable, CaseIterable {
+        /// No connection could be made.
+        case unreachable
+        /// No answer within the per-call timeout.
+        case timeout
+        /// 429 after the retries.
+        case rateLimited = "rate_limited"
+        /// 5xx after the retries.
+        case serverError = "server_error"
+        /// The answer is not a verdict, twice.
+        case unparseable
+        /// A 4xx other than 429.
+        case rejected
+
+        /// The abstention code a rollout gets.
+        public var errorCode: ErrorCode {
+            switch self {
+            case .unreachable: .judgeUnreachable
+            case .timeout: .judgeTimeout
+            case .rateLimited: .judgeRateLimited
+            case .serverError: .judgeServerError
+            case .unparseable: .judgeUnparseable
+            case .rejected: .judgeRejected
+            }
+        }
     }
 }
 

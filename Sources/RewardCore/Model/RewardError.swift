@@ -1,14 +1,14 @@
 /// A problem with one request or rollout, with a stable code and the field it concerns.
 public struct RewardError: Error, Sendable, Hashable {
-    /// Machine-readable code (`invalid_json`, `missing_field`, `wrong_type`, `judge_timeout`, ...).
-    public var code: String
+    /// Machine-readable code.
+    public var code: ErrorCode
     /// What is wrong, for a person.
     public var message: String
     /// The JSON path of the offending field, such as `rollouts[3].response`.
     public var field: String?
 
     /// Creates an error.
-    public init(code: String, message: String, field: String? = nil) {
+    public init(code: ErrorCode, message: String, field: String? = nil) {
         self.code = code
         self.message = message
         self.field = field

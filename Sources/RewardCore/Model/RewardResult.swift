@@ -16,6 +16,8 @@ public struct RewardResult: Sendable, Equatable {
     public var reasons: ComponentMap<String> = [:]
     /// Why the reward is nil.
     public var error: RewardError?
+    /// What reading the rollout or request noticed; never changes the reward.
+    public var warnings: [RewardWarning] = []
     /// The GRPO advantage within the rollout's group; nil for abstained rollouts or without a group.
     public var advantage: Double?
     /// The group the rollout belongs to.
@@ -36,9 +38,10 @@ public struct RewardResult: Sendable, Equatable {
     }
 
     /// A result that carries only an error, for a rollout that could not be read.
-    public static func invalid(id: RolloutID?, error: RewardError) -> RewardResult {
+    public static func invalid(id: RolloutID?, error: RewardError, warnings: [RewardWarning] = []) -> RewardResult {
         var result = RewardResult(id: id)
         result.error = error
+        result.warnings = warnings
         return result
     }
 }

@@ -38,6 +38,8 @@ public struct Rollout: Sendable, Hashable {
     public var tolerance: Double?
     /// Text the prompt already ended with, prepended to the response before parsing.
     public var prefix: String?
+    /// What reading the rollout noticed (unknown fields, control characters); copied into its result.
+    public var warnings: [RewardWarning] = []
 
     /// Creates a rollout.
     public init(

@@ -75,7 +75,7 @@ public struct RequestConfig: Sendable, Hashable {
             do {
                 formula = try Formula.parse(source)
             } catch {
-                throw RewardError(code: "invalid_formula", message: "formula: \(error.description)", field: fieldPrefix + "formula")
+                throw RewardError(code: .invalidFormula, message: "formula: \(error.description)", field: fieldPrefix + "formula")
             }
         } else {
             formula = (preset ?? .sail).formula(alpha: alpha)
@@ -88,27 +88,5 @@ public struct RequestConfig: Sendable, Hashable {
             tolerance: tolerance ?? 1e-6,
             vocabulary: DecisionVocabulary(think: thinkWords ?? Array(standard.think), direct: directWords ?? Array(standard.direct))
         )
-    }
-}
-
-extension RequestConfig: Decodable {
-    /// Reads a `config` object; errors name the offending field.
-    public init(from decoder: any Decoder) throws {
-        do throws(RewardError) {
-            let reader = try JSONFieldReader(decoder, what: "config")
-            self.init(
-                alpha: try reader.number("alpha", in: 0...1),
-                preset: try reader.choice(FormulaPreset.self, "preset"),
-                formula: try reader.string("formula"),
-                shortCircuit: try reader.bool("short_circuit"),
-                advantage: try reader.choice(AdvantageMode.self, "advantage"),
-                tolerance: try reader.number("tolerance", in: 0...1),
-                thinkWords: try reader.strings("think_words"),
-                directWords: try reader.strings("direct_words"),
-                fallbackReward: try reader.number("fallback_reward", in: -1e9...1e9)
-            )
-        } catch {
-            throw error.field == nil ? error.nested(under: "config") : RewardError(code: error.code, message: error.message, field: "config." + error.field!)
-        }
     }
 }

@@ -1,12 +1,27 @@
-/// Why a line is not valid JSON, with the 1-based byte column where reading stopped.
+/// Why bytes are not valid JSON: what is wrong and where reading stopped.
 public struct JSONSyntaxError: Error, Sendable, Equatable {
-    /// 1-based byte column of the problem.
+    /// 1-based line of the problem.
+    public var line: Int
+    /// 1-based byte column of the problem within its line.
     public var column: Int
     /// What was expected or found, for a person.
     public var problem: String
 
-    /// "expected ':' at column 12".
-    public var description: String { "\(problem) at column \(column)" }
+    /// Locates byte `offset` of `bytes` as a line and a column.
+    init(offset: Int, in bytes: UnsafeBufferPointer<UInt8>, problem: String) {
+        var line = 1
+        var lineStart = 0
+        for position in 0..<min(offset, bytes.count) where bytes[position] == 0x0A {
+            line += 1
+            lineStart = position + 1
+        }
+        self.line = line
+        column = offset - lineStart + 1
+        self.problem = problem
+    }
+
+    /// "expected ':' at line 1, column 12".
+    public var description: String { "\(problem) at line \(line), column \(column)" }
 }
 
 /// A strict RFC 8259 JSON reader over UTF-8 bytes: no trailing commas, no comments, no NaN, valid UTF-8,
@@ -84,8 +99,8 @@ public struct JSONParser {
 
     var peek: UInt8? { index < bytes.count ? bytes[index] : nil }
 
-    func error(_ problem: String) -> JSONSyntaxError {
-        JSONSyntaxError(column: index + 1, problem: problem)
+    func error(_ problem: String, at offset: Int? = nil) -> JSONSyntaxError {
+        JSONSyntaxError(offset: offset ?? index, in: bytes, problem: problem)
     }
 
     mutating func skipWhitespace() {

@@ -13,7 +13,7 @@ extension RewardError {
     public func write(to writer: inout JSONWriter) {
         writer.raw("{")
         writer.key("code")
-        writer.string(code)
+        writer.string(code.rawValue)
         writer.raw(",")
         writer.key("message")
         writer.string(message)
@@ -68,6 +68,9 @@ extension RewardResult {
         writer.raw(",")
         writer.key("error")
         if let error { error.write(to: &writer) } else { writer.raw("null") }
+        writer.raw(",")
+        writer.key("warnings")
+        Self.writeWarnings(warnings, to: &writer)
         if includeAdvantage {
             writer.raw(",")
             writer.key("advantage")
@@ -91,6 +94,26 @@ extension RewardResult {
         writer.key("latency_ms")
         writer.number((latencyMs * 1000).rounded() / 1000)
         writer.raw("}")
+    }
+
+    static func writeWarnings(_ warnings: [RewardWarning], to writer: inout JSONWriter) {
+        writer.raw("[")
+        for (offset, warning) in warnings.enumerated() {
+            writer.comma(offset > 0)
+            writer.raw("{")
+            writer.key("code")
+            writer.string(warning.code.rawValue)
+            writer.raw(",")
+            writer.key("message")
+            writer.string(warning.message)
+            if let field = warning.field {
+                writer.raw(",")
+                writer.key("field")
+                writer.string(field)
+            }
+            writer.raw("}")
+        }
+        writer.raw("]")
     }
 
     private static func writeReasons(_ reasons: ComponentMap<String>, to writer: inout JSONWriter) {
@@ -143,7 +166,10 @@ extension BatchResult {
             writer.bool(summary.degenerate)
             writer.raw("}")
         }
-        writer.raw("}}")
+        writer.raw("},")
+        writer.key("warnings")
+        RewardResult.writeWarnings(warnings, to: &writer)
+        writer.raw("}")
         return writer.bytes
     }
 }

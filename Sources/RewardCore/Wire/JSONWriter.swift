@@ -84,6 +84,16 @@ public struct JSONWriter: Sendable {
         }
     }
 
+    /// Appends a list of strings.
+    public mutating func strings(_ values: [String]) {
+        raw("[")
+        for (offset, value) in values.enumerated() {
+            comma(offset > 0)
+            string(value)
+        }
+        raw("]")
+    }
+
     /// Appends a comma when `needed`, for separating members.
     public mutating func comma(_ needed: Bool) {
         if needed { bytes.append(UInt8(ascii: ",")) }

@@ -94,7 +94,7 @@ extension JSONParser {
             index += 2
             return
         }
-        guard code == UInt8(ascii: "u") else { throw error("invalid escape in a string") }
+        guard code == UInt8(ascii: "u") else { throw invalidEscape(code) }
         var scalar = try hexQuad(at: index + 2)
         index += 6
         if (0xD800..<0xDC00).contains(scalar) {
@@ -111,6 +111,13 @@ extension JSONParser {
         scratch.append(contentsOf: String(Character(Unicode.Scalar(scalar)!)).utf8)
     }
 
+    /// Names the escape; a LaTeX command typed into a JSON string (`\\sqrt`) is the usual cause, so say how to write it.
+    private func invalidEscape(_ code: UInt8) -> JSONSyntaxError {
+        guard code >= 0x20, code < 0x7F else { return error("invalid escape in a string") }
+        let shown = "\\" + String(UnicodeScalar(code))
+        return error("invalid escape '\(shown)' in a string (a LaTeX backslash is written \\\\ in JSON, as in \"\\\\sqrt{2}\")")
+    }
+
     private func hexQuad(at start: Int) throws(JSONSyntaxError) -> UInt32 {
         guard start + 4 <= bytes.count else { throw error("unterminated \\u escape") }
         var value: UInt32 = 0
@@ -121,7 +128,7 @@ extension JSONParser {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
             case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
             case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-            default: throw JSONSyntaxError(column: offset + 1, problem: "invalid hex digit in a \\u escape")
+            default: throw error("invalid hex digit in a \\u escape", at: offset)
             }
             value = value << 4 | UInt32(digit)
         }

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import Rescore
+@testable import RewardCore
 
 @Suite("JSONParser")
 struct JSONParserTests {

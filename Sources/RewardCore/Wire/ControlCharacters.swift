@@ -1,0 +1,66 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Finds control characters that a JSON escape made out of a LaTeX command: `"\boxed"` typed into curl is a
+/// backspace and `oxed`, `"\frac"` a form feed and `rac`, `"\times"` a tab and `imes`.
+enum ControlCharacters {
+    /// The escapes whose control character is taken as a mangled command wherever it stands.
+    static let alwaysSuspect: [(byte: UInt8, escape: String, name: String)] = [(0x08, "\\b", "backspace"), (0x0C, "\\f", "form feed")]
+    /// Tab, carriage return and newline are ordinary text, so they are suspect only before a command's tail.
+    static let suspectBefore: [(byte: UInt8, escape: String, name: String, tails: [String])] = [
+        (0x09, "\\t", "tab", ["ext{", "imes", "heta", "frac", "an(", "an ", "ilde", "riangle", "extbf"]),
+        (0x0D, "\\r", "carriage return", ["ight", "angle", "ho "]),
+        (0x0A, "\\n", "newline", ["eq ", "eq}", "abla", "otin", "eq0"]),
+    ]
+
+    /// One warning per field of `rollout` that holds a suspect control character.
+    static func warnings(in rollout: Rollout) -> [RewardWarning] {
+        var found: [RewardWarning] = []
+        var fields: [(String, String)] = [("response", rollout.response)]
+        if let prefix = rollout.prefix { fields.append(("prefix", prefix)) }
+        for (offset, truth) in (rollout.groundTruths ?? []).enumerated() { fields.append(("ground_truth[\(offset)]", truth)) }
+        for (name, text) in fields {
+            if let warning = warning(in: text, field: name) { found.append(warning) }
+        }
+        return found
+    }
+
+    static func warning(in text: String, field: String) -> RewardWarning? {
+        var text = text
+        return text.withUTF8 { bytes -> RewardWarning? in
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return nil }
+            for suspect in alwaysSuspect {
+                guard let hit = memchr(base, Int32(suspect.byte), bytes.count) else { continue }
+                let offset = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+                return make(field, suspect.escape, suspect.name, tail(bytes, after: offset))
+            }
+            for suspect in suspectBefore {
+                var start = 0
+                while start < bytes.count, let hit = memchr(base + start, Int32(suspect.byte), bytes.count - start) {
+                    let offset = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+                    let next = tail(bytes, after: offset)
+                    if suspect.tails.contains(where: { next.hasPrefix($0) }) { return make(field, suspect.escape, suspect.name, next) }
+                    start = offset + 1
+                }
+            }
+            return nil
+        }
+    }
+
+    static func tail(_ bytes: UnsafeBufferPointer<UInt8>, after offset: Int) -> String {
+        let end = min(bytes.count, offset + 8)
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[(offset + 1)..<end]), as: UTF8.self)
+    }
+
+    static func make(_ field: String, _ escape: String, _ name: String, _ tail: String) -> RewardWarning {
+        let word = String(tail.prefix { $0.isLetter })
+        let meant = escape + word
+        return RewardWarning(
+            code: .controlCharacter,
+            message: "\(field) holds a \(name) (the JSON escape \(escape)) before '\(word)': '\(meant)' was probably meant; write \\\(meant) in JSON",
+            field: field)
+    }
+}

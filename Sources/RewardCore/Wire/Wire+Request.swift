@@ -1,0 +1,178 @@
+/// A `POST /reward` body (also `referee score`'s input): one rollout object, or `{"rollouts": [...], "config": {...}}`.
+public struct RewardRequest: Sendable {
+    /// The rollouts, each read or with its error (`rollouts[3].response`).
+    public var items: [RolloutItem]
+    /// Whether the body was a batch (answered with `results` and `groups`).
+    public var isBatch: Bool
+    /// Per-request settings.
+    public var config: RequestConfig?
+    /// What reading noticed about the request as a whole (unknown `config` keys, stray top-level fields of a batch).
+    public var warnings: [RewardWarning]
+
+    /// Creates a request.
+    public init(items: [RolloutItem], isBatch: Bool, config: RequestConfig? = nil, warnings: [RewardWarning] = []) {
+        self.items = items
+        self.isBatch = isBatch
+        self.config = config
+        self.warnings = warnings
+    }
+}
+
+extension Wire {
+    /// Reads a `POST /reward` body; invalid JSON, a malformed `rollouts` or `config` throw, one bad rollout does not.
+    public static func readRewardRequest(_ bytes: UnsafeBufferPointer<UInt8>) throws(RewardError) -> RewardRequest {
+        var parser = JSONParser(bytes)
+        var top = RolloutFields()
+        top.alsoKnown = ["rollouts", "config"]
+        var items: [RolloutItem]?
+        var rolloutsError: RewardError?
+        var configValue: JSONValue?
+        parser.skipWhitespace()
+        guard parser.peek == UInt8(ascii: "{") else {
+            do throws(JSONSyntaxError) {
+                _ = try JSONParser.parse(bytes)
+            } catch {
+                throw invalidJSON(error, what: "the body")
+            }
+            throw RewardError(code: .wrongType, message: "the request body must be a JSON object")
+        }
+        do throws(JSONSyntaxError) {
+            try parser.members(depth: 0) { (key, parser) throws(JSONSyntaxError) in
+                switch key {
+                case "rollouts" where items == nil && rolloutsError == nil:
+                    guard parser.peek == UInt8(ascii: "[") else {
+                        rolloutsError = RewardError(code: .wrongType, message: "rollouts must be a list of rollout objects", field: "rollouts")
+                        return try parser.skipValue(depth: 1)
+                    }
+                    items = try readRollouts(&parser)
+                case "config" where configValue == nil:
+                    configValue = try parser.value(depth: 1)
+                default:
+                    try top.take(key, from: &parser, depth: 1)
+                }
+            }
+            try parser.expectEnd()
+        } catch {
+            throw invalidJSON(error, what: "the body")
+        }
+        if let rolloutsError { throw rolloutsError }
+        var config: RequestConfig?
+        var warnings: [RewardWarning] = []
+        if let configValue, configValue != .null {
+            config = try RequestConfig(wire: configValue)
+            warnings = RequestConfig.warnings(for: configValue)
+        }
+        guard let items else {
+            var item = top.item()
+            item.add(warnings)
+            return RewardRequest(items: [item], isBatch: false, config: config, warnings: warnings)
+        }
+        let stray = (top.object.members.map(\.key) + top.unknown).map { name in
+            RewardWarning(code: .unknownField, message: "'\(name)' at the top of a batch was ignored: rollout fields go inside each rollout", field: name)
+        }
+        return RewardRequest(items: items, isBatch: true, config: config, warnings: stray + warnings)
+    }
+
+    /// Reads a `POST /reward` body from an array of bytes.
+    public static func readRewardRequest(_ bytes: [UInt8]) throws(RewardError) -> RewardRequest {
+        let result = bytes.withUnsafeBufferPointer { buffer in
+            Result { () throws(RewardError) in try readRewardRequest(buffer) }
+        }
+        return try result.get()
+    }
+
+    /// Reads `[rollout, ...]`: an element that is not an object is that item's error.
+    static func readRollouts(_ parser: inout JSONParser) throws(JSONSyntaxError) -> [RolloutItem] {
+        var items: [RolloutItem] = []
+        try parser.elements(depth: 1) { (parser) throws(JSONSyntaxError) in
+            let place = "rollouts[\(items.count)]"
+            guard parser.peek == UInt8(ascii: "{") else {
+                try parser.skipValue(depth: 2)
+                items.append(.failure(RewardError(code: .wrongType, message: "a rollout must be a JSON object", field: place)))
+                return
+            }
+            items.append(try RolloutFields.read(from: &parser, depth: 2).item().nested(under: place))
+        }
+        return items
+    }
+}
+
+extension RolloutItem {
+    /// Adds request-level warnings to this item and its rollout.
+    mutating func add(_ extra: [RewardWarning]) {
+        guard !extra.isEmpty else { return }
+        warnings += extra
+        if case .success(var rollout) = rollout {
+            rollout.warnings += extra
+            self.rollout = .success(rollout)
+        }
+    }
+}
+
+extension Rollout {
+    /// Writes the rollout object `Wire.readRewardRequest` reads back into an equal rollout (warnings aside).
+    public func write(to writer: inout JSONWriter) {
+        writer.raw("{")
+        if let id {
+            writer.key("id")
+            id.write(to: &writer)
+            writer.raw(",")
+        }
+        writer.key("prompt")
+        writer.string(prompt)
+        writer.raw(",")
+        writer.key("response")
+        writer.string(response)
+        if let groundTruths {
+            writer.raw(",")
+            writer.key("ground_truth")
+            writer.strings(groundTruths)
+        }
+        if answerType != .auto {
+            writer.raw(",")
+            writer.key("answer_type")
+            writer.string(answerType.rawValue)
+        }
+        if let requiresReasoning {
+            writer.raw(",")
+            writer.key("requires_reasoning")
+            writer.bool(requiresReasoning)
+        }
+        if !images.isEmpty {
+            writer.raw(",")
+            writer.key("images")
+            writer.strings(images)
+        }
+        for (key, value) in [("group", group), ("prefix", prefix)] {
+            guard let value else { continue }
+            writer.raw(",")
+            writer.key(key)
+            writer.string(value)
+        }
+        if let tolerance {
+            writer.raw(",")
+            writer.key("tolerance")
+            writer.number(tolerance)
+        }
+        writer.raw("}")
+    }
+}
+
+extension Wire {
+    /// The body of a batch `POST /reward`: `{"rollouts": [...], "config": {...}}`.
+    public static func batchBody(_ rollouts: [Rollout], config: RequestConfig) -> [UInt8] {
+        var writer = JSONWriter(capacity: 256 * rollouts.count + 128)
+        writer.raw("{")
+        writer.key("rollouts")
+        writer.raw("[")
+        for (offset, rollout) in rollouts.enumerated() {
+            writer.comma(offset > 0)
+            rollout.write(to: &writer)
+        }
+        writer.raw("],")
+        writer.key("config")
+        config.write(to: &writer)
+        writer.raw("}")
+        return writer.bytes
+    }
+}

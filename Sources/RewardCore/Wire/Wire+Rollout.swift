@@ -1,0 +1,175 @@
+import AnswerCheck
+
+/// One rollout object as read from the wire: the rollout or what is wrong with it, with what could be kept.
+public struct RolloutItem: Sendable {
+    /// The rollout, or the error naming the wrong field.
+    public var rollout: Result<Rollout, RewardError>
+    /// The id, kept even when the rest is bad, so the error result still carries it.
+    public var id: RolloutID?
+    /// `requires_reasoning`, kept even when the rest is bad (rescore echoes it).
+    public var label: Bool?
+    /// What reading noticed; also inside the rollout on success.
+    public var warnings: [RewardWarning]
+
+    /// An item that failed before any field could be read.
+    public static func failure(_ error: RewardError) -> RolloutItem {
+        RolloutItem(rollout: .failure(error), id: nil, label: nil, warnings: [])
+    }
+
+    /// The error, nested under `parent` (`rollouts[3]`), or the item unchanged.
+    func nested(under parent: String) -> RolloutItem {
+        guard case .failure(let error) = rollout else { return self }
+        var copy = self
+        copy.rollout = .failure(error.nested(under: parent))
+        return copy
+    }
+}
+
+/// The members of one rollout object: the fields the contract names, and the names of the others.
+struct RolloutFields {
+    /// The rollout fields the contract defines; others are skipped unbuilt and named in a warning.
+    static let names: Set<String> = [
+        "id", "prompt", "response", "ground_truth", "answer_type", "requires_reasoning", "images", "group", "tolerance", "prefix",
+    ]
+
+    var object = JSONObject()
+    var unknown: [String] = []
+    /// Further names this object may hold without a warning (`rollouts`, `config` in a single-rollout body).
+    var alsoKnown: Set<String> = []
+
+    /// Reads the value under `key` if it is a rollout field, else validates and skips it.
+    mutating func take(_ key: String, from parser: inout JSONParser, depth: Int) throws(JSONSyntaxError) {
+        if Self.names.contains(key) {
+            object.members.append((key, try parser.value(depth: depth)))
+        } else {
+            if !alsoKnown.contains(key) { unknown.append(key) }
+            try parser.skipValue(depth: depth)
+        }
+    }
+
+    /// Reads a whole `{...}` at the parser's position.
+    static func read(from parser: inout JSONParser, depth: Int) throws(JSONSyntaxError) -> RolloutFields {
+        var fields = RolloutFields()
+        try parser.members(depth: depth) { (key, parser) throws(JSONSyntaxError) in
+            try fields.take(key, from: &parser, depth: depth + 1)
+        }
+        return fields
+    }
+
+    /// The rollout these members describe; `requireResponse` is false for OpenRLHF labels.
+    func item(requireResponse: Bool = true) -> RolloutItem {
+        let label = object["requires_reasoning"]?.bool
+        var warnings = unknown.map(Self.unknownFieldWarning)
+        let id: RolloutID?
+        do throws(RewardError) {
+            id = try readID()
+        } catch {
+            return RolloutItem(rollout: .failure(error), id: nil, label: label, warnings: warnings)
+        }
+        do throws(RewardError) {
+            var rollout = try read(id: id, requireResponse: requireResponse)
+            warnings += ControlCharacters.warnings(in: rollout)
+            rollout.warnings = warnings
+            return RolloutItem(rollout: .success(rollout), id: id, label: label, warnings: warnings)
+        } catch {
+            return RolloutItem(rollout: .failure(error), id: id, label: label, warnings: warnings)
+        }
+    }
+
+    static func unknownFieldWarning(_ name: String) -> RewardWarning {
+        let hint = FieldSpelling.closest(to: name, among: names).map { " (did you mean '\($0)'?)" } ?? ""
+        return RewardWarning(code: .unknownField, message: "unknown field '\(name)' was ignored\(hint)", field: name)
+    }
+
+    func readID() throws(RewardError) -> RolloutID? {
+        switch present("id") {
+        case nil: return nil
+        case .string(let text): return .string(text)
+        case .number(let number) where number.integer != nil: return .integer(number.integer!)
+        default: throw RewardError(code: .wrongType, message: "id must be a string or an integer", field: "id")
+        }
+    }
+
+    func read(id: RolloutID?, requireResponse: Bool) throws(RewardError) -> Rollout {
+        let response = try string("response") ?? (requireResponse ? nil : "")
+        guard let response else {
+            throw RewardError(code: .missingField, message: "response is required", field: "response")
+        }
+        return Rollout(
+            id: id,
+            prompt: try string("prompt") ?? "",
+            response: response,
+            groundTruths: try groundTruths(),
+            answerType: try choice(AnswerType.self, "answer_type") ?? .auto,
+            requiresReasoning: try bool("requires_reasoning"),
+            images: try strings("images") ?? [],
+            group: try scalarText("group"),
+            tolerance: try number("tolerance", in: 0...1),
+            prefix: try string("prefix")
+        )
+    }
+
+    /// The member unless it is missing or null, which both mean "not given".
+    func present(_ key: String) -> JSONValue? {
+        WireField.present(object, key)
+    }
+
+    func string(_ key: String) throws(RewardError) -> String? { try WireField.string(object, key) }
+    func bool(_ key: String) throws(RewardError) -> Bool? { try WireField.bool(object, key) }
+    func strings(_ key: String) throws(RewardError) -> [String]? { try WireField.strings(object, key) }
+    func scalarText(_ key: String) throws(RewardError) -> String? { try WireField.scalarText(object, key) }
+
+    func number(_ key: String, in range: ClosedRange<Double>) throws(RewardError) -> Double? {
+        try WireField.number(object, key, in: range)
+    }
+
+    func choice<T: RawRepresentable & CaseIterable>(_ type: T.Type, _ key: String) throws(RewardError) -> T? where T.RawValue == String {
+        try WireField.choice(type, object, key)
+    }
+
+    /// A ground truth is a string, a number, or a list of them.
+    func groundTruths() throws(RewardError) -> [String]? {
+        guard let value = present("ground_truth") else { return nil }
+        if case .array(let items) = value {
+            let texts = items.compactMap(WireField.scalar)
+            guard texts.count == items.count else {
+                throw WireField.wrongType("ground_truth", "a string, a number or a list of them")
+            }
+            return texts
+        }
+        return [try scalarText("ground_truth")!]
+    }
+}
+
+extension Wire {
+    /// Reads one rollout object (a JSONL line of `referee rescore`); never throws, so one bad line fails alone.
+    public static func readRollout(_ bytes: UnsafeBufferPointer<UInt8>) -> RolloutItem {
+        var parser = JSONParser(bytes)
+        parser.skipWhitespace()
+        guard parser.peek == UInt8(ascii: "{") else {
+            do throws(JSONSyntaxError) {
+                _ = try JSONParser.parse(bytes)
+            } catch {
+                return .failure(invalidJSON(error, what: "the line"))
+            }
+            return .failure(RewardError(code: .wrongType, message: "a rollout must be a JSON object"))
+        }
+        do throws(JSONSyntaxError) {
+            let fields = try RolloutFields.read(from: &parser, depth: 0)
+            try parser.expectEnd()
+            return fields.item()
+        } catch {
+            return .failure(invalidJSON(error, what: "the line"))
+        }
+    }
+
+    /// Reads one rollout object from an array of bytes.
+    public static func readRollout(_ bytes: [UInt8]) -> RolloutItem {
+        bytes.withUnsafeBufferPointer { readRollout($0) }
+    }
+
+    /// The `invalid_json` error for `what` (`the body`, `the line`), naming the line, column and problem.
+    static func invalidJSON(_ error: JSONSyntaxError, what: String) -> RewardError {
+        RewardError(code: .invalidJSON, message: "\(what) is not valid JSON: \(error.description)")
+    }
+}
