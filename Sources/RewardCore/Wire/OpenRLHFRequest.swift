@@ -73,37 +73,22 @@ public enum OpenRLHFLabel: Sendable {
 extension Wire {
     /// Reads a `POST /get_reward` body; a label that cannot be read is that item's error.
     public static func readOpenRLHF(_ bytes: UnsafeBufferPointer<UInt8>) throws(RewardError) -> OpenRLHFRequest {
-        var parser = JSONParser(bytes)
         var object = JSONObject()
         var labels: [OpenRLHFLabel]?
         var labelsError: RewardError?
-        parser.skipWhitespace()
-        guard parser.peek == UInt8(ascii: "{") else {
-            do throws(JSONSyntaxError) {
-                _ = try JSONParser.parse(bytes)
-            } catch {
-                throw invalidJSON(error, what: "the body")
-            }
-            throw RewardError(code: .wrongType, message: "the request body must be a JSON object")
-        }
-        do throws(JSONSyntaxError) {
-            try parser.members(depth: 0) { (key, parser) throws(JSONSyntaxError) in
-                switch key {
-                case "labels" where labels == nil && labelsError == nil:
-                    switch parser.peek {
-                    case UInt8(ascii: "["): labels = try readLabels(&parser)
-                    case UInt8(ascii: "n"): try parser.skipValue(depth: 1)
-                    default:
-                        labelsError = RewardError(code: .wrongType, message: "labels must be a list of strings or objects", field: "labels")
-                        try parser.skipValue(depth: 1)
-                    }
-                case "query", "prompts": object.members.append((key, try parser.value(depth: 1)))
-                default: try parser.skipValue(depth: 1)
+        try readObject(bytes, what: "the body", notObject: "the request body must be a JSON object") { (key, parser) throws(JSONSyntaxError) in
+            switch key {
+            case "labels" where labels == nil && labelsError == nil:
+                switch parser.peek {
+                case UInt8(ascii: "["): labels = try readLabels(&parser)
+                case UInt8(ascii: "n"): try parser.skipValue(depth: 1)
+                default:
+                    labelsError = RewardError(code: .wrongType, message: "labels must be a list of strings or objects", field: "labels")
+                    try parser.skipValue(depth: 1)
                 }
+            case "query", "prompts": object.members.append((key, try parser.value(depth: 1)))
+            default: try parser.skipValue(depth: 1)
             }
-            try parser.expectEnd()
-        } catch {
-            throw invalidJSON(error, what: "the body")
         }
         guard let query = try WireField.strings(object, "query") else {
             throw RewardError(code: .missingField, message: "query is required", field: "query")

@@ -21,39 +21,24 @@ public struct RewardRequest: Sendable {
 extension Wire {
     /// Reads a `POST /reward` body; invalid JSON, a malformed `rollouts` or `config` throw, one bad rollout does not.
     public static func readRewardRequest(_ bytes: UnsafeBufferPointer<UInt8>) throws(RewardError) -> RewardRequest {
-        var parser = JSONParser(bytes)
         var top = RolloutFields()
         top.alsoKnown = ["rollouts", "config"]
         var items: [RolloutItem]?
         var rolloutsError: RewardError?
         var configValue: JSONValue?
-        parser.skipWhitespace()
-        guard parser.peek == UInt8(ascii: "{") else {
-            do throws(JSONSyntaxError) {
-                _ = try JSONParser.parse(bytes)
-            } catch {
-                throw invalidJSON(error, what: "the body")
-            }
-            throw RewardError(code: .wrongType, message: "the request body must be a JSON object")
-        }
-        do throws(JSONSyntaxError) {
-            try parser.members(depth: 0) { (key, parser) throws(JSONSyntaxError) in
-                switch key {
-                case "rollouts" where items == nil && rolloutsError == nil:
-                    guard parser.peek == UInt8(ascii: "[") else {
-                        rolloutsError = RewardError(code: .wrongType, message: "rollouts must be a list of rollout objects", field: "rollouts")
-                        return try parser.skipValue(depth: 1)
-                    }
-                    items = try readRollouts(&parser)
-                case "config" where configValue == nil:
-                    configValue = try parser.value(depth: 1)
-                default:
-                    try top.take(key, from: &parser, depth: 1)
+        try readObject(bytes, what: "the body", notObject: "the request body must be a JSON object") { (key, parser) throws(JSONSyntaxError) in
+            switch key {
+            case "rollouts" where items == nil && rolloutsError == nil:
+                guard parser.peek == UInt8(ascii: "[") else {
+                    rolloutsError = RewardError(code: .wrongType, message: "rollouts must be a list of rollout objects", field: "rollouts")
+                    return try parser.skipValue(depth: 1)
                 }
+                items = try readRollouts(&parser)
+            case "config" where configValue == nil:
+                configValue = try parser.value(depth: 1)
+            default:
+                try top.take(key, from: &parser, depth: 1)
             }
-            try parser.expectEnd()
-        } catch {
-            throw invalidJSON(error, what: "the body")
         }
         if let rolloutsError { throw rolloutsError }
         var config: RequestConfig?

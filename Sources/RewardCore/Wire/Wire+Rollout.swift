@@ -144,23 +144,15 @@ struct RolloutFields {
 extension Wire {
     /// Reads one rollout object (a JSONL line of `referee rescore`); never throws, so one bad line fails alone.
     public static func readRollout(_ bytes: UnsafeBufferPointer<UInt8>) -> RolloutItem {
-        var parser = JSONParser(bytes)
-        parser.skipWhitespace()
-        guard parser.peek == UInt8(ascii: "{") else {
-            do throws(JSONSyntaxError) {
-                _ = try JSONParser.parse(bytes)
-            } catch {
-                return .failure(invalidJSON(error, what: "the line"))
+        var fields = RolloutFields()
+        do throws(RewardError) {
+            try readObject(bytes, what: "the line", notObject: "a rollout must be a JSON object") { (key, parser) throws(JSONSyntaxError) in
+                try fields.take(key, from: &parser, depth: 1)
             }
-            return .failure(RewardError(code: .wrongType, message: "a rollout must be a JSON object"))
-        }
-        do throws(JSONSyntaxError) {
-            let fields = try RolloutFields.read(from: &parser, depth: 0)
-            try parser.expectEnd()
-            return fields.item()
         } catch {
-            return .failure(invalidJSON(error, what: "the line"))
+            return .failure(error)
         }
+        return fields.item()
     }
 
     /// Reads one rollout object from an array of bytes.
