@@ -1,6 +1,5 @@
 import AnswerCheck
 import Foundation
-import Logging
 import RewardCore
 
 /// A configuration value that could not be used, naming the key and where it came from.
