@@ -139,6 +139,7 @@ let package = Package(
             name: "RefereeServerTests",
             dependencies: [
                 "RefereeServer",
+                "Referee",
                 "VerdictStorePostgres",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

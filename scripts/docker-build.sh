@@ -5,7 +5,7 @@
 #   1. build stage: BUILD_PACKAGES on the host, `swift package resolve` on the manifest alone, then the
 #      build RUN in .build-docker/context, a copy of what the Dockerfile COPYs (its own .build is the scratch);
 #   2. runtime stage: a Debian bookworm minbase root filesystem (debootstrap, cached in .build-docker), the
-#      runtime RUN in it (RUNTIME_PACKAGES, the non-root user), the binaries and Prompts copied in;
+#      runtime RUN in it (RUNTIME_PACKAGES, the non-root user), the binaries copied in;
 #   3. checks, as the image's user inside that root: ldd finds every library and each runtime library
 #      package is used; each binary's --help; `referee serve` on 127.0.0.1 answering `referee healthcheck`
 #      and real rollouts on /reward, judged through a stand-in judge and cached in SQLite; two replicas sharing
@@ -597,7 +597,7 @@ for file in "$STAGING"/*; do
 done
 base_mib=$(cat "$ROOTFS/.docker-build-base-mib" 2> /dev/null || echo "?")
 runtime_mib=$(cat "$ROOTFS/.docker-build-runtime-mib" 2> /dev/null || echo "?")
-copied_mib=$(du -cm "$STAGING" "$CONTEXT/Prompts" | tail -1 | cut -f1)
+copied_mib=$(du -cm "$STAGING" | tail -1 | cut -f1)
 printf '      root filesystem: bookworm minbase %s MiB; after the runtime RUN %s MiB; + %s MiB copied from the build stage\n' \
   "$base_mib" "$runtime_mib" "$copied_mib"
 

@@ -2,20 +2,20 @@
 public struct AnswerVerdict: Sendable, Equatable {
     /// Whether the answer is equivalent to the ground truth.
     public var isCorrect: Bool
-    /// A machine-readable reason when the answer is not correct (`not_equivalent`, `too_complex`, ...).
-    public var reason: String?
+    /// Why the answer is not correct; nil when it is.
+    public var reason: AnswerReason?
 
     /// Creates a verdict.
-    public init(isCorrect: Bool, reason: String? = nil) {
+    public init(isCorrect: Bool, reason: AnswerReason? = nil) {
         self.isCorrect = isCorrect
-        self.reason = isCorrect ? nil : (reason ?? "not_equivalent")
+        self.reason = isCorrect ? nil : (reason ?? .notEquivalent)
     }
 
     /// The answer matches the ground truth.
     public static let correct = AnswerVerdict(isCorrect: true)
 
     /// The answer does not match, for the given reason.
-    public static func wrong(_ reason: String = "not_equivalent") -> AnswerVerdict {
+    public static func wrong(_ reason: AnswerReason = .notEquivalent) -> AnswerVerdict {
         AnswerVerdict(isCorrect: false, reason: reason)
     }
 }

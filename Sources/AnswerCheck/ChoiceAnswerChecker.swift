@@ -6,10 +6,10 @@ public struct ChoiceAnswerChecker: AnswerChecker {
     /// Correct when the answer names exactly one option and it is the ground truth's option.
     public func check(answer: String, groundTruth: String, tolerance: Double) -> AnswerVerdict {
         guard let reference = Self.optionLetter(in: groundTruth) else {
-            return groundTruth.trimmedWhitespace.isEmpty ? .wrong("empty_ground_truth") : .wrong("unparseable_ground_truth")
+            return groundTruth.trimmedWhitespace.isEmpty ? .wrong(.emptyGroundTruth) : .wrong(.unparseableGroundTruth)
         }
-        if Self.namesSeveralOptions(answer) { return .wrong("several_options") }
-        guard let letter = Self.optionLetter(in: answer) else { return .wrong("no_option") }
+        if Self.namesSeveralOptions(answer) { return .wrong(.severalOptions) }
+        guard let letter = Self.optionLetter(in: answer) else { return .wrong(.noOption) }
         return letter == reference ? .correct : .wrong()
     }
 

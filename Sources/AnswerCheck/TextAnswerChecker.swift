@@ -6,7 +6,7 @@ public struct TextAnswerChecker: AnswerChecker {
     /// Correct when both sides normalise to the same non-empty text.
     public func check(answer: String, groundTruth: String, tolerance: Double) -> AnswerVerdict {
         let reference = Self.normalise(groundTruth)
-        guard !reference.isEmpty else { return .wrong("empty_ground_truth") }
+        guard !reference.isEmpty else { return .wrong(.emptyGroundTruth) }
         return Self.normalise(answer) == reference ? .correct : .wrong()
     }
 

@@ -20,8 +20,8 @@ public struct JudgeConfiguration: Sendable {
     public var votes: Int
     /// Completion token limit per call; a verdict is a word or a small JSON object.
     public var maxTokens: Int
-    /// Folder holding the five prompt files.
-    public var promptsDirectory: String
+    /// Folder holding the five prompt files; nil uses the prompts compiled into the binary.
+    public var promptsDirectory: String?
     /// Sampling temperature; 0 makes verdicts repeatable (raise it only with `votes` above 1).
     public var temperature: Double
     /// Ask for `response_format: json_object` on think-judge calls (servers that reject it: set false).
@@ -38,7 +38,7 @@ public struct JudgeConfiguration: Sendable {
     public init(
         baseURL: String, model: String, apiKeyEnvironmentVariable: String? = nil, apiKey: String? = nil,
         timeoutSeconds: Double = 30, maxConcurrency: Int = 64, maxRetries: Int = 3, votes: Int = 1,
-        maxTokens: Int = 64, promptsDirectory: String = "Prompts", temperature: Double = 0,
+        maxTokens: Int = 64, promptsDirectory: String? = nil, temperature: Double = 0,
         jsonResponseFormat: Bool = true, retryBaseDelaySeconds: Double = 0.5, maxRetryDelaySeconds: Double = 30,
         claimLeaseSeconds: Double = 15
     ) {

@@ -17,7 +17,7 @@ struct ChoiceAndTextTests {
     @Test("several options in one box are refused", arguments: ["A, B", "A or B", "AB", "A/B", "(A) (B)", "A and C", "(A) 3 or (B) 4"])
     func severalOptions(answer: String) {
         let verdict = ChoiceAnswerChecker().check(answer: answer, groundTruth: "A", tolerance: 0)
-        #expect(verdict == .wrong("several_options"))
+        #expect(verdict == .wrong(.severalOptions))
     }
 
     @Test(

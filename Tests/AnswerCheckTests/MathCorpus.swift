@@ -39,7 +39,7 @@ struct MathCorpus {
         let gold = goldAnswer(pair.gold)
         guard let prediction = AnswerExtraction.lenient(pair.prediction) else { return false }
         let verdict = checker.check(answer: prediction, groundTruth: gold, tolerance: 1e-6)
-        if verdict.reason == "unparseable" { return normalisedText(prediction) == normalisedText(gold) }
+        if verdict.reason == .unparseable { return normalisedText(prediction) == normalisedText(gold) }
         return verdict.isCorrect
     }
 

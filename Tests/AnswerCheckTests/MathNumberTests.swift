@@ -57,9 +57,9 @@ struct MathNumberTests {
 
     @Test("reasons name what went wrong")
     func reasons() {
-        #expect(checker.check(answer: "3", groundTruth: "  ", tolerance: 1e-6) == .wrong("empty_ground_truth"))
-        #expect(checker.check(answer: "4", groundTruth: "3", tolerance: 1e-6) == .wrong("not_equivalent"))
-        #expect(checker.check(answer: "3 ?? 4", groundTruth: "3", tolerance: 1e-6) == .wrong("unparseable"))
-        #expect(checker.check(answer: "5^{5^{5^{5^5}}}", groundTruth: "3", tolerance: 1e-6) == .wrong("too_complex"))
+        #expect(checker.check(answer: "3", groundTruth: "  ", tolerance: 1e-6) == .wrong(.emptyGroundTruth))
+        #expect(checker.check(answer: "4", groundTruth: "3", tolerance: 1e-6) == .wrong(.notEquivalent))
+        #expect(checker.check(answer: "3 ?? 4", groundTruth: "3", tolerance: 1e-6) == .wrong(.unparseable))
+        #expect(checker.check(answer: "5^{5^{5^{5^5}}}", groundTruth: "3", tolerance: 1e-6) == .wrong(.tooComplex))
     }
 }

@@ -12,8 +12,8 @@ final class ChildProcess: Sendable {
     /// The repository root, found from this file's path.
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// Starts `.build/debug/NAME` with `arguments`; fails clearly when it was not built.
-    init(_ name: String, _ arguments: [String]) throws {
+    /// Starts `.build/debug/NAME` with `arguments` in `directory`; fails clearly when it was not built.
+    init(_ name: String, _ arguments: [String], in directory: URL = ChildProcess.repository) throws {
         let binary = Self.repository.appendingPathComponent(".build/debug/\(name)")
         guard FileManager.default.isExecutableFile(atPath: binary.path) else {
             throw ChildProcessError(message: "\(binary.path) is not built: run `swift build` (scripts/test.sh does)")
@@ -21,7 +21,7 @@ final class ChildProcess: Sendable {
         process = Process()
         process.executableURL = binary
         process.arguments = arguments
-        process.currentDirectoryURL = Self.repository
+        process.currentDirectoryURL = directory
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe

@@ -40,24 +40,24 @@ struct AnswerScorerTests {
     @Test(
         "guards make the answer wrong with a reason",
         arguments: [
-            ("\\boxed{3} hmm \\boxed{4", "unclosed_last_box"),
-            ("\\boxed{A} or \\boxed{B}", "conflicting_boxes"),
-            ("\\boxed{} \\boxed{7}", "empty_box"),
-            ("\\boxed{A, B}", "several_options"),
-            ("\\boxed{A or B}", "several_options"),
-            ("\\boxed{AB}", "several_options"),
-            ("no box at all", "missing_boxed"),
-        ])
-    func guards(section: String, reason: String) {
+            ("\\boxed{3} hmm \\boxed{4", .unclosedLastBox),
+            ("\\boxed{A} or \\boxed{B}", .conflictingBoxes),
+            ("\\boxed{} \\boxed{7}", .emptyBox),
+            ("\\boxed{A, B}", .severalOptions),
+            ("\\boxed{A or B}", .severalOptions),
+            ("\\boxed{AB}", .severalOptions),
+            ("no box at all", .missingBoxed),
+        ] as [(String, AnswerReason)])
+    func guards(section: String, reason: AnswerReason) {
         let truth = section.contains("7") ? ["7"] : ["A"]
         #expect(score(section, truth) == .scored(0, reason: reason))
     }
 
     @Test("an empty ground truth never yields A = 1")
     func emptyGroundTruth() {
-        #expect(score("\\boxed{x}", [""]) == .scored(0, reason: "empty_ground_truth"))
-        #expect(score("\\boxed{ }", ["  "]) == .scored(0, reason: "empty_box"))
-        #expect(score("\\boxed{a}", ["\\boxed{}"]) == .scored(0, reason: "empty_ground_truth"))
+        #expect(score("\\boxed{x}", [""]) == .scored(0, reason: .emptyGroundTruth))
+        #expect(score("\\boxed{ }", ["  "]) == .scored(0, reason: .emptyBox))
+        #expect(score("\\boxed{a}", ["\\boxed{}"]) == .scored(0, reason: .emptyGroundTruth))
     }
 
     @Test("equivalent repeated boxes are not hedging")

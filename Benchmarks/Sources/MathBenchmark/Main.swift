@@ -65,7 +65,7 @@ struct MathBenchmark {
             let answer = AnswerExtraction.lenient(text) ?? text
             let verdict = checker.check(answer: answer, groundTruth: "\\frac{1}{2004!}", tolerance: 1e-6)
             let micros = Double(DispatchTime.now().uptimeNanoseconds - start) / 1000
-            print("adversarial \(name): \(String(format: "%.0f", micros)) us -> \(verdict.reason ?? "correct")")
+            print("adversarial \(name): \(String(format: "%.0f", micros)) us -> \(verdict.reason?.rawValue ?? "correct")")
         }
     }
 

@@ -13,9 +13,9 @@ public struct MathAnswerChecker: AnswerChecker {
     /// Checks `answer` (the content of the final box) against `groundTruth`.
     public func check(answer: String, groundTruth: String, tolerance: Double) -> AnswerVerdict {
         let gold = groundTruth.trimmed
-        guard !gold.isEmpty else { return .wrong("empty_ground_truth") }
+        guard !gold.isEmpty else { return .wrong(.emptyGroundTruth) }
         let answer = answer.trimmed
-        guard !answer.isEmpty else { return .wrong("not_equivalent") }
+        guard !answer.isEmpty else { return .wrong(.notEquivalent) }
         if answer == gold { return .correct }
         let tolerance = tolerance.isFinite && tolerance >= 0 ? min(tolerance, 1) : Self.defaultTolerance
         do {
@@ -24,13 +24,13 @@ public struct MathAnswerChecker: AnswerChecker {
             var context = Context(tolerance: tolerance, texts: (gold, answer))
             context.mayHavePlusMinus = Self.mentions(gold, answer, any: ["pm", "mp", "\u{B1}", "\u{2213}"])
             context.mayHaveMatrices = Self.mentions(gold, answer, any: ["begin"])
-            return try context.equivalent(g, p) ? .correct : .wrong("not_equivalent")
+            return try context.equivalent(g, p) ? .correct : .wrong(.notEquivalent)
         } catch .tooComplex {
-            return .wrong("too_complex")
+            return .wrong(.tooComplex)
         } catch .unparseable {
-            return .wrong("unparseable")
+            return .wrong(.unparseable)
         } catch {
-            return .wrong("not_equivalent")
+            return .wrong(.notEquivalent)
         }
     }
 

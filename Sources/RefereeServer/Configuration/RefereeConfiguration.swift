@@ -35,8 +35,8 @@ public struct RefereeConfiguration: Sendable {
     public var judgeVotes = 1
     /// The judge's HTTP client.
     public var judgeTransport = JudgeTransportKind.asyncHTTPClient
-    /// Folder of the judge prompt files.
-    public var promptsDirectory = "Prompts"
+    /// Folder of the judge prompt files; nil uses the prompts compiled into the binary.
+    public var promptsDirectory: String?
     /// Log level.
     public var logLevel = Logger.Level.info
     /// Bearer token every route but `/healthz` requires; nil leaves the service open.

@@ -18,7 +18,7 @@ struct RolloutScoring {
     /// A judge failure: the rollout abstains.
     var failure: RewardError?
     /// Why the thinking components are 0 without asking a judge (unknown decision, empty think block).
-    var thinkingIsZero: String?
+    var thinkingIsZero: FormatReason?
 
     init(rollout: Rollout, options: ScoringOptions, answers: AnswerScorer, judgeAvailable: Bool) {
         self.rollout = rollout
@@ -29,14 +29,14 @@ struct RolloutScoring {
         result.decision = parsed.decision
         result.extractedAnswer = parsed.finalAnswer
 
-        record(.format, parsed.formatPassed ? 1 : 0, reason: parsed.formatReasons.first?.rawValue)
+        record(.format, parsed.formatPassed ? 1 : 0, reason: parsed.formatReasons.first)
         scoreAnswer(answers, judgeAvailable: judgeAvailable)
         scoreDecision(judgeAvailable: judgeAvailable)
         scoreThinking(judgeAvailable: judgeAvailable)
         if let reason = thinkingIsZero {
             // Zero thinking is known without a judge; report it only where it can matter.
             for component in ComponentName.thinking {
-                if rewardDetermined { result.skipped[component] = "short_circuit" } else { record(component, 0, reason: reason) }
+                if rewardDetermined { skip(component, .shortCircuit) } else { record(component, 0, reason: reason) }
             }
         }
     }
@@ -52,16 +52,17 @@ struct RolloutScoring {
         }
     }
 
-    mutating func record(_ component: ComponentName, _ value: Double, reason: String? = nil) {
+    /// Sets a component's value, with the catalogue's reason when it is below 1.
+    mutating func record<Reason: RawRepresentable<String>>(_ component: ComponentName, _ value: Double, reason: Reason?) {
         values[component] = value
         result.components[component] = value
-        if let reason, value < 1 { result.reasons[component] = reason }
+        if let reason, value < 1 { result.reasons[component] = reason.rawValue }
     }
 
-    /// Marks a component as not evaluated; it counts as 1 in the formula.
-    mutating func skip(_ component: ComponentName, _ reason: String) {
-        values[component] = 1
-        result.skipped[component] = reason
+    /// Marks a component as not evaluated; the formula sees 1 for it when the reason counts as 1.
+    mutating func skip(_ component: ComponentName, _ reason: SkipReason) {
+        if reason.countsAsOne { values[component] = 1 }
+        result.skipped[component] = reason.rawValue
     }
 
     private mutating func scoreAnswer(_ answers: AnswerScorer, judgeAvailable: Bool) {
@@ -71,7 +72,7 @@ struct RolloutScoring {
             record(.answer, value, reason: reason)
         case .needsJudge(let reference):
             if !formulaNeeds(.answer) {
-                result.skipped[.answer] = "not_in_formula"
+                skip(.answer, .notInFormula)
             } else if judgeAvailable {
                 pendingAnswerReference = reference
             } else if rollout.answerType == .judge {
@@ -84,34 +85,34 @@ struct RolloutScoring {
 
     private mutating func scoreDecision(judgeAvailable: Bool) {
         if parsed.decision == .unknown {
-            record(.judge, 0, reason: "unknown_decision")
+            record(.judge, 0, reason: FormatReason.unknownDecision)
         } else if let label = rollout.requiresReasoning {
-            record(.judge, (parsed.decision == .think) == label ? 1 : 0, reason: "wrong_decision")
+            record(.judge, (parsed.decision == .think) == label ? 1 : 0, reason: JudgmentReason.wrongDecision)
         } else if !formulaNeeds(.judge) {
-            result.skipped[.judge] = "not_in_formula"
+            skip(.judge, .notInFormula)
         } else if judgeAvailable {
             pendingDecisionJudge = true
         } else {
-            skip(.judge, "no_label_no_judge")
+            skip(.judge, .noLabelNoJudge)
         }
     }
 
     private mutating func scoreThinking(judgeAvailable: Bool) {
         guard ComponentName.thinking.contains(where: formulaNeeds) else {
-            for component in ComponentName.thinking { result.skipped[component] = "not_in_formula" }
+            for component in ComponentName.thinking { skip(component, .notInFormula) }
             return
         }
         switch parsed.decision {
         case .direct:
-            for component in ComponentName.thinking { skip(component, "direct_decision") }
+            for component in ComponentName.thinking { skip(component, .directDecision) }
         case .unknown:
-            thinkingIsZero = "unknown_decision"
+            thinkingIsZero = .unknownDecision
         case .think where !parsed.hasReasoning:
-            thinkingIsZero = "empty_think"
+            thinkingIsZero = .emptyThink
         case .think where judgeAvailable:
             pendingThinking = true
         case .think:
-            for component in ComponentName.thinking { skip(component, "no_judge") }
+            for component in ComponentName.thinking { skip(component, .noJudge) }
         }
     }
 
@@ -123,27 +124,27 @@ struct RolloutScoring {
         if let reference = pendingAnswerReference {
             pendingAnswerReference = nil
             if rewardDetermined {
-                result.skipped[.answer] = "short_circuit"
+                skip(.answer, .shortCircuit)
             } else {
                 let request = JudgeRequest(kind: .answer, question: rollout.prompt, answer: parsed.finalAnswer ?? "", reference: reference, images: rollout.images)
                 guard let verdict = await ask(judge, request) else { return }
-                record(.answer, verdict.passed ? 1 : 0, reason: "judge_says_wrong")
+                record(.answer, verdict.passed ? 1 : 0, reason: AnswerReason.judgeSaysWrong)
             }
         }
         if pendingDecisionJudge {
             pendingDecisionJudge = false
             if rewardDetermined {
-                result.skipped[.judge] = "short_circuit"
+                skip(.judge, .shortCircuit)
             } else {
                 let request = JudgeRequest(kind: .thinkJudge, question: rollout.prompt, decision: parsed.decision.rawValue, images: rollout.images)
                 guard let verdict = await ask(judge, request) else { return }
-                record(.judge, verdict.passed ? 1 : 0, reason: "judge_says_wrong_decision")
+                record(.judge, verdict.passed ? 1 : 0, reason: JudgmentReason.judgeSaysWrongDecision)
             }
         }
         if pendingThinking {
             pendingThinking = false
             if rewardDetermined {
-                for component in ComponentName.thinking { result.skipped[component] = "short_circuit" }
+                for component in ComponentName.thinking { skip(component, .shortCircuit) }
             } else {
                 await judgeThinking(judge)
             }
@@ -165,10 +166,10 @@ struct RolloutScoring {
         var total = 0.0
         for (component, outcome) in outcomes {
             guard let verdict = account(outcome) else { return }
-            record(component, verdict.passed ? 1 : 0, reason: "judge_says_unsound")
+            record(component, verdict.passed ? 1 : 0, reason: JudgmentReason.judgeSaysUnsound)
             total += verdict.passed ? 1 : 0
         }
-        record(.think, total / 3, reason: "judge_says_unsound")
+        record(.think, total / 3, reason: JudgmentReason.judgeSaysUnsound)
     }
 
     private mutating func ask(_ judge: any Judge, _ request: JudgeRequest) async -> JudgeVerdict? {

@@ -10,9 +10,9 @@ public struct RewardResult: Sendable, Equatable {
     public var decision: Decision?
     /// The final boxed answer the checkers compared.
     public var extractedAnswer: String?
-    /// Components not evaluated, with why (`direct_decision`, `short_circuit`, `no_judge`, ...).
+    /// Components not evaluated, with a `SkipReason` raw value saying why.
     public var skipped: ComponentMap<String> = [:]
-    /// Why a component scored below 1 (`missing_boxed`, `not_equivalent`, ...).
+    /// Why a component scored below 1: a `FormatReason`, `AnswerReason` or `JudgmentReason` raw value.
     public var reasons: ComponentMap<String> = [:]
     /// Why the reward is nil.
     public var error: RewardError?

@@ -1,5 +1,5 @@
 /// Why a response failed the format check; the raw values are the API's reason codes.
-public enum FormatReason: String, Sendable, Hashable, Codable {
+public enum FormatReason: String, Sendable, Hashable, CaseIterable, Codable {
     /// No `<judge>` block.
     case missingJudge = "missing_judge"
     /// `<judge>` opened but never closed.

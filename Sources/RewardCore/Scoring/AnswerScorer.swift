@@ -3,7 +3,7 @@ import AnswerCheck
 /// What the rule checkers made of a rollout's answer.
 public enum AnswerOutcome: Sendable, Equatable {
     /// A rule checker decided: 1 or 0, with the reason for a 0.
-    case scored(Double, reason: String?)
+    case scored(Double, reason: AnswerReason?)
     /// Only the LLM answer judge can decide (open-ended question or no ground truth).
     case needsJudge(reference: String)
 }
@@ -29,18 +29,18 @@ public struct AnswerScorer: Sendable {
 
     /// Scores the final answer of `parsed` against the rollout's ground truths.
     public func score(_ parsed: ParsedResponse, rollout: Rollout, tolerance: Double) -> AnswerOutcome {
-        if parsed.lastBoxUnclosed { return .scored(0, reason: "unclosed_last_box") }
-        guard let answer = parsed.boxes.last else { return .scored(0, reason: "missing_boxed") }
-        if parsed.boxes.contains(where: { $0.trimmedWhitespace.isEmpty }) { return .scored(0, reason: "empty_box") }
+        if parsed.lastBoxUnclosed { return .scored(0, reason: .unclosedLastBox) }
+        guard let answer = parsed.boxes.last else { return .scored(0, reason: .missingBoxed) }
+        if parsed.boxes.contains(where: { $0.trimmedWhitespace.isEmpty }) { return .scored(0, reason: .emptyBox) }
         if rollout.answerType == .judge || rollout.groundTruths == nil {
-            if hedges(parsed.boxes, type: .text, tolerance: tolerance) { return .scored(0, reason: "conflicting_boxes") }
+            if hedges(parsed.boxes, type: .text, tolerance: tolerance) { return .scored(0, reason: .conflictingBoxes) }
             return .needsJudge(reference: rollout.groundTruths?.joined(separator: " | ") ?? "")
         }
         let references = (rollout.groundTruths ?? []).map(Self.unboxed).filter { !$0.isEmpty }
-        guard let first = references.first else { return .scored(0, reason: "empty_ground_truth") }
+        guard let first = references.first else { return .scored(0, reason: .emptyGroundTruth) }
         let type = rollout.answerType == .auto ? AnswerType.detect(groundTruth: first) : rollout.answerType
-        if hedges(parsed.boxes, type: type, tolerance: tolerance) { return .scored(0, reason: "conflicting_boxes") }
-        var lastReason = "not_equivalent"
+        if hedges(parsed.boxes, type: type, tolerance: tolerance) { return .scored(0, reason: .conflictingBoxes) }
+        var lastReason = AnswerReason.notEquivalent
         for reference in references {
             let verdict = check(answer, against: reference, type: type, tolerance: tolerance)
             if verdict.isCorrect { return .scored(1, reason: nil) }
@@ -64,7 +64,7 @@ public struct AnswerScorer: Sendable {
             return text.check(answer: answer, groundTruth: reference, tolerance: tolerance)
         case .math, .auto:
             let verdict = math.check(answer: answer, groundTruth: reference, tolerance: tolerance)
-            guard verdict.reason == "unparseable" else { return verdict }
+            guard verdict.reason == .unparseable else { return verdict }
             let fallback = text.check(answer: answer, groundTruth: reference, tolerance: tolerance)
             return fallback.isCorrect ? fallback : verdict
         }

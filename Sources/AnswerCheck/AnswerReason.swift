@@ -1,0 +1,27 @@
+/// Why the answer component is 0; the raw values are the API's reason codes.
+public enum AnswerReason: String, Sendable, Hashable, CaseIterable, Codable {
+    /// The answer parses but does not match the ground truth.
+    case notEquivalent = "not_equivalent"
+    /// A bound on size, depth or work was hit before the comparison could finish.
+    case tooComplex = "too_complex"
+    /// The answer or the ground truth could not be parsed as mathematics.
+    case unparseable
+    /// The ground truth is empty.
+    case emptyGroundTruth = "empty_ground_truth"
+    /// A choice ground truth names no option letter.
+    case unparseableGroundTruth = "unparseable_ground_truth"
+    /// A choice answer names several options.
+    case severalOptions = "several_options"
+    /// A choice answer names no option.
+    case noOption = "no_option"
+    /// No complete, non-empty `\boxed{}` in the answer section.
+    case missingBoxed = "missing_boxed"
+    /// The last `\boxed{` is never closed, so there is no final answer.
+    case unclosedLastBox = "unclosed_last_box"
+    /// A box is empty.
+    case emptyBox = "empty_box"
+    /// Several boxes that do not all say the same thing (hedging).
+    case conflictingBoxes = "conflicting_boxes"
+    /// The LLM answer judge said the answer is wrong.
+    case judgeSaysWrong = "judge_says_wrong"
+}
