@@ -4,7 +4,7 @@ import Testing
 
 @testable import RewardCore
 
-@Suite("Reason catalogues: one list each, every code in docs/api.md")
+@Suite("Reason, error and warning catalogues: one list each, every code in docs/api.md")
 struct CatalogueTests {
     /// docs/api.md, found from this file's path so the test runs from any folder.
     static let apiPage = URL(fileURLWithPath: #filePath)
@@ -18,6 +18,8 @@ struct CatalogueTests {
             ("Answer reasons", AnswerReason.allCases.map(\.rawValue)),
             ("Judgment reasons", JudgmentReason.allCases.map(\.rawValue)),
             ("Skip reasons", SkipReason.allCases.map(\.rawValue)),
+            ("Error codes", ErrorCode.allCases.map(\.rawValue)),
+            ("Warning codes", WarningCode.allCases.map(\.rawValue)),
         ])
     func documented(heading: String, codes: [String]) throws {
         let table = try MarkdownTable(heading: heading, in: String(contentsOf: Self.apiPage, encoding: .utf8))
@@ -38,11 +40,6 @@ struct CatalogueTests {
             let reason = try #require(MarkdownTable.code(in: row[0]).flatMap(SkipReason.init(rawValue:)))
             #expect((row[column].lowercased() == "yes") == reason.countsAsOne, "\(reason.rawValue)")
         }
-    }
-
-    @Test("/get_reward logs 1 for exactly the skip reasons that count as 1")
-    func openRLHFAgreesWithCatalogue() {
-        #expect(BatchResult.skipsCountingAsOne == Set(SkipReason.allCases.filter(\.countsAsOne).map(\.rawValue)))
     }
 }
 

@@ -1,7 +1,4 @@
 extension BatchResult {
-    /// Skip reasons under which a component counts as 1 in the formula.
-    static let skipsCountingAsOne: Set<String> = ["direct_decision", "no_judge", "no_label_no_judge"]
-
     /// The `/get_reward` answer: `rewards`, `scores` (abstained items get `fallback`) and
     /// `extra_logs` with one numeric list per component (the value the formula used, 0 when none) and `abstained`.
     public func openRLHFJSON(fallback: Double) -> [UInt8] {
@@ -29,7 +26,7 @@ extension BatchResult {
 
     static func loggedValue(of component: ComponentName, in result: RewardResult) -> Double {
         if let value = result.components[component] { return value }
-        return result.skipped[component].map { skipsCountingAsOne.contains($0) ? 1 : 0 } ?? 0
+        return result.skipped[component].flatMap(SkipReason.init(rawValue:)).map { $0.countsAsOne ? 1 : 0 } ?? 0
     }
 
     private func writeList(_ values: [Double], to writer: inout JSONWriter) {
