@@ -133,7 +133,11 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "AnswerCheckTests", dependencies: ["AnswerCheck"], swiftSettings: strict),
+        // The conformance corpus is data the tests read from their own source path, not a resource.
+        .testTarget(
+            name: "AnswerCheckTests", dependencies: ["AnswerCheck"], exclude: ["Fixtures/conformance"],
+            swiftSettings: strict
+        ),
         .testTarget(name: "RewardCoreTests", dependencies: ["RewardCore"], swiftSettings: strict),
         .testTarget(
             name: "RefereeServerTests",

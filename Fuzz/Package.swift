@@ -1,6 +1,6 @@
 // swift-tools-version:6.0
 // A libFuzzer target for the math answer parser, apart from the main package so that ordinary
-// builds never need the sanitizer runtime. See the README for how to build and run it.
+// builds never need the sanitizer runtime. See docs/math-answers.md (Fuzzing) for how to build and run it.
 import PackageDescription
 
 let package = Package(

@@ -4,7 +4,7 @@
 # Usage: scripts/math-verify-compare.sh [swift-rounds] [python-rounds]
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
-corpus="${CORPUS:-$repo/../shared/conformance/math_answers.jsonl}"
+corpus="${CORPUS:-$repo/Tests/AnswerCheckTests/Fixtures/conformance/math_answers.jsonl}"
 venv="$repo/.venv-mathverify"
 if [ ! -x "$venv/bin/python" ]; then
     python3 -m venv "$venv"

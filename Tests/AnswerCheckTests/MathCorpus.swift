@@ -1,7 +1,7 @@
 import Foundation
 @testable import AnswerCheck
 
-/// The shared conformance corpus and the way this project judges one of its pairs.
+/// The conformance corpus (`Fixtures/conformance/`) and the way this project judges one of its pairs.
 struct MathCorpus {
     struct Pair: Sendable {
         var line: Int
@@ -14,10 +14,10 @@ struct MathCorpus {
         var truth: Bool { suspect ? !expected : expected }
     }
 
-    /// `<repo>/../shared/conformance/math_answers.jsonl`, found from this file's path.
+    /// `Tests/AnswerCheckTests/Fixtures/conformance/math_answers.jsonl`, found from this file's path
+    /// so that the tests read it from any working directory.
     static let url = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("shared/conformance/math_answers.jsonl")
+        .deletingLastPathComponent().appendingPathComponent("Fixtures/conformance/math_answers.jsonl")
 
     static func load() throws -> [Pair] {
         let text = try String(contentsOf: url, encoding: .utf8)

@@ -69,10 +69,12 @@ struct MathBenchmark {
         }
     }
 
+    /// The repository's conformance corpus, found from this file's path
+    /// (`Benchmarks/Sources/MathBenchmark/` up to the repository root).
     static let defaultCorpus = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("shared/conformance/math_answers.jsonl").path
+        .deletingLastPathComponent()
+        .appendingPathComponent("Tests/AnswerCheckTests/Fixtures/conformance/math_answers.jsonl").path
 
     static func loadPairs(_ path: String) throws -> [(String, String)] {
         let text = try String(contentsOfFile: path, encoding: .utf8)

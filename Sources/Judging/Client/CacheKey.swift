@@ -1,6 +1,6 @@
 import RewardCore
 
-/// The verdict-cache key: SHA-256 over everything that decides a verdict (REWARD_SPEC section 7).
+/// The verdict-cache key: SHA-256 over everything that decides a verdict (docs/reward-spec.md, section 7).
 enum CacheKey {
     /// Bumped when the key layout changes, so old rows are never misread as new ones.
     static let version = "referee-verdict-v1"
