@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 import Testing
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -55,14 +56,18 @@ struct ShutdownTests {
         let cache = directory.appendingPathComponent("cache.sqlite").path
         let (judge, referee, port) = try await LocalService.start(judgeLatency: 0, cache: cache)
         // Batches of new rollouts until the server dies; no cancellation, which FoundationNetworking mishandles.
+        let done = Atomic<Int>(0)
         let writer = Task {
             for round in 0..<10_000 {
                 let batch = #"{"rollouts": [\#((0..<32).map { Self.thinkRollout(round * 32 + $0) }.joined(separator: ","))]}"#
                 guard (try? await LocalService.post(batch, port: port)) != nil else { return round }
+                done.add(1, ordering: .relaxed)
             }
             return -1
         }
-        try await Task.sleep(for: .milliseconds(1500))
+        // Kill once a batch has been stored and the next is being written, however slow the machine is.
+        for _ in 0..<600 where done.load(ordering: .relaxed) == 0 { try await Task.sleep(for: .milliseconds(50)) }
+        try await Task.sleep(for: .milliseconds(300))
         _ = try await referee.stop(SIGKILL)
         #expect(await writer.value > 0)
         let (check, verdicts) = try Self.integrity(of: cache)
