@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "VerdictStorePostgres", targets: ["VerdictStorePostgres"]),
         .library(name: "GRPO", targets: ["GRPO"]),
         .library(name: "Rescore", targets: ["Rescore"]),
+        .library(name: "FakeJudgeServer", targets: ["FakeJudgeServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
@@ -102,12 +103,23 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        // A scripted OpenAI-compatible judge for load and fault tests.
+        // A scripted OpenAI-compatible judge served in process, for tests and benchmarks.
+        .target(
+            name: "FakeJudgeServer",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: strict
+        ),
+        // The same judge as a process, for load tests by hand.
         .executableTarget(
             name: "FakeJudge",
             dependencies: [
-                .product(name: "Hummingbird", package: "hummingbird"),
+                "FakeJudgeServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
@@ -135,6 +147,7 @@ let package = Package(
         .testTarget(
             name: "RefereeServerTests",
             dependencies: [
+                "FakeJudgeServer",
                 "RefereeServer",
                 "VerdictStorePostgres",
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -144,11 +157,7 @@ let package = Package(
         ),
         .testTarget(
             name: "JudgingTests",
-            dependencies: [
-                "Judging", "VerdictStore",
-                "RefereeServer",
-                .product(name: "Hummingbird", package: "hummingbird"),
-            ],
+            dependencies: ["FakeJudgeServer", "Judging", "RefereeServer", "VerdictStore"],
             swiftSettings: strict
         ),
         .testTarget(name: "VerdictStoreTests", dependencies: ["VerdictStore"], swiftSettings: strict),
