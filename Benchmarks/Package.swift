@@ -14,6 +14,7 @@ let package = Package(
         .executableTarget(
             name: "RewardBenchmark",
             dependencies: [
+                .product(name: "AnswerCheck", package: "Referee"),
                 .product(name: "RewardCore", package: "Referee"),
                 .product(name: "RefereeServer", package: "Referee"),
             ]
