@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "GRPO", targets: ["GRPO"]),
         .library(name: "Rescore", targets: ["Rescore"]),
         .library(name: "RewardClient", targets: ["RewardClient"]),
+        .library(name: "FakeJudgeServer", targets: ["FakeJudgeServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
@@ -31,6 +32,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // Answer equivalence: math, choice and text checkers. Pure.
@@ -68,6 +72,7 @@ let package = Package(
                 "RewardCore", "VerdictStore",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -83,8 +88,13 @@ let package = Package(
                 "VerdictStorePostgres",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strict
         ),
@@ -101,16 +111,29 @@ let package = Package(
                 "VerdictStore",
                 "VerdictStorePostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strict
         ),
-        // A scripted OpenAI-compatible judge for load and fault tests.
+        // A scripted OpenAI-compatible judge served in process, for tests and benchmarks.
+        .target(
+            name: "FakeJudgeServer",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: strict
+        ),
+        // The same judge as a process, for load tests by hand.
         .executableTarget(
             name: "FakeJudge",
             dependencies: [
-                .product(name: "Hummingbird", package: "hummingbird"),
+                "FakeJudgeServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
@@ -138,31 +161,35 @@ let package = Package(
             name: "AnswerCheckTests", dependencies: ["AnswerCheck"], exclude: ["Fixtures/conformance"],
             swiftSettings: strict
         ),
-        .testTarget(name: "RewardCoreTests", dependencies: ["RewardCore"], swiftSettings: strict),
+        .testTarget(name: "RewardCoreTests", dependencies: ["AnswerCheck", "RewardCore"], swiftSettings: strict),
         .testTarget(
             name: "RefereeServerTests",
             dependencies: [
-                "RefereeServer",
-                "Referee",
-                "VerdictStorePostgres",
+                "FakeJudgeServer", "RefereeServer", "Referee", "RewardCore", "VerdictStorePostgres",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ],
             swiftSettings: strict
         ),
         .testTarget(
             name: "JudgingTests",
             dependencies: [
-                "Judging", "VerdictStore",
-                "RefereeServer",
-                .product(name: "Hummingbird", package: "hummingbird"),
+                "FakeJudgeServer", "Judging", "RefereeServer", "RewardCore", "VerdictStore",
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "VerdictStoreTests", dependencies: ["VerdictStore"], swiftSettings: strict),
+        .testTarget(name: "VerdictStoreTests", dependencies: ["RewardCore", "VerdictStore"], swiftSettings: strict),
         .testTarget(
             name: "VerdictStorePostgresTests",
-            dependencies: ["VerdictStorePostgres", "VerdictStore", "Judging"],
+            dependencies: [
+                "Judging", "RewardCore", "VerdictStore", "VerdictStorePostgres",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(name: "RescoreTests", dependencies: ["Rescore", "RewardCore", "RefereeServer"], swiftSettings: strict),

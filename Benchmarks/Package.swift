@@ -8,13 +8,13 @@ let package = Package(
     platforms: [.macOS(.v14)],
     dependencies: [
         .package(name: "Referee", path: ".."),
-        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .executableTarget(
             name: "RewardBenchmark",
             dependencies: [
+                .product(name: "AnswerCheck", package: "Referee"),
                 .product(name: "RewardCore", package: "Referee"),
                 .product(name: "RefereeServer", package: "Referee"),
             ]
@@ -29,8 +29,7 @@ let package = Package(
                 .product(name: "RewardCore", package: "Referee"),
                 .product(name: "Judging", package: "Referee"),
                 .product(name: "VerdictStore", package: "Referee"),
-                .product(name: "RefereeServer", package: "Referee"),
-                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "FakeJudgeServer", package: "Referee"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

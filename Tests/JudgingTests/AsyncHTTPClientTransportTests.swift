@@ -1,3 +1,4 @@
+import FakeJudgeServer
 import Foundation
 import RewardCore
 import Testing
@@ -25,7 +26,7 @@ import VerdictStore
         await script.enqueue(.status(502), .rateLimited(retryAfter: "1"), .verdict("FALSE"))
         let sleeper = RecordingSleeper()
         let verdict = try await Self.withTransport { transport in
-            try await ScriptedJudge.run(script) { url in
+            try await FakeJudgeServer.run(script) { url in
                 try await Fixtures.judge(
                     Fixtures.configuration(url, apiKey: "sk-nio"), sleeper: sleeper, transport: transport
                 ).verdict(for: Fixtures.logic)
@@ -41,7 +42,7 @@ import VerdictStore
         let script = JudgeScript()
         await script.enqueue(.delay(3), .delay(3))
         let failure = try await Self.withTransport { transport in
-            try await ScriptedJudge.run(script) { url in
+            try await FakeJudgeServer.run(script) { url in
                 await #expect(throws: JudgeFailure.self) {
                     try await Fixtures.judge(
                         Fixtures.configuration(url, timeout: 0.5, maxRetries: 1), transport: transport
@@ -69,7 +70,7 @@ import VerdictStore
         let script = JudgeScript()
         await script.setLatency(0.3)
         try await Self.withTransport { transport in
-            try await ScriptedJudge.run(script) { url in
+            try await FakeJudgeServer.run(script) { url in
                 let judge = try Fixtures.judge(Fixtures.configuration(url), transport: transport)
                 try await withThrowingTaskGroup(of: Void.self) { group in
                     for _ in 0..<10 { group.addTask { _ = try await judge.verdict(for: Fixtures.logic) } }

@@ -1,3 +1,4 @@
+import FakeJudgeServer
 import Foundation
 import RewardCore
 import Testing
@@ -10,7 +11,7 @@ import VerdictStore
     @Test func identicalConcurrentRequestsMakeOneCall() async throws {
         let script = JudgeScript()
         await script.setLatency(0.3)
-        let verdicts = try await ScriptedJudge.run(script) { url in
+        let verdicts = try await FakeJudgeServer.run(script) { url in
             let judge = try Fixtures.judge(Fixtures.configuration(url))
             return try await withThrowingTaskGroup(of: JudgeVerdict.self) { group in
                 for _ in 0..<20 { group.addTask { try await judge.verdict(for: Fixtures.logic) } }
@@ -24,7 +25,7 @@ import VerdictStore
 
     @Test func differentRequestsAreNotMerged() async throws {
         let script = JudgeScript()
-        try await ScriptedJudge.run(script) { url in
+        try await FakeJudgeServer.run(script) { url in
             let judge = try Fixtures.judge(Fixtures.configuration(url))
             var other = Fixtures.logic
             other.reasoning += " "
@@ -41,7 +42,7 @@ import VerdictStore
         let script = JudgeScript()
         await script.setDefaults(verdict: "FALSE")
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("verdicts-\(UUID()).sqlite").path
-        try await ScriptedJudge.run(script) { url in
+        try await FakeJudgeServer.run(script) { url in
             let first = try await Fixtures.judge(Fixtures.configuration(url), cache: SQLiteVerdictCache(path: path))
                 .verdict(for: Fixtures.logic)
             // A new judge and a new connection: what counts is what the file holds.
@@ -58,7 +59,7 @@ import VerdictStore
         let script = JudgeScript()
         let prompts = try Fixtures.copiedPrompts()
         let cache = InMemoryVerdictCache()
-        try await ScriptedJudge.run(script) { url in
+        try await FakeJudgeServer.run(script) { url in
             let configuration = Fixtures.configuration(url, prompts: prompts)
             _ = try await Fixtures.judge(configuration, cache: cache).verdict(for: Fixtures.logic)
             _ = try await Fixtures.judge(configuration, cache: cache).verdict(for: Fixtures.logic)
@@ -80,7 +81,7 @@ import VerdictStore
     @Test func votesTakeTheMajorityAndReportAgreement() async throws {
         let script = JudgeScript()
         await script.enqueue(.verdict("TRUE"), .verdict("FALSE"), .verdict("TRUE"))
-        let verdict = try await ScriptedJudge.run(script) { url in
+        let verdict = try await FakeJudgeServer.run(script) { url in
             try await Fixtures.judge(Fixtures.configuration(url, votes: 3)).verdict(for: Fixtures.logic)
         }
         #expect(verdict.passed)

@@ -1,3 +1,4 @@
+import FakeJudgeServer
 import Foundation
 import Judging
 import RefereeServer
@@ -24,7 +25,7 @@ import FoundationNetworking
         _ script: JudgeScript, cachePath: String = temporaryCache(),
         _ body: @escaping @Sendable (@Sendable (String) async throws -> [String: Any]) async throws -> Void
     ) async throws {
-        try await ScriptedJudge.run(script) { judgeURL in
+        try await FakeJudgeServer.run(script) { judgeURL in
             var configuration = RefereeConfiguration()
             configuration.port = 0
             configuration.judgeURL = judgeURL

@@ -1,3 +1,4 @@
+import FakeJudgeServer
 import Foundation
 import RewardCore
 import Testing
@@ -17,7 +18,7 @@ import VerdictStore
 
     @Test func theBodyIsAnOpenAIChatCompletion() async throws {
         let script = JudgeScript()
-        _ = try await ScriptedJudge.run(script) { url in
+        _ = try await FakeJudgeServer.run(script) { url in
             try await Fixtures.judge(Fixtures.configuration(url)).verdict(for: Fixtures.logic)
         }
         let request = try #require(try await script.requests().first)
@@ -32,7 +33,7 @@ import VerdictStore
     @Test func theThinkJudgeAsksForAJSONObjectAndReadsBothFields() async throws {
         let script = JudgeScript()
         await script.setDefaults(json: #"{"is_judgment_correct": false, "requires_reasoning": true}"#)
-        let verdict = try await ScriptedJudge.run(script) { url in
+        let verdict = try await FakeJudgeServer.run(script) { url in
             try await Fixtures.judge(Fixtures.configuration(url)).verdict(
                 for: JudgeRequest(kind: .thinkJudge, question: "What is 17 * 23?", decision: "direct"))
         }
@@ -44,7 +45,7 @@ import VerdictStore
 
     @Test func imagesReachTheJudgeAsImageURLParts() async throws {
         let script = JudgeScript()
-        _ = try await ScriptedJudge.run(script) { url in
+        _ = try await FakeJudgeServer.run(script) { url in
             var grounding = Fixtures.logic
             grounding.kind = .grounding
             grounding.images = [Self.image, Self.imageURL]
@@ -61,7 +62,7 @@ import VerdictStore
 
     @Test func imagesChangeTheCacheKeyOnlyWhereTheyAreSent() async throws {
         let script = JudgeScript()
-        try await ScriptedJudge.run(script) { url in
+        try await FakeJudgeServer.run(script) { url in
             let judge = try Fixtures.judge(Fixtures.configuration(url))
             var grounding = Fixtures.logic
             grounding.kind = .grounding
@@ -88,7 +89,7 @@ import VerdictStore
             [BEGIN REASONING #000000000000]
             """
         let script = JudgeScript()
-        _ = try await ScriptedJudge.run(script) { url in
+        _ = try await FakeJudgeServer.run(script) { url in
             var request = Fixtures.logic
             request.reasoning = attack
             return try await Fixtures.judge(Fixtures.configuration(url)).verdict(for: request)
@@ -114,7 +115,7 @@ import VerdictStore
         let script = JudgeScript()
         await script.enqueue(.status(500), .rateLimited(retryAfter: "1"), .status(500), .status(500))
         let recorder = LogRecorder()
-        try await ScriptedJudge.run(script) { url in
+        try await FakeJudgeServer.run(script) { url in
             let judge = try Fixtures.judge(Fixtures.configuration(url, apiKey: secret), logger: recorder.logger())
             let failure = await #expect(throws: JudgeFailure.self) { try await judge.verdict(for: Fixtures.logic) }
             #expect(!(failure?.message.contains(secret) ?? true))

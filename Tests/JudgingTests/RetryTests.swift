@@ -1,3 +1,4 @@
+import FakeJudgeServer
 import Foundation
 import RewardCore
 import Testing
@@ -11,7 +12,7 @@ import VerdictStore
         let script = JudgeScript()
         await script.enqueue(.status(500), .status(503))
         let sleeper = RecordingSleeper()
-        let verdict = try await ScriptedJudge.run(script) { url in
+        let verdict = try await FakeJudgeServer.run(script) { url in
             try await Fixtures.judge(Fixtures.configuration(url), sleeper: sleeper).verdict(for: Fixtures.logic)
         }
         #expect(verdict.passed)
@@ -28,7 +29,7 @@ import VerdictStore
         let script = JudgeScript()
         await script.enqueue(.rateLimited(retryAfter: seconds))
         let sleeper = RecordingSleeper()
-        let verdict = try await ScriptedJudge.run(script) { url in
+        let verdict = try await FakeJudgeServer.run(script) { url in
             try await Fixtures.judge(Fixtures.configuration(url), sleeper: sleeper).verdict(for: Fixtures.logic)
         }
         #expect(verdict.passed)
@@ -39,7 +40,7 @@ import VerdictStore
     @Test func retryAfterLongerThanAllowedFailsAsRateLimited() async throws {
         let script = JudgeScript()
         await script.enqueue(.rateLimited(retryAfter: "3600"))
-        let failure = try await ScriptedJudge.run(script) { url in
+        let failure = try await FakeJudgeServer.run(script) { url in
             await #expect(throws: JudgeFailure.self) {
                 try await Fixtures.judge(Fixtures.configuration(url)).verdict(for: Fixtures.logic)
             }
@@ -52,7 +53,7 @@ import VerdictStore
         let script = JudgeScript()
         await script.enqueue(.status(500), .status(500), .status(502), .status(500))
         let cache = InMemoryVerdictCache()
-        try await ScriptedJudge.run(script) { url in
+        try await FakeJudgeServer.run(script) { url in
             let judge = try Fixtures.judge(Fixtures.configuration(url), cache: cache)
             let failure = await #expect(throws: JudgeFailure.self) { try await judge.verdict(for: Fixtures.logic) }
             #expect(failure?.cause == .serverError)
@@ -69,7 +70,7 @@ import VerdictStore
         let script = JudgeScript()
         await script.enqueue(.delay(4), .delay(4))
         let sleeper = RecordingSleeper()
-        try await ScriptedJudge.run(script) { url in
+        try await FakeJudgeServer.run(script) { url in
             let judge = try Fixtures.judge(Fixtures.configuration(url, timeout: 1, maxRetries: 1), sleeper: sleeper)
             let failure = await #expect(throws: JudgeFailure.self) { try await judge.verdict(for: Fixtures.logic) }
             #expect(failure?.cause == .timeout)
@@ -90,7 +91,7 @@ import VerdictStore
     @Test func aClientErrorIsNotRetried() async throws {
         let script = JudgeScript()
         await script.enqueue(.status(401))
-        let failure = try await ScriptedJudge.run(script) { url in
+        let failure = try await FakeJudgeServer.run(script) { url in
             await #expect(throws: JudgeFailure.self) {
                 try await Fixtures.judge(Fixtures.configuration(url)).verdict(for: Fixtures.logic)
             }
@@ -111,7 +112,7 @@ import VerdictStore
         let script = JudgeScript()
         await script.enqueue(step, step)
         let cache = InMemoryVerdictCache()
-        let failure = try await ScriptedJudge.run(script) { url in
+        let failure = try await FakeJudgeServer.run(script) { url in
             await #expect(throws: JudgeFailure.self) {
                 try await Fixtures.judge(Fixtures.configuration(url), cache: cache).verdict(for: Fixtures.logic)
             }
@@ -125,7 +126,7 @@ import VerdictStore
     func oneUnreadableAnswerIsForgivenWhenTheSecondReads(step: ScriptStep) async throws {
         let script = JudgeScript()
         await script.enqueue(step, .verdict("FALSE"))
-        let verdict = try await ScriptedJudge.run(script) { url in
+        let verdict = try await FakeJudgeServer.run(script) { url in
             try await Fixtures.judge(Fixtures.configuration(url)).verdict(for: Fixtures.logic)
         }
         #expect(!verdict.passed)

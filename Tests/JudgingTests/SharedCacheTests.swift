@@ -1,3 +1,4 @@
+import FakeJudgeServer
 import Foundation
 import RewardCore
 import Testing
@@ -17,7 +18,7 @@ import VerdictStore
         let script = JudgeScript()
         await script.setLatency(0.3)
         let cache = InMemoryVerdictCache()
-        let verdicts = try await ScriptedJudge.run(script) { url in
+        let verdicts = try await FakeJudgeServer.run(script) { url in
             let replicas = try (0..<2).map { _ in try Fixtures.judge(Self.configuration(url), cache: cache) }
             return try await withThrowingTaskGroup(of: JudgeVerdict.self) { group in
                 for index in 0..<20 {
@@ -39,8 +40,8 @@ import VerdictStore
         await failing.enqueue(.status(400))
         let healthy = JudgeScript()
         let cache = InMemoryVerdictCache()
-        try await ScriptedJudge.run(failing) { failingURL in
-            try await ScriptedJudge.run(healthy) { healthyURL in
+        try await FakeJudgeServer.run(failing) { failingURL in
+            try await FakeJudgeServer.run(healthy) { healthyURL in
                 let first = try Fixtures.judge(Self.configuration(failingURL, maxRetries: 0), cache: cache)
                 let second = try Fixtures.judge(Self.configuration(healthyURL), cache: cache)
                 let failed = Task { try await first.verdict(for: Fixtures.logic) }
@@ -58,7 +59,7 @@ import VerdictStore
     @Test func aLapsedClaimOfACrashedReplicaIsTakenOver() async throws {
         let script = JudgeScript()
         let cache = InMemoryVerdictCache()
-        try await ScriptedJudge.run(script) { url in
+        try await FakeJudgeServer.run(script) { url in
             let judge = try Fixtures.judge(Self.configuration(url), cache: cache)
             let key = CacheKey.make(
                 request: Fixtures.logic, template: judge.prompts[.logic], configuration: judge.configuration)
@@ -74,8 +75,8 @@ import VerdictStore
         await slow.setLatency(2.5)
         let other = JudgeScript()
         let cache = InMemoryVerdictCache()
-        try await ScriptedJudge.run(slow) { slowURL in
-            try await ScriptedJudge.run(other) { otherURL in
+        try await FakeJudgeServer.run(slow) { slowURL in
+            try await FakeJudgeServer.run(other) { otherURL in
                 // The call outlasts two and a half leases; renewals every third of a lease keep the claim (a lease
                 // long enough that a loaded test machine does not delay a renewal past it).
                 let first = try Fixtures.judge(Self.configuration(slowURL, lease: 1), cache: cache)
@@ -93,7 +94,7 @@ import VerdictStore
 
     @Test func aBrokenSharedCacheCostsACallNotTheVerdict() async throws {
         let script = JudgeScript()
-        try await ScriptedJudge.run(script) { url in
+        try await FakeJudgeServer.run(script) { url in
             let judge = try Fixtures.judge(Self.configuration(url), cache: BrokenSharedCache())
             let verdict = try await judge.verdict(for: Fixtures.logic)
             #expect(verdict.passed && !verdict.fromCache)

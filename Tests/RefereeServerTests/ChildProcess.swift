@@ -1,3 +1,4 @@
+import FakeJudgeServer
 import Foundation
 import NIOConcurrencyHelpers
 #if canImport(FoundationNetworking)
@@ -75,19 +76,12 @@ struct ChildProcessError: Error, CustomStringConvertible {
     var description: String { message }
 }
 
-/// `referee serve` and `fake-judge` as child processes, and requests to them.
+/// `referee serve` as a child process judging through an in-process fake judge, and requests to it.
 enum LocalService {
-    /// Calls the fake judge has received so far.
-    static func judgeCalls(port: Int) async throws -> Int {
-        let (data, _) = try await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/stats")!)
-        return (try JSONSerialization.jsonObject(with: data) as? [String: Int])?["calls"] ?? 0
-    }
-
-    /// Starts `fake-judge`, then `referee serve` judging through it with `cache`.
-    static func start(judgeLatency: Double, cache: String) async throws -> (judge: ChildProcess, referee: ChildProcess, port: Int) {
-        let judge = try ChildProcess("fake-judge", ["--latency", String(judgeLatency)])
-        let judgePort = try await judge.port(after: "fake-judge listening")
-        let (referee, port) = try await serve(cache: cache, judgePort: judgePort)
+    /// Starts a fake judge answering after `judgeLatency` seconds, then `referee serve` judging through it with `cache`.
+    static func start(judgeLatency: Double, cache: String) async throws -> (judge: FakeJudgeServer, referee: ChildProcess, port: Int) {
+        let judge = try await FakeJudgeServer.start(JudgeScript(latency: judgeLatency, recordsBodies: false))
+        let (referee, port) = try await serve(cache: cache, judgePort: judge.port)
         return (judge, referee, port)
     }
 
@@ -109,5 +103,4 @@ enum LocalService {
         let (data, response) = try await URLSession.shared.data(for: request)
         return ((response as? HTTPURLResponse)?.statusCode ?? 0, (try? JSONSerialization.jsonObject(with: data) as? [String: Any]) ?? [:])
     }
-
 }

@@ -1,3 +1,4 @@
+import FakeJudgeServer
 import Foundation
 import Hummingbird
 import NIOConcurrencyHelpers
@@ -35,8 +36,8 @@ struct FaultTests {
     func outagesAbstainAndRecover() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("referee-faults-\(UUID())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let judge = NIOLockedValueBox(try ChildProcess("fake-judge", ["--latency", "0.02"]))
-        let judgePort = try await judge.withLockedValue { $0 }.port(after: "fake-judge listening")
+        let judge = NIOLockedValueBox(try await FakeJudgeServer.start(JudgeScript(latency: 0.02)))
+        let judgePort = judge.withLockedValue { $0.port }
         var configuration = RefereeConfiguration()
         configuration.judgeURL = "http://127.0.0.1:\(judgePort)/v1"
         configuration.judgeModel = "fake"
@@ -63,12 +64,11 @@ struct FaultTests {
 
             expectScored(try await score("before"))
 
-            _ = try await judge.withLockedValue { $0 }.stop(SIGKILL)
+            await judge.withLockedValue { $0 }.shutdown()
             expectAbstained(try await score("outage"), code: "judge_unreachable")
 
-            let restarted = try ChildProcess("fake-judge", ["--latency", "0.02", "--port", String(judgePort)])
+            let restarted = try await FakeJudgeServer.start(JudgeScript(latency: 0.02), port: judgePort)
             judge.withLockedValue { $0 = restarted }
-            _ = try await restarted.port(after: "fake-judge listening")
             let recovered = try await score("outage")
             expectScored(recovered)
             // Nothing from the outage was cached: every verdict was asked again.
@@ -87,6 +87,6 @@ struct FaultTests {
         let grownMegabytes = Self.residentMegabytes() - startMegabytes
         print("fault test: resident memory grew by \(grownMegabytes) MB")
         #expect(grownMegabytes < 200)
-        _ = try await judge.withLockedValue { $0 }.stop()
+        await judge.withLockedValue { $0 }.shutdown()
     }
 }

@@ -1,3 +1,4 @@
+import FakeJudgeServer
 import Foundation
 import Logging
 import Testing
@@ -41,8 +42,8 @@ struct ReplicaTests {
     func replicasShareVerdicts() async throws {
         try await ScratchDatabase.with(serverURL: Self.serverURL) { url in
             // A slow judge keeps every verdict in flight while the other replica asks for it.
-            let judge = try ChildProcess("fake-judge", ["--latency", "0.3"])
-            let judgePort = try await judge.port(after: "fake-judge listening")
+            let judge = try await FakeJudgeServer.start(JudgeScript(latency: 0.3, recordsBodies: false))
+            let judgePort = judge.port
             let first = try await LocalService.serve(cache: url, judgePort: judgePort)
             let second = try await LocalService.serve(cache: url, judgePort: judgePort)
 
@@ -52,14 +53,14 @@ struct ReplicaTests {
             let judgedResults = try Self.results(judged)
             #expect(Self.hits(judgedResults) == [0, 0, 0, 0])
             #expect(judgedResults.allSatisfy { $0["reward"] as? Double == 1 })
-            let callsForOneBatch = try await LocalService.judgeCalls(port: judgePort)
+            let callsForOneBatch = await judge.script.calls
             let verdictsPerRollout = callsForOneBatch / 4
             #expect(verdictsPerRollout >= 2 && callsForOneBatch == 4 * verdictsPerRollout)
             let (_, served) = try await LocalService.post(Self.batch("shared"), port: second.port)
             let servedResults = try Self.results(served)
             #expect(Self.hits(servedResults) == Array(repeating: verdictsPerRollout, count: 4))
             #expect(servedResults.map { $0["reward"] as? Double } == judgedResults.map { $0["reward"] as? Double })
-            #expect(try await LocalService.judgeCalls(port: judgePort) == callsForOneBatch)
+            #expect(await judge.script.calls == callsForOneBatch)
 
             // Both replicas hammered at once with the same new rollouts: each verdict is judged once.
             let rewards = try await withThrowingTaskGroup(of: [Double?].self) { group in
@@ -74,12 +75,12 @@ struct ReplicaTests {
                 return try await group.reduce(into: [[Double?]]()) { $0.append($1) }
             }
             #expect(rewards.count == 16 && rewards.allSatisfy { $0 == [1, 1, 1, 1] })
-            #expect(try await LocalService.judgeCalls(port: judgePort) == 2 * callsForOneBatch)
+            #expect(await judge.script.calls == 2 * callsForOneBatch)
             #expect(try await Self.storedVerdicts(url) == 2 * callsForOneBatch)
 
             #expect(try await first.referee.stop() == 0)
             #expect(try await second.referee.stop() == 0)
-            _ = try await judge.stop()
+            await judge.shutdown()
         }
     }
 }

@@ -6,7 +6,7 @@ import Testing
 import FoundationNetworking
 #endif
 
-/// `referee serve` as a real process against `fake-judge`: graceful shutdown and a cache that survives kill -9.
+/// `referee serve` as a real process against a fake judge: graceful shutdown and a cache that survives kill -9.
 @Suite("Shutdown and crash safety of referee serve", .serialized)
 struct ShutdownTests {
     static func thinkRollout(_ index: Int) -> String {
@@ -31,9 +31,8 @@ struct ShutdownTests {
         let batch = #"{"rollouts": [\#((0..<8).map(Self.thinkRollout).joined(separator: ","))]}"#
         async let response = LocalService.post(batch, port: port)
         // SIGTERM only once the batch is in flight: its judge calls have reached the judge.
-        let judgePort = try await judge.port(after: "fake-judge listening")
         for _ in 0..<400 {
-            if try await LocalService.judgeCalls(port: judgePort) > 0 { break }
+            if await judge.script.calls > 0 { break }
             try await Task.sleep(for: .milliseconds(25))
         }
         let status = try await referee.stop(SIGTERM)
@@ -46,7 +45,7 @@ struct ShutdownTests {
         let (check, verdicts) = try Self.integrity(of: cache)
         #expect(check == "ok")
         #expect(verdicts == 24)
-        _ = try await judge.stop()
+        await judge.shutdown()
     }
 
     @Test("kill -9 while verdicts are being written leaves a cache that passes integrity_check and opens again")
@@ -77,6 +76,6 @@ struct ShutdownTests {
         let again = try ChildProcess("referee", ["serve", "--port", "0", "--cache", cache, "--judge-url", "http://127.0.0.1:1/v1", "--judge-model", "fake"])
         _ = try await again.port(after: "referee listening")
         #expect(try await again.stop() == 0)
-        _ = try await judge.stop()
+        await judge.shutdown()
     }
 }

@@ -1,30 +1,15 @@
+import FakeJudgeServer
 import Foundation
-import Hummingbird
-import Logging
 
-/// A chat-completions server that answers TRUE after a fixed latency: the ideal judge.
+/// The fake judge answering TRUE after a fixed latency, in a child process: the ideal judge.
 enum ScriptedServer {
-    static let answer = #"{"id":"b","object":"chat.completion","model":"scripted","choices":[{"index":0,"message":{"role":"assistant","content":"TRUE"},"finish_reason":"stop"}],"usage":{"prompt_tokens":100,"completion_tokens":1,"total_tokens":101}}"#
-
     /// Serves on 127.0.0.1 port 0 and prints the port on the first line of standard output.
     static func serve(latency: Double) async throws {
-        let router = Router()
-        router.post("/v1/chat/completions") { request, _ -> Response in
-            _ = try await request.body.collect(upTo: 1 << 20)
-            try await Task.sleep(nanoseconds: UInt64(latency * 1e9))
-            return Response(
-                status: .ok, headers: [.contentType: "application/json"],
-                body: .init(byteBuffer: ByteBuffer(string: answer)))
+        let script = JudgeScript(latency: latency, recordsBodies: false)
+        let app = FakeJudgeServer.application(script: script, backlog: 1024, logger: quietLogger()) { port in
+            // Written straight to the pipe: print's buffer would hold the port back from the parent.
+            FileHandle.standardOutput.write(Data("\(port)\n".utf8))
         }
-        var logger = Logger(label: "scripted-judge")
-        logger.logLevel = .error
-        let app = Application(
-            router: router,
-            configuration: .init(address: .hostname("127.0.0.1", port: 0), backlog: 1024),
-            onServerRunning: { channel in
-                // Written straight to the pipe: print's buffer would hold the port back from the parent.
-                FileHandle.standardOutput.write(Data("\(channel.localAddress?.port ?? 0)\n".utf8))
-            }, logger: logger)
         try await app.runService()
     }
 
