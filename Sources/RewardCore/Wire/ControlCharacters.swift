@@ -41,13 +41,24 @@ enum ControlCharacters {
                 var start = 0
                 while start < bytes.count, let hit = memchr(base + start, Int32(suspect.byte), bytes.count - start) {
                     let offset = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
-                    let next = tail(bytes, after: offset)
-                    if suspect.tails.contains(where: { next.hasPrefix($0) }) { return make(field, suspect.escape, suspect.name, next) }
+                    // Compared as bytes: ordinary text has many newlines and tabs, and a String per hit would show.
+                    if suspect.tails.contains(where: { follows($0, bytes, offset + 1) }) {
+                        return make(field, suspect.escape, suspect.name, tail(bytes, after: offset))
+                    }
                     start = offset + 1
                 }
             }
             return nil
         }
+    }
+
+    static func follows(_ word: String, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {
+        var index = start
+        for byte in word.utf8 {
+            guard index < bytes.count, bytes[index] == byte else { return false }
+            index += 1
+        }
+        return true
     }
 
     static func tail(_ bytes: UnsafeBufferPointer<UInt8>, after offset: Int) -> String {

@@ -70,13 +70,14 @@ extension Wire {
     static func readRollouts(_ parser: inout JSONParser) throws(JSONSyntaxError) -> [RolloutItem] {
         var items: [RolloutItem] = []
         try parser.elements(depth: 1) { (parser) throws(JSONSyntaxError) in
-            let place = "rollouts[\(items.count)]"
             guard parser.peek == UInt8(ascii: "{") else {
                 try parser.skipValue(depth: 2)
-                items.append(.failure(RewardError(code: .wrongType, message: "a rollout must be a JSON object", field: place)))
+                let error = RewardError(code: .wrongType, message: "a rollout must be a JSON object", field: "rollouts[\(items.count)]")
+                items.append(.failure(error))
                 return
             }
-            items.append(try RolloutFields.read(from: &parser, depth: 2).item().nested(under: place))
+            let item = try RolloutFields.read(from: &parser, depth: 2).item()
+            items.append(item.isFailure ? item.nested(under: "rollouts[\(items.count)]") : item)
         }
         return items
     }

@@ -16,6 +16,12 @@ public struct RolloutItem: Sendable {
         RolloutItem(rollout: .failure(error), id: nil, label: nil, warnings: [])
     }
 
+    /// Whether the rollout could not be read.
+    var isFailure: Bool {
+        if case .failure = rollout { return true }
+        return false
+    }
+
     /// The error, nested under `parent` (`rollouts[3]`), or the item unchanged.
     func nested(under parent: String) -> RolloutItem {
         guard case .failure(let error) = rollout else { return self }
