@@ -37,12 +37,12 @@ struct CacheCopyTests {
         #expect(try await source.insert(Array(original.prefix(10))) == 0, "a stored key keeps its verdict")
 
         try await PostgresServer.withCache { postgres, _ in
-            let first = try await source.copy(into: postgres, pageSize: 1000)
+            let first = try await source.copy(into: postgres, pageSize: 250)
             #expect(first.read == 2_500 && first.inserted == 2_500)
             #expect(try await Self.allRows(postgres) == original)
 
             #expect(try await source.insert(Self.rows(2_600).suffix(100)) == 100)
-            let second = try await source.copy(into: postgres, pageSize: 1000)
+            let second = try await source.copy(into: postgres, pageSize: 250)
             #expect(second.read == 2_600 && second.inserted == 100)
 
             let back = try SQLiteVerdictCache(path: directory.appendingPathComponent("copy-back-\(UUID()).sqlite").path)
