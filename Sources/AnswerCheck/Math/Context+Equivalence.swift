@@ -133,6 +133,14 @@ extension Node {
         }
     }
 
+    /// A list, set or tuple of two or more items: the items a ground truth keeps apart.
+    var severalItems: Bool {
+        switch self {
+        case .list(let items), .set(let items), .tuple(_, _, let items): items.count >= 2
+        default: false
+        }
+    }
+
     /// `x \in S` stands for `S`.
     var memberSet: Node? {
         if case .relation(let ops, let xs) = self, ops == [.member] { return xs[1] }

@@ -19,8 +19,10 @@ public struct MathAnswerChecker: AnswerChecker {
         if answer == gold { return .correct }
         let tolerance = tolerance.isFinite && tolerance >= 0 ? min(tolerance, 1) : Self.defaultTolerance
         do {
-            let g = try Parser.parse(gold)
-            let p = try Parser.parse(answer)
+            // The ground truth's shape decides how a bare `3,75` in the answer reads.
+            let (g, goldDecimalComma) = try Parser.parse(gold, commas: .usual)
+            let commas: CommaReading = goldDecimalComma ? .decimal : g.severalItems ? .separator : .usual
+            let p = try Parser.parse(answer, commas: commas).node
             var context = Context(tolerance: tolerance, texts: (gold, answer))
             context.mayHavePlusMinus = Self.mentions(gold, answer, any: ["pm", "mp", "\u{B1}", "\u{2213}"])
             context.mayHaveMatrices = Self.mentions(gold, answer, any: ["begin"])

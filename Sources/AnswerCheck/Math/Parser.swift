@@ -15,9 +15,16 @@ struct Parser {
 
     /// Parses a whole answer.
     static func parse(_ text: String) throws(MathFailure) -> Node {
+        try parse(text, commas: .usual).node
+    }
+
+    /// Parses a whole answer with the given reading of bare commas; also tells whether the text
+    /// wrote an unambiguous decimal comma (`0,5`, `3{,}75`).
+    static func parse(_ text: String, commas: CommaReading) throws(MathFailure) -> (node: Node, decimalComma: Bool) {
         guard text.utf8.count <= Limits.maxInputBytes else { throw .tooComplex }
-        var parser = Parser(try Lexer.tokens(of: text))
-        if let words = parser.textAnswer() { return .text(words) }
+        let scan = try Lexer.scan(text, commas: commas)
+        var parser = Parser(scan.tokens)
+        if let words = parser.textAnswer() { return (.text(words), scan.decimalComma) }
         let node = try parser.list(closers: [])
         guard parser.position == parser.tokens.count else { throw .unparseable }
         // A tree is never taller than its token count (a word counting one per letter, since `abc`
@@ -31,7 +38,7 @@ struct Parser {
             weight += w.utf8.count
         }
         guard weight <= Limits.maxHeight || node.height <= Limits.maxHeight else { throw .tooComplex }
-        return node
+        return (node, scan.decimalComma)
     }
 
     var current: Token.Kind? { position < tokens.count ? tokens[position].kind : nil }
