@@ -9,6 +9,9 @@ extension Context {
             g = try Alternatives.expand(g)
             p = try Alternatives.expand(p)
         }
+        let ga = g.annotation
+        let pa = p.annotation
+        if ga != nil || pa != nil { return try annotated(g, p, ga, pa) }
         switch (g, p) {
         case (.text(let a), .text(let b)):
             return a == b
