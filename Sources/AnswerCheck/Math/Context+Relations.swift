@@ -71,6 +71,10 @@ extension Context {
 
     /// Whether `b` is a constant multiple of `a` (a positive one when `positive`) at every point.
     mutating func proportional(_ a: Node, _ b: Node, positive: Bool) throws(MathFailure) -> Bool {
+        // Rounding to the rollout's precision is for values, not for the ratio of two equations.
+        let precision = self.precision
+        self.precision = nil
+        defer { self.precision = precision }
         var names = Set<String>()
         a.collectSymbols(into: &names)
         b.collectSymbols(into: &names)
