@@ -37,6 +37,12 @@ extension Context {
              (.list(let a), .list(let b)), (.list(let a), .set(let b)), (.set(let a), .list(let b)),
              (.set(let a), .set(let b)):
             return try unordered(a, b)
+        case (.sum(let v1, let lo1, let hi1, let b1), .sum(let v2, let lo2, let hi2, let b2))
+            where v1 == v2 && (lo1.hasSymbols || hi1.hasSymbols || lo2.hasSymbols || hi2.hasSymbols):
+            // `\sum_{k=0}^{n-1} F_k F_{n-k-1}`: symbolic bounds cannot be summed out, so the same
+            // bounds and the same term (as a function of `k` and the other symbols) decide.
+            guard try equivalent(lo1, lo2), try equivalent(hi1, hi2) else { return false }
+            return try scalars(b1, b2)
         case (.ratio(let a, let b), .ratio(let c, let d)):
             guard try equivalent(a, c) else { return false }
             return try equivalent(b, d)
