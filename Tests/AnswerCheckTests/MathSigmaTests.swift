@@ -11,14 +11,14 @@ struct MathSigmaTests {
         ("\\sum_{k=1}^{n} 2k", "\\sum_{k=1}^{n} k \\cdot 2"), ("\\sum_{k=0}^{n-1} F_{n-k-1} F_k", "\\sum_{k=0}^{n-1} F_k F_{n-k-1}"),
         ("F_n = \\sum_{k=0}^{n-1} F_{n-k-1} F_k", "F_n = \\sum_{k=0}^{n-1} F_k F_{n-k-1}"),
         ("\\sum_{i=1}^{m} (i+1)^2", "\\sum_{i=1}^{m} (i^2 + 2i + 1)"), ("\\sum_{k=1}^{n+1} a k", "\\sum_{k=1}^{1+n} k a"),
-        ("\\sum_{k=1}^{10} k", "55"),
+        ("\\sum_{k=1}^{10} k", "55"), ("\\sum_{j=1}^{n} 2j", "\\sum_{k=1}^{n} 2k"),
     ]
 
     /// Pairs that must be judged different.
     static let different: [(String, String)] = [
         ("\\sum_{k=1}^{n} 2k", "\\sum_{k=0}^{n} 2k"), ("\\sum_{k=1}^{n} 2k", "\\sum_{k=1}^{n-1} 2k"),
         ("\\sum_{k=1}^{n} 3k", "\\sum_{k=1}^{n} 2k"), ("\\sum_{k=1}^{n} k^2", "\\sum_{k=1}^{n} k"),
-        ("\\sum_{k=0}^{n-1} F_k F_{n-k}", "\\sum_{k=0}^{n-1} F_k F_{n-k-1}"),
+        ("\\sum_{k=0}^{n-1} F_k F_{n-k}", "\\sum_{k=0}^{n-1} F_k F_{n-k-1}"), ("\\sum_{j=1}^{n} jk", "\\sum_{k=1}^{n} k^2"),
     ]
 
     @Test("equal sums", arguments: equal)

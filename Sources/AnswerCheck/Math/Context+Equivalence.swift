@@ -38,10 +38,20 @@ extension Context {
              (.set(let a), .set(let b)):
             return try unordered(a, b)
         case (.sum(let v1, let lo1, let hi1, let b1), .sum(let v2, let lo2, let hi2, let b2))
-            where v1 == v2 && (lo1.hasSymbols || hi1.hasSymbols || lo2.hasSymbols || hi2.hasSymbols):
+            where lo1.hasSymbols || hi1.hasSymbols || lo2.hasSymbols || hi2.hasSymbols:
             // `\sum_{k=0}^{n-1} F_k F_{n-k-1}`: symbolic bounds cannot be summed out, so the same
-            // bounds and the same term (as a function of `k` and the other symbols) decide.
+            // bounds and the same term (as a function of the index and the other symbols) decide.
+            // A renamed index (`j` for `k`) takes the same values, unless either name is also a
+            // free symbol on the other side.
             guard try equivalent(lo1, lo2), try equivalent(hi1, hi2) else { return false }
+            if v1 == v2 { return try scalars(b1, b2) }
+            var names1 = Set<String>()
+            var names2 = Set<String>()
+            b1.collectSymbols(into: &names1)
+            b2.collectSymbols(into: &names2)
+            guard !names1.contains(v2), !names2.contains(v1), aliases[v2] == nil else { return false }
+            aliases[v2] = v1
+            defer { aliases[v2] = nil }
             return try scalars(b1, b2)
         case (.ratio(let a, let b), .ratio(let c, let d)):
             guard try equivalent(a, c) else { return false }
@@ -110,7 +120,7 @@ extension Context {
     mutating func bind(_ names: Set<String>, at k: Int) {
         bindings.removeAll(keepingCapacity: true)
         let seed = self.seed
-        for name in names { bindings[name] = Points.value(for: name, at: k, seed: seed) }
+        for name in names { bindings[name] = Points.value(for: aliases[name] ?? name, at: k, seed: seed) }
     }
 
     /// Compares the values at the current point; nil when either is undefined there.

@@ -34,6 +34,8 @@ struct Context {
     /// Decimal places both values are rounded to before they are compared again (the rollout's
     /// `precision`); nil when only the relative tolerance applies.
     var precision: Int?
+    /// A sum's index renamed on the prediction's side (`j` for `k`): it takes the gold's values.
+    var aliases: [String: String] = [:]
 
     init(tolerance: Double, texts: (String, String) = ("", "")) {
         self.tolerance = tolerance
