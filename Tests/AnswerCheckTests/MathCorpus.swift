@@ -43,8 +43,10 @@ struct MathCorpus {
         return verdict.isCorrect
     }
 
-    /// The gold wrapped in `\\boxed{}`; when that is prose (a whole solution), its own final answer.
+    /// The gold reduced to its answer as the service does (``AnswerExtraction/groundTruth(_:)``),
+    /// wrapped in `\\boxed{}`; when that is prose (a whole solution), its own final answer.
     static func goldAnswer(_ gold: String) -> String {
+        let gold = AnswerExtraction.groundTruth(gold)
         let wrapped = AnswerExtraction.lenient("\\boxed{" + gold + "}") ?? gold
         if (try? Parser.parse(wrapped)) != nil { return wrapped }
         return AnswerExtraction.lenient(gold) ?? wrapped

@@ -60,6 +60,15 @@ struct AnswerScorerTests {
         #expect(score("\\boxed{a}", ["\\boxed{}"]) == .scored(0, reason: .emptyGroundTruth))
     }
 
+    @Test("a ground truth around its answer is reduced to it; the response's boxes stay guarded")
+    func groundTruthAroundItsAnswer() {
+        #expect(score("\\boxed{\\frac12}", ["The final answer is \\[ \\boxed{\\frac{1}{2}} \\]."]) == .scored(1, reason: nil))
+        #expect(score("\\boxed{3, 5}", ["\\boxed{3}\\boxed{5}"]) == .scored(1, reason: nil))
+        #expect(score("\\boxed{[1,2)}", ["y \\in \\boxed{[1,2)}"]) == .scored(1, reason: nil))
+        #expect(score("\\boxed{0.5}", ["$\\frac{1}{2}$."]) == .scored(1, reason: nil))
+        #expect(score("\\boxed{3} \\boxed{5}", ["\\boxed{3}\\boxed{5}"]) == .scored(0, reason: .conflictingBoxes))
+    }
+
     @Test("equivalent repeated boxes are not hedging")
     func repeatedBoxes() {
         #expect(score("\\boxed{7} so \\boxed{7}", ["7"]) == .scored(1, reason: nil))

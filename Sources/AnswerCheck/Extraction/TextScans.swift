@@ -17,7 +17,7 @@ enum Phrases {
         var text = String(decoding: segment, as: UTF8.self).trimmed
         while let last = text.last, "*.,:;".contains(last) { text.removeLast() }
         while let first = text.first, "*:".contains(first) { text.removeFirst() }
-        if let formula = AnswerExtraction.formula(Array(text.utf8)) { return formula }
+        if let formula = AnswerExtraction.formula(Array(text.utf8)) { return LastNumber.proseNumber(formula) }
         return LastNumber.find(in: Array(text.utf8))?.text
     }
 
@@ -168,6 +168,15 @@ enum LastNumber {
         guard let last else { return nil }
         let digits = String(decoding: bytes[last.start..<last.end], as: UTF8.self)
         return (decimalComma((last.negative ? "-" : "") + digits), last.end)
+    }
+
+    /// A sentence's answer that is one bare number (`the answer is 3,75.`) is prose, not
+    /// mathematics: its comma is a decimal comma as in ``find(in:)``. Anything else is kept.
+    static func proseNumber(_ s: String) -> String {
+        let body = s.hasPrefix("-") ? s.dropFirst() : Substring(s)
+        guard body.utf8.count <= 40, body.utf8.contains(0x2C), let first = body.utf8.first, Byte.isDigit(first),
+              body.utf8.allSatisfy({ Byte.isDigit($0) || $0 == 0x2C || $0 == 0x2E }) else { return s }
+        return decimalComma(s)
     }
 
     /// `2,74` in prose is a decimal comma; `7,425,000` keeps its thousands groups.

@@ -9,6 +9,9 @@ extension Context {
             g = try Alternatives.expand(g)
             p = try Alternatives.expand(p)
         }
+        let ga = g.annotation
+        let pa = p.annotation
+        if ga != nil || pa != nil { return try annotated(g, p, ga, pa) }
         switch (g, p) {
         case (.text(let a), .text(let b)):
             return a == b
@@ -34,6 +37,22 @@ extension Context {
              (.list(let a), .list(let b)), (.list(let a), .set(let b)), (.set(let a), .list(let b)),
              (.set(let a), .set(let b)):
             return try unordered(a, b)
+        case (.sum(let v1, let lo1, let hi1, let b1), .sum(let v2, let lo2, let hi2, let b2))
+            where lo1.hasSymbols || hi1.hasSymbols || lo2.hasSymbols || hi2.hasSymbols:
+            // `\sum_{k=0}^{n-1} F_k F_{n-k-1}`: symbolic bounds cannot be summed out, so the same
+            // bounds and the same term (as a function of the index and the other symbols) decide.
+            // A renamed index (`j` for `k`) takes the same values, unless either name is also a
+            // free symbol on the other side.
+            guard try equivalent(lo1, lo2), try equivalent(hi1, hi2) else { return false }
+            if v1 == v2 { return try scalars(b1, b2) }
+            var names1 = Set<String>()
+            var names2 = Set<String>()
+            b1.collectSymbols(into: &names1)
+            b2.collectSymbols(into: &names2)
+            guard !names1.contains(v2), !names2.contains(v1), aliases[v2] == nil else { return false }
+            aliases[v2] = v1
+            defer { aliases[v2] = nil }
+            return try scalars(b1, b2)
         case (.ratio(let a, let b), .ratio(let c, let d)):
             guard try equivalent(a, c) else { return false }
             return try equivalent(b, d)
@@ -101,7 +120,7 @@ extension Context {
     mutating func bind(_ names: Set<String>, at k: Int) {
         bindings.removeAll(keepingCapacity: true)
         let seed = self.seed
-        for name in names { bindings[name] = Points.value(for: name, at: k, seed: seed) }
+        for name in names { bindings[name] = Points.value(for: aliases[name] ?? name, at: k, seed: seed) }
     }
 
     /// Compares the values at the current point; nil when either is undefined there.
@@ -130,6 +149,14 @@ extension Node {
              .union(let items) where items.count == 1:
             items[0]
         default: nil
+        }
+    }
+
+    /// A list, set or tuple of two or more items: the items a ground truth keeps apart.
+    var severalItems: Bool {
+        switch self {
+        case .list(let items), .set(let items), .tuple(_, _, let items): items.count >= 2
+        default: false
         }
     }
 

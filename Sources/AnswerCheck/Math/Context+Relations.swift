@@ -10,7 +10,12 @@ struct RelationChain {
         var operands = operands
         // `x = 1/3 \approx 0.33`: the approximation is commentary; `x \approx 11` alone is the answer.
         if let cut = ops.firstIndex(of: .approx) {
-            if ops.contains(.equal) {
+            let annotated = Node.relation([.approx], [operands[cut], operands[cut + 1]])
+            if cut > 0, cut == ops.count - 1, ops[..<cut].allSatisfy({ $0 == .equal }), annotated.annotation != nil {
+                // `x = \frac{\pi}{4} \approx 0.785`: the value is an annotated one.
+                ops = Array(ops[..<cut])
+                operands = Array(operands[..<cut]) + [annotated]
+            } else if ops.contains(.equal) {
                 ops = Array(ops[..<cut])
                 operands = Array(operands[...cut])
             } else {
@@ -66,6 +71,10 @@ extension Context {
 
     /// Whether `b` is a constant multiple of `a` (a positive one when `positive`) at every point.
     mutating func proportional(_ a: Node, _ b: Node, positive: Bool) throws(MathFailure) -> Bool {
+        // Rounding to the rollout's precision is for values, not for the ratio of two equations.
+        let precision = self.precision
+        self.precision = nil
+        defer { self.precision = precision }
         var names = Set<String>()
         a.collectSymbols(into: &names)
         b.collectSymbols(into: &names)

@@ -1,3 +1,5 @@
+import BigInt
+
 /// The state of one comparison: tolerance, the shared step budget and the current point.
 struct Context {
     /// Relative tolerance, as given.
@@ -29,6 +31,11 @@ struct Context {
     /// the whole tree, at every level of a comparison) are skipped.
     var mayHavePlusMinus = true
     var mayHaveMatrices = true
+    /// Decimal places both values are rounded to before they are compared again (the rollout's
+    /// `precision`); nil when only the relative tolerance applies.
+    var precision: Int?
+    /// A sum's index renamed on the prediction's side (`j` for `k`): it takes the gold's values.
+    var aliases: [String: String] = [:]
 
     init(tolerance: Double, texts: (String, String) = ("", "")) {
         self.tolerance = tolerance
@@ -55,6 +62,7 @@ struct Context {
     func agree(_ a: Rational, _ b: Rational) throws(MathFailure) -> Bool {
         if a == b { return true }
         if a.isInteger && b.isInteger { return false }
+        if let precision, Context.rounded(a, places: precision) == Context.rounded(b, places: precision) { return true }
         // Over the common denominator a.den * b.den, so no reduction (and no gcd) is needed.
         let x = a.num * b.den
         let y = b.num * a.den
@@ -71,7 +79,20 @@ struct Context {
         guard a.isFinite, b.isFinite else { return false }
         let difference = (a - b).magnitude
         let larger = max(a.magnitude, b.magnitude)
-        return difference <= tolerance * larger + 1e-12 * scale
+        if difference <= tolerance * larger + 1e-12 * scale { return true }
+        guard let precision else { return false }
+        var unit = 1.0
+        for _ in 0..<precision { unit *= 10 }
+        func round(_ x: Double) -> Double { (x * unit).rounded(.toNearestOrAwayFromZero) }
+        return round(a.re) == round(b.re) && round(a.im) == round(b.im)
+    }
+
+    /// `a` times `10^places`, rounded half away from zero, exactly.
+    static func rounded(_ a: Rational, places: Int) -> BigInt {
+        let scaled = a.num.magnitude * BigInt(10).power(places).magnitude
+        let den = a.den.magnitude
+        let q = (scaled * 2 + den) / (den * 2)
+        return a.num.signum() < 0 ? -BigInt(q) : BigInt(q)
     }
 }
 

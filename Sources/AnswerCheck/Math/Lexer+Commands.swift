@@ -34,8 +34,12 @@ extension Lexer {
             index += 1
             switch c {
             case 0x5C: try emit(.rowSeparator)
-            case 0x7B: try emit(.setOpen)
-            case 0x7D: try emit(.setClose)
+            case 0x7B:
+                setBraces += 1
+                try emit(.setOpen)
+            case 0x7D:
+                setBraces -= 1
+                try emit(.setClose)
             case 0x25: try emit(.percent)
             case 0x7C: try emit(.op(0x7C))
             default: spaced = true  // `\,` `\!` `\;` `\ ` `\$` and the like

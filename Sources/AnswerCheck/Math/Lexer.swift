@@ -15,6 +15,12 @@ struct Lexer {
     var singleDigits = 0
     /// Open `(` and `[`: inside them a bare comma separates elements, never thousands.
     var brackets = 0
+    /// How a bare comma between digits reads; for a prediction, the ground truth's shape decides.
+    var commas = CommaReading.usual
+    /// Whether an unambiguous decimal comma was read (`0,5`, `1000,99`, `3{,}75`).
+    var sawDecimalComma = false
+    /// Open `\{`: inside a set a bare `3,75` stays two elements even under `decimalCommas`.
+    var setBraces = 0
 
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
@@ -22,9 +28,16 @@ struct Lexer {
 
     /// Lexes the whole input.
     static func tokens(of text: String) throws(MathFailure) -> [Token] {
+        try scan(text, commas: .usual).tokens
+    }
+
+    /// Lexes the whole input with the given reading of bare commas; also tells whether the input
+    /// itself wrote an unambiguous decimal comma.
+    static func scan(_ text: String, commas: CommaReading) throws(MathFailure) -> (tokens: [Token], decimalComma: Bool) {
         var lexer = Lexer(TextNormalizer.bytes(of: text))
+        lexer.commas = commas
         try lexer.run()
-        return lexer.tokens
+        return (lexer.tokens, lexer.sawDecimalComma)
     }
 
     func peek(_ offset: Int = 0) -> UInt8? {
@@ -140,6 +153,18 @@ struct Lexer {
     }
 }
 
+/// How a bare comma between digits (`3,75`) reads.
+enum CommaReading: Sendable {
+    /// `0,5` and `1000,99` are decimals, `2,74` two numbers: a ground truth, or a prediction whose
+    /// ground truth is one number written with a decimal point.
+    case usual
+    /// `2,74` is 2.74 too: the ground truth writes its own decimals with a comma (`0,5`, `3{,}75`).
+    case decimal
+    /// Every bare comma separates: the ground truth is a list, set or tuple of several items
+    /// (and writes no decimal comma of its own).
+    case separator
+}
+
 extension Lexer {
     /// Reads a number with its thousands separators, decimal part and exponent.
     fileprivate mutating func number() throws(MathFailure) {
@@ -163,9 +188,15 @@ extension Lexer {
         if peek() == 0x2E, let d = peek(1), Byte.isDigit(d) {
             index += 1
             _ = scanDigits(into: &fraction)
+        } else if matches(Lexer.bracedComma), let d = peek(3), Byte.isDigit(d), !group(at: index + 3) {
+            // `3{,}75`: the way LaTeX writes a decimal comma (a bare `,` in mathematics separates).
+            index += 3
+            _ = scanDigits(into: &fraction)
+            sawDecimalComma = true
         } else if !grouped, brackets == 0, peek() == 0x2C, decimalComma(lead: lead, first: digits.first) {
             index += 1
             _ = scanDigits(into: &fraction)
+            sawDecimalComma = true
         }
         let exponent = try scientificExponent()
         let integral = fraction.isEmpty && exponent == nil
@@ -210,7 +241,10 @@ extension Lexer {
         return nil
     }
 
-    private static let separators = ["{,}", ",\\!", "\\,", "\\!", "\\ ", ",", " "].map { Array($0.utf8) }
+    private static let separators = [
+        "{,}\\!", "{,}", ",\\!", ",\\,", "\\,", "\\!", "\\;", "\\:", "\\>", "\\ ", "~", ",", " ",
+    ].map { Array($0.utf8) }
+    private static let bracedComma = Array("{,}".utf8)
 
     /// Whether exactly three digits start at `i`.
     private func group(at i: Int) -> Bool {
@@ -219,12 +253,16 @@ extension Lexer {
         return i + 3 == bytes.count || !Byte.isDigit(bytes[i + 3])
     }
 
-    /// `0,111` and `1000,99` are decimal commas; `2,74` stays a list of two numbers.
+    /// `0,111` and `1000,99` are decimal commas; `2,74` stays a list of two numbers unless the
+    /// ground truth writes decimal commas itself (`.decimal`), where a group after the comma that
+    /// is not three digits makes it a decimal. Against a ground truth that is a list
+    /// (`.separator`) and inside `\{...\}` a bare comma always separates.
     private func decimalComma(lead: Int, first: UInt8?) -> Bool {
-        guard let d = peek(1), Byte.isDigit(d) else { return false }
+        guard commas != .separator, setBraces == 0, let d = peek(1), Byte.isDigit(d) else { return false }
         var count = 0
         while let c = peek(1 + count), Byte.isDigit(c) { count += 1 }
         if lead == 1, first == 0x30 { return true }
+        if commas == .decimal, count != 3 { return true }
         return lead >= 4 && count <= 2
     }
 

@@ -6,25 +6,50 @@
 public struct MathAnswerChecker: AnswerChecker {
     /// The relative tolerance used when a caller passes a negative or non-finite one.
     public static let defaultTolerance = 1e-6
+    /// The most decimal places a `precision` may ask for; more is treated as this many.
+    public static let maxPrecision = 30
 
-    /// Creates a checker.
-    public init() {}
+    /// What `p\%` means.
+    public enum PercentPolicy: String, Sendable, Hashable, CaseIterable {
+        /// `p\%` is `p/100` only: `35\%` matches `0.35` and `\frac{7}{20}`, not `35` (the default).
+        case fraction
+        /// `p\%` is `p/100` or `p`: `35\%` also matches `35`, and `35` matches `35\%`.
+        case either
+    }
+
+    /// What `p\%` means for this checker.
+    public let percent: PercentPolicy
+
+    /// Creates a checker with the given percent policy (`p\%` = `p/100` by default).
+    public init(percent: PercentPolicy = .fraction) {
+        self.percent = percent
+    }
 
     /// Checks `answer` (the content of the final box) against `groundTruth`.
     public func check(answer: String, groundTruth: String, tolerance: Double) -> AnswerVerdict {
+        check(answer: answer, groundTruth: groundTruth, tolerance: tolerance, precision: nil)
+    }
+
+    /// Checks `answer` against `groundTruth`. Besides the relative `tolerance`, numbers that agree
+    /// once both are rounded to `precision` decimal places (half away from zero) agree:
+    /// `0.6667` matches `\frac{2}{3}` at 4. A nil or negative `precision` rounds nothing.
+    public func check(answer: String, groundTruth: String, tolerance: Double, precision: Int?) -> AnswerVerdict {
         let gold = groundTruth.trimmed
         guard !gold.isEmpty else { return .wrong(.emptyGroundTruth) }
         let answer = answer.trimmed
         guard !answer.isEmpty else { return .wrong(.notEquivalent) }
         if answer == gold { return .correct }
         let tolerance = tolerance.isFinite && tolerance >= 0 ? min(tolerance, 1) : Self.defaultTolerance
+        let precision = precision.flatMap { $0 >= 0 ? min($0, Self.maxPrecision) : nil }
         do {
-            let g = try Parser.parse(gold)
-            let p = try Parser.parse(answer)
-            var context = Context(tolerance: tolerance, texts: (gold, answer))
-            context.mayHavePlusMinus = Self.mentions(gold, answer, any: ["pm", "mp", "\u{B1}", "\u{2213}"])
-            context.mayHaveMatrices = Self.mentions(gold, answer, any: ["begin"])
-            return try context.equivalent(g, p) ? .correct : .wrong(.notEquivalent)
+            if try compare(answer, gold, tolerance: tolerance, precision: precision, percentIsUnit: false) {
+                return .correct
+            }
+            if percent == .either, Self.mentions(gold, answer, any: ["%", "percent", "pct"]),
+               try compare(answer, gold, tolerance: tolerance, precision: precision, percentIsUnit: true) {
+                return .correct
+            }
+            return .wrong(.notEquivalent)
         } catch .tooComplex {
             return .wrong(.tooComplex)
         } catch .unparseable {
@@ -32,6 +57,20 @@ public struct MathAnswerChecker: AnswerChecker {
         } catch {
             return .wrong(.notEquivalent)
         }
+    }
+
+    private func compare(
+        _ answer: String, _ gold: String, tolerance: Double, precision: Int?, percentIsUnit: Bool
+    ) throws(MathFailure) -> Bool {
+        // The ground truth's shape decides how a bare `3,75` in the answer reads.
+        let (g, goldDecimalComma) = try Parser.parse(gold, commas: .usual, percentIsUnit: percentIsUnit)
+        let commas: CommaReading = goldDecimalComma ? .decimal : g.severalItems ? .separator : .usual
+        let p = try Parser.parse(answer, commas: commas, percentIsUnit: percentIsUnit).node
+        var context = Context(tolerance: tolerance, texts: (gold, answer))
+        context.precision = precision
+        context.mayHavePlusMinus = Self.mentions(gold, answer, any: ["pm", "mp", "\u{B1}", "\u{2213}"])
+        context.mayHaveMatrices = Self.mentions(gold, answer, any: ["begin"])
+        return try context.equivalent(g, p)
     }
 
     /// Whether either text holds one of `needles`, by a plain byte search.

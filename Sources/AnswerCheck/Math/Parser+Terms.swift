@@ -121,7 +121,7 @@ extension Parser {
                 node = .call(.factorial, node)
             case .percent:
                 advance()
-                node = .div(node, .number(Rational(100)))
+                if !percentIsUnit { node = .div(node, .number(Rational(100))) }
             case .degree:
                 advance()
                 if case .letter(let l)? = current, l == 0x43 || l == 0x46 { advance() }
@@ -131,7 +131,7 @@ extension Parser {
                 let word = t.lowercased()
                 if Parser.percentWords.contains(word) {
                     advance()
-                    node = .div(node, .number(Rational(100)))
+                    if !percentIsUnit { node = .div(node, .number(Rational(100))) }
                 } else if word == "and" || word == "or" {
                     return node
                 } else {
@@ -140,7 +140,7 @@ extension Parser {
                 }
             case .word(let w) where isUnit(w):
                 advance()
-                if Parser.percentWords.contains(w.lowercased()) { node = .div(node, .number(Rational(100))) }
+                if !percentIsUnit, Parser.percentWords.contains(w.lowercased()) { node = .div(node, .number(Rational(100))) }
                 skipUnitExponent()
             default:
                 return node

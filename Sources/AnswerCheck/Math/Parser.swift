@@ -8,6 +8,8 @@ struct Parser {
     var depth = 0
     /// Open `|...|` groups: inside one, `|` closes instead of starting a new group.
     var absoluteDepth = 0
+    /// Whether `p\%` is just `p` (a unit), for ``MathAnswerChecker/PercentPolicy/either``.
+    var percentIsUnit = false
 
     init(_ tokens: [Token]) {
         self.tokens = tokens
@@ -15,9 +17,19 @@ struct Parser {
 
     /// Parses a whole answer.
     static func parse(_ text: String) throws(MathFailure) -> Node {
+        try parse(text, commas: .usual).node
+    }
+
+    /// Parses a whole answer with the given reading of bare commas; also tells whether the text
+    /// wrote an unambiguous decimal comma (`0,5`, `3{,}75`).
+    static func parse(
+        _ text: String, commas: CommaReading, percentIsUnit: Bool = false
+    ) throws(MathFailure) -> (node: Node, decimalComma: Bool) {
         guard text.utf8.count <= Limits.maxInputBytes else { throw .tooComplex }
-        var parser = Parser(try Lexer.tokens(of: text))
-        if let words = parser.textAnswer() { return .text(words) }
+        let scan = try Lexer.scan(text, commas: commas)
+        var parser = Parser(scan.tokens)
+        parser.percentIsUnit = percentIsUnit
+        if let words = parser.textAnswer() { return (.text(words), scan.decimalComma) }
         let node = try parser.list(closers: [])
         guard parser.position == parser.tokens.count else { throw .unparseable }
         // A tree is never taller than its token count (a word counting one per letter, since `abc`
@@ -31,7 +43,7 @@ struct Parser {
             weight += w.utf8.count
         }
         guard weight <= Limits.maxHeight || node.height <= Limits.maxHeight else { throw .tooComplex }
-        return node
+        return (node, scan.decimalComma)
     }
 
     var current: Token.Kind? { position < tokens.count ? tokens[position].kind : nil }

@@ -70,13 +70,15 @@ public struct AnswerScorer: Sendable {
         }
     }
 
-    /// A ground truth with a surrounding `\boxed{}` removed and whitespace trimmed.
+    /// A ground truth with a surrounding `\boxed{}` removed and whitespace trimmed; a ground truth
+    /// that is not a bare answer (text or a relation around a box, several boxes, `$x$.`) reduced
+    /// to its answer by ``AnswerExtraction/groundTruth(_:)``.
     static func unboxed(_ groundTruth: String) -> String {
         let trimmed = groundTruth.trimmedWhitespace
-        guard trimmed.hasPrefix("\\boxed{"), trimmed.hasSuffix("}") else { return trimmed }
+        guard trimmed.hasPrefix("\\boxed{"), trimmed.hasSuffix("}") else { return AnswerExtraction.groundTruth(trimmed) }
         let open = trimmed.index(trimmed.startIndex, offsetBy: 6)
         guard LatexText.matchingBrace(in: trimmed, openingAt: open) == trimmed.index(before: trimmed.endIndex) else {
-            return trimmed
+            return AnswerExtraction.groundTruth(trimmed)
         }
         return String(trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]).trimmedWhitespace
     }

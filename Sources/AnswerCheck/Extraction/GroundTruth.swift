@@ -1,0 +1,37 @@
+extension AnswerExtraction {
+    /// The answer inside a ground truth that is not a bare answer, for the ground truth only (a
+    /// response keeps its own rules: several differing boxes are a hedge, an unclosed box is none):
+    ///
+    /// - a box with text or a relation around it (`The final answer is \[ \boxed{5} \].`,
+    ///   `y \in \boxed{[1,2]}`) is its content; several boxes listed together (`\boxed{3}\boxed{5}`,
+    ///   `\boxed{3} and \boxed{5}`) are the list `3, 5`; a `%` or "percent" right after the box
+    ///   is kept (`\boxed{20} percent` is `20\%`);
+    /// - one `$...$`, `$$...$$`, `\(...\)` or `\[...\]` span with punctuation after it (`$\frac12$.`)
+    ///   is its content;
+    /// - a stray backslash at the end (`\frac{1}{2}\`) is dropped.
+    ///
+    /// Anything else is returned trimmed, unchanged; a ground truth whose last box is never closed,
+    /// or whose boxes are all empty, too.
+    public static func groundTruth(_ text: String) -> String {
+        var gold = text.trimmed
+        // `\frac{1}{2}\`: a lone backslash at the end (`\\`, a row break, is kept).
+        if gold.utf8.last == 0x5C, !gold.hasSuffix("\\\\") {
+            gold = String(gold.dropLast()).trimmed
+        }
+        let bytes = Array(gold.utf8)
+        guard bytes.count <= Limits.maxInputBytes else { return gold }
+        let scan = BoxScanner(bytes)
+        if !scan.boxes.isEmpty {
+            guard !scan.lastIsUnclosed, let boxed = scan.finalAnswer() else { return gold }
+            return Suffix.percent(boxed.text, bytes, from: boxed.end)
+        }
+        // `$x$.`: one math span, then only punctuation.
+        var end = bytes.count
+        while end > 0, [0x2E, 0x2C, 0x3B, 0x3A, 0x21, 0x20, 0x0A, 0x09, 0x0D].contains(bytes[end - 1]) { end -= 1 }
+        let core = Array(bytes[..<end])
+        if let span = MathSpans.first(in: core, from: 0), span.start == 0, span.end == core.count {
+            return span.text
+        }
+        return gold
+    }
+}

@@ -1,0 +1,60 @@
+import Testing
+@testable import AnswerCheck
+
+/// Ground truths that are not a bare answer (issue 13): the answer is found in the ground truth
+/// only; a response keeps its own extraction and guards.
+@Suite("Math checker: ground truths around their answer")
+struct MathGroundTruthTests {
+    let checker = MathAnswerChecker()
+
+    /// (ground truth as given, the answer found in it).
+    static let extracted: [(String, String)] = [
+        ("The final answer is \\[ \\boxed{\\frac{1}{2}} \\].", "\\frac{1}{2}"),
+        ("The final answer is $\\boxed{7}$. I hope it is correct.", "7"),
+        ("y \\in \\boxed{[1, 2)}", "[1, 2)"), ("x = \\boxed{5}", "5"), ("\\boxed{x = 5}", "x = 5"),
+        ("\\boxed{3}\\boxed{5}", "3, 5"), ("\\boxed{3} and \\boxed{5}", "3, 5"), ("\\boxed{3}, \\boxed{5}.", "3, 5"),
+        ("$\\frac{1}{2}$.", "\\frac{1}{2}"), ("$(1, 2)$,", "(1, 2)"), ("\\(x^2+1\\);", "x^2+1"), ("$$42$$ .", "42"),
+        ("\\frac{1}{2}\\", "\\frac{1}{2}"), ("5 \\", "5"), ("\\boxed{5}\\", "5"), ("or $\\boxed{20}$ percent.", "20\\%"),
+        // Bare answers, and what has no answer to find, are left as they are.
+        ("\\frac{1}{2}", "\\frac{1}{2}"), ("x^2+1", "x^2+1"), ("3,75", "3,75"), ("$5 and 6 dollars", "$5 and 6 dollars"),
+        ("$1$ and $2$", "$1$ and $2$"), ("\\boxed{5", "\\boxed{5"), ("\\boxed{}", "\\boxed{}"),
+        ("\\begin{pmatrix}1\\\\2\\end{pmatrix}", "\\begin{pmatrix}1\\\\2\\end{pmatrix}"), ("1 \\\\", "1 \\\\"),
+    ]
+
+    @Test("finds the answer in a ground truth", arguments: extracted)
+    func groundTruth(pair: (String, String)) {
+        #expect(AnswerExtraction.groundTruth(pair.0) == pair.1)
+    }
+
+    /// (answer, ground truth as given) pairs judged equivalent once the ground truth's answer is found.
+    static let equal: [(String, String)] = [
+        ("\\frac12", "The final answer is \\[ \\boxed{\\frac{1}{2}} \\]."), ("[1,2)", "y \\in \\boxed{[1, 2)}"),
+        ("y \\in [1,2)", "y \\in \\boxed{[1, 2)}"), ("5, 3", "\\boxed{3}\\boxed{5}"), ("\\{3, 5\\}", "\\boxed{3}\\boxed{5}"),
+        ("0.5", "$\\frac{1}{2}$."), ("0.5", "\\frac{1}{2}\\"), ("(1,2)", "$(1, 2)$,"),
+    ]
+
+    /// Pairs that stay different.
+    static let different: [(String, String)] = [
+        ("3", "\\boxed{3}\\boxed{5}"), ("5", "\\boxed{3}\\boxed{5}"), ("3, 5, 7", "\\boxed{3}\\boxed{5}"),
+        ("[1,2]", "y \\in \\boxed{[1, 2)}"), ("0.5", "The final answer is \\[ \\boxed{\\frac{1}{3}} \\]."),
+    ]
+
+    @Test("equivalent once the ground truth's answer is found", arguments: equal)
+    func equivalent(pair: (String, String)) {
+        let gold = AnswerExtraction.groundTruth(pair.1)
+        #expect(checker.check(answer: pair.0, groundTruth: gold, tolerance: 1e-6) == .correct)
+    }
+
+    @Test("still different", arguments: different)
+    func differentPairs(pair: (String, String)) {
+        let gold = AnswerExtraction.groundTruth(pair.1)
+        #expect(!checker.check(answer: pair.0, groundTruth: gold, tolerance: 1e-6).isCorrect)
+    }
+
+    /// A response's extraction is not the ground truth's: its unclosed last box is no answer.
+    @Test("responses keep their own guards")
+    func responsesKeepGuards() {
+        #expect(AnswerExtraction.lenient("The answer is \\boxed{5") == nil)
+        #expect(AnswerExtraction.groundTruth("The answer is \\boxed{5") == "The answer is \\boxed{5")
+    }
+}
