@@ -14,6 +14,8 @@ extension AnswerExtraction {
     /// or whose boxes are all empty, too.
     public static func groundTruth(_ text: String) -> String {
         var gold = text.trimmed
+        // Boxes, math spans and a stray backslash all need `\` or `$`: a plain gold (`126`) is already its answer.
+        guard gold.utf8.contains(where: { $0 == 0x5C || $0 == 0x24 }) else { return gold }
         // `\frac{1}{2}\`: a lone backslash at the end (`\\`, a row break, is kept).
         if gold.utf8.last == 0x5C, !gold.hasSuffix("\\\\") {
             gold = String(gold.dropLast()).trimmed

@@ -62,7 +62,7 @@ public struct RefereeMetrics: Sendable {
         var rewarded = 0
         var abstentions: [ErrorCode: Int] = [:]
         var sums = ComponentMap<Double>()
-        var counts = ComponentMap<Double>()
+        var counts = ComponentMap<Int>()
         for result in results {
             hits += result.cacheHits
             misses += result.cacheMisses
@@ -81,7 +81,7 @@ public struct RefereeMetrics: Sendable {
         // One increment per component per batch, not per rollout: each is an atomic operation.
         for (component, count) in counts {
             componentSums[component]?.increment(by: sums[component] ?? 0)
-            componentCounts[component]?.increment(by: Int(count))
+            componentCounts[component]?.increment(by: count)
         }
         rolloutsScored.increment(by: results.count)
         rewardSum.increment(by: rewards)

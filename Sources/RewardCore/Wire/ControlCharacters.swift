@@ -19,23 +19,23 @@ enum ControlCharacters {
     /// One warning per field of `rollout` that holds a suspect control character.
     static func warnings(in rollout: Rollout) -> [RewardWarning] {
         var found: [RewardWarning] = []
-        var fields: [(String, String)] = [("response", rollout.response)]
-        if let prefix = rollout.prefix { fields.append(("prefix", prefix)) }
-        for (offset, truth) in (rollout.groundTruths ?? []).enumerated() { fields.append(("ground_truth[\(offset)]", truth)) }
-        for (name, text) in fields {
-            if let warning = warning(in: text, field: name) { found.append(warning) }
+        if let warning = warning(in: rollout.response, field: "response") { found.append(warning) }
+        if let prefix = rollout.prefix, let warning = warning(in: prefix, field: "prefix") { found.append(warning) }
+        for (offset, truth) in (rollout.groundTruths ?? []).enumerated() {
+            if let warning = warning(in: truth, field: "ground_truth[\(offset)]") { found.append(warning) }
         }
         return found
     }
 
-    static func warning(in text: String, field: String) -> RewardWarning? {
+    /// The warning for the first suspect character of `text`; the field's name is only built for a hit.
+    static func warning(in text: String, field: @autoclosure () -> String) -> RewardWarning? {
         var text = text
         return text.withUTF8 { bytes -> RewardWarning? in
             guard let base = bytes.baseAddress, !bytes.isEmpty else { return nil }
             for suspect in alwaysSuspect {
                 guard let hit = memchr(base, Int32(suspect.byte), bytes.count) else { continue }
                 let offset = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
-                return make(field, suspect.escape, suspect.name, tail(bytes, after: offset))
+                return make(field(), suspect.escape, suspect.name, tail(bytes, after: offset))
             }
             for suspect in suspectBefore {
                 var start = 0
@@ -43,7 +43,7 @@ enum ControlCharacters {
                     let offset = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
                     // Compared as bytes: ordinary text has many newlines and tabs, and a String per hit would show.
                     if suspect.tails.contains(where: { follows($0, bytes, offset + 1) }) {
-                        return make(field, suspect.escape, suspect.name, tail(bytes, after: offset))
+                        return make(field(), suspect.escape, suspect.name, tail(bytes, after: offset))
                     }
                     start = offset + 1
                 }

@@ -40,8 +40,7 @@ extension RequestConfig {
         writer.raw("{")
         var first = true
         func key(_ name: String) {
-            writer.comma(!first)
-            writer.key(name)
+            writer.memberKey(name, first: first)
             first = false
         }
         if let alpha { key("alpha"); writer.number(alpha) }

@@ -100,46 +100,35 @@ extension Rollout {
     public func write(to writer: inout JSONWriter) {
         writer.raw("{")
         if let id {
-            writer.key("id")
+            writer.memberKey("id", first: true)
             id.write(to: &writer)
-            writer.raw(",")
         }
-        writer.key("prompt")
+        writer.memberKey("prompt", first: id == nil)
         writer.string(prompt)
-        writer.raw(",")
-        writer.key("response")
+        writer.memberKey("response")
         writer.string(response)
         if let groundTruths {
-            writer.raw(",")
-            writer.key("ground_truth")
+            writer.memberKey("ground_truth")
             writer.strings(groundTruths)
         }
         if answerType != .auto {
-            writer.raw(",")
-            writer.key("answer_type")
+            writer.memberKey("answer_type")
             writer.string(answerType.rawValue)
         }
         if let requiresReasoning {
-            writer.raw(",")
-            writer.key("requires_reasoning")
+            writer.memberKey("requires_reasoning")
             writer.bool(requiresReasoning)
         }
         if !images.isEmpty {
-            writer.raw(",")
-            writer.key("images")
+            writer.memberKey("images")
             writer.strings(images)
         }
         for (key, value) in [("group", group), ("prefix", prefix)] {
             guard let value else { continue }
-            writer.raw(",")
-            writer.key(key)
+            writer.memberKey(key)
             writer.string(value)
         }
-        if let tolerance {
-            writer.raw(",")
-            writer.key("tolerance")
-            writer.number(tolerance)
-        }
+        if let tolerance { writer.member("tolerance", tolerance) }
         writer.raw("}")
     }
 }

@@ -56,6 +56,7 @@ struct RolloutFields {
     /// Reads a whole `{...}` at the parser's position.
     static func read(from parser: inout JSONParser, depth: Int) throws(JSONSyntaxError) -> RolloutFields {
         var fields = RolloutFields()
+        fields.object.members.reserveCapacity(names.count)
         try parser.members(depth: depth) { (key, parser) throws(JSONSyntaxError) in
             try fields.take(key, from: &parser, depth: depth + 1)
         }
