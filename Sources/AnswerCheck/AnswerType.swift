@@ -10,6 +10,30 @@ public enum AnswerType: String, Sendable, Hashable, CaseIterable, Codable {
     case text
     /// Open-ended: the LLM answer judge decides.
     case judge
+    /// One box `[x1, y1, x2, y2]`: intersection over union.
+    case bbox
+    /// Several labelled boxes: one-to-one matching (F1, mean IoU or AP at 0.5).
+    case boxes
+    /// A point inside a box, or within a radius of a point.
+    case point
+    /// A time span `[start, end]` in seconds: temporal IoU.
+    case span
+    /// A permutation: the share of positions (or adjacent pairs) right.
+    case ordering
+    /// An integer count, in digits or number words.
+    case count
+    /// Recognised text: one minus the normalised edit distance.
+    case ocr
+    /// A set of option letters.
+    case multiChoice = "multi_choice"
+
+    /// Whether the type gives a graded score in [0, 1] (IoU, edit similarity) from ``MultimodalGrader``.
+    public var isGraded: Bool {
+        switch self {
+        case .auto, .math, .choice, .text, .judge: false
+        case .bbox, .boxes, .point, .span, .ordering, .count, .ocr, .multiChoice: true
+        }
+    }
 
     /// The rule checker `auto` picks for a ground truth: math, choice or text.
     public static func detect(groundTruth: String) -> AnswerType {

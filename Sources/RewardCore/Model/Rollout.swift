@@ -36,6 +36,8 @@ public struct Rollout: Sendable, Hashable {
     public var group: String?
     /// Relative tolerance for numeric answers, overriding the default.
     public var tolerance: Double?
+    /// The knobs of the graded answer types (`answer_options`, `image_size`, `input_size`).
+    public var answerOptions = AnswerOptions()
     /// Text the prompt already ended with, prepended to the response before parsing.
     public var prefix: String?
     /// What reading the rollout noticed (unknown fields, control characters); copied into its result.

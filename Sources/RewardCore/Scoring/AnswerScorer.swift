@@ -39,6 +39,7 @@ public struct AnswerScorer: Sendable {
         let references = (rollout.groundTruths ?? []).map(Self.unboxed).filter { !$0.isEmpty }
         guard let first = references.first else { return .scored(0, reason: .emptyGroundTruth) }
         let type = rollout.answerType == .auto ? AnswerType.detect(groundTruth: first) : rollout.answerType
+        if type.isGraded { return graded(parsed.boxes, references: references, rollout: rollout, type: type) }
         if hedges(parsed.boxes, type: type, tolerance: tolerance) { return .scored(0, reason: .conflictingBoxes) }
         var lastReason = AnswerReason.notEquivalent
         for reference in references {
@@ -47,6 +48,18 @@ public struct AnswerScorer: Sendable {
             lastReason = verdict.reason ?? lastReason
         }
         return .scored(0, reason: lastReason)
+    }
+
+    /// A graded type: the best grade over the ground truths; several boxes are never a best-of-N.
+    func graded(_ boxes: [String], references: [String], rollout: Rollout, type: AnswerType) -> AnswerOutcome {
+        if Set(boxes).count > 1 { return .scored(0, reason: .conflictingBoxes) }
+        var best = AnswerGrade.zero(.notEquivalent)
+        for reference in references {
+            let grade = MultimodalGrader.grade(boxes.last ?? "", groundTruth: reference, type: type, options: rollout.answerOptions)
+            if grade.score > best.score || reference == references.first { best = grade }
+            if best.score >= 1 { break }
+        }
+        return .scored(best.score, reason: best.reason)
     }
 
     /// Hedging: some box does not say the same thing as the last one.
@@ -62,6 +75,9 @@ public struct AnswerScorer: Sendable {
             return choice.check(answer: answer, groundTruth: reference, tolerance: tolerance)
         case .text, .judge:
             return text.check(answer: answer, groundTruth: reference, tolerance: tolerance)
+        case .bbox, .boxes, .point, .span, .ordering, .count, .ocr, .multiChoice:
+            let grade = MultimodalGrader.grade(answer, groundTruth: reference, type: type, options: AnswerOptions())
+            return AnswerVerdict(isCorrect: grade.score >= 1, reason: grade.reason)
         case .math, .auto:
             let verdict = math.check(answer: answer, groundTruth: reference, tolerance: tolerance)
             guard verdict.reason == .unparseable else { return verdict }
