@@ -54,19 +54,25 @@ final class ChildProcess: Sendable {
 
     /// Sends `signal` and waits up to `seconds` for the child to exit; returns its exit status.
     func stop(_ signal: Int32 = SIGTERM, seconds: Double = 30) async throws -> Int32 {
-        if process.isRunning { kill(process.processIdentifier, signal) }
+        send(signal)
         for _ in 0..<Int(seconds * 20) where process.isRunning {
             try await Task.sleep(for: .milliseconds(50))
         }
         if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
+            send(SIGKILL)
             throw ChildProcessError(message: "the child did not exit within \(seconds) s of signal \(signal)")
         }
         return process.terminationStatus
     }
 
+    /// Signals the child only: a pid of 0 or below would signal this process's whole group (or every process).
+    private func send(_ signal: Int32) {
+        let pid = process.processIdentifier
+        if process.isRunning, pid > 0 { kill(pid, signal) }
+    }
+
     deinit {
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        send(SIGKILL)
     }
 }
 

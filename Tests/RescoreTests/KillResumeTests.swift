@@ -33,6 +33,16 @@ struct KillResumeTests {
         return process
     }
 
+    /// Waits for `process` to exit, at most `seconds`; a run that hangs fails the test instead of the whole suite.
+    static func waitForExit(_ process: Process, seconds: Int = 300) async throws {
+        for _ in 0..<(seconds * 20) where process.isRunning { try await Task.sleep(for: .milliseconds(50)) }
+        if process.isRunning, process.processIdentifier > 0 {
+            kill(process.processIdentifier, SIGKILL)
+            throw RescoreError(code: "timeout", message: "rescore did not exit within \(seconds) s")
+        }
+        process.waitUntilExit()
+    }
+
     static func size(_ path: String) -> Int {
         (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
     }
@@ -59,15 +69,15 @@ struct KillResumeTests {
             let process = try Self.start(arguments + (round == 0 ? [] : ["--resume"]), log: directory.file("log\(round)"))
             let threshold = Int(fraction * Double(expectedLines) * 400)
             while process.isRunning, Self.size(output) < threshold { try await Task.sleep(for: .milliseconds(2)) }
-            if process.isRunning {
+            if process.isRunning, process.processIdentifier > 0 {
                 kill(process.processIdentifier, SIGKILL)
                 killedMidRun += 1
             }
-            process.waitUntilExit()
+            try await Self.waitForExit(process)
         }
         #expect(killedMidRun >= 3, "the run finished before most kills: make the input larger")
         let last = try Self.start(arguments + ["--resume"], log: directory.file("log-final"))
-        last.waitUntilExit()
+        try await Self.waitForExit(last)
         #expect(last.terminationStatus == 0, "\(String(decoding: FileManager.default.contents(atPath: directory.file("log-final")) ?? Data(), as: UTF8.self))")
 
         let bytes = FileManager.default.contents(atPath: output) ?? Data()
