@@ -24,4 +24,12 @@ public enum AnswerReason: String, Sendable, Hashable, CaseIterable, Codable {
     case conflictingBoxes = "conflicting_boxes"
     /// The LLM answer judge said the answer is wrong.
     case judgeSaysWrong = "judge_says_wrong"
+    /// `r1`, `glm`: no complete `<answer>` block.
+    case missingAnswer = "missing_answer"
+    /// `r1`, `glm`: the last `<answer>` is never closed, so there is no final answer.
+    case unclosedAnswer = "unclosed_answer"
+    /// `r1`, `glm`: the `<answer>` block (or its box) is empty.
+    case emptyAnswer = "empty_answer"
+    /// A graded answer scored below the rollout's `answer_threshold`.
+    case belowThreshold = "below_threshold"
 }

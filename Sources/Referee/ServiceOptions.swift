@@ -27,6 +27,8 @@ struct ServiceOptions: ParsableArguments {
     @Option(help: .setting("tolerance")) var tolerance: String?
     @Option(help: .setting("think_words")) var thinkWords: String?
     @Option(help: .setting("direct_words")) var directWords: String?
+    @Option(help: .setting("layout")) var layout: String?
+    @Option(help: .setting("tasks_file")) var tasksFile: String?
     @Option(help: .setting("fallback_reward")) var fallbackReward: String?
     @Option(help: .setting("log_level")) var logLevel: String?
     @Option(help: .setting("auth_token_file")) var authTokenFile: String?

@@ -1,5 +1,6 @@
 import Foundation
 import RefereeServer
+import RewardCore
 import Testing
 
 @testable import Referee
@@ -73,5 +74,25 @@ struct SettingsTests {
         let end = lines[start..<next].firstIndex { !$0.hasPrefix("|") } ?? next
         func joined(_ part: ArraySlice<String>) -> String { part.map { $0 + "\n" }.joined() }
         return (joined(lines[..<start]), joined(lines[start..<end]), joined(lines[end...]))
+    }
+
+    @Test("tasks_file loads a task map; an unreadable or wrong file is a start-up error naming the file and the field")
+    func tasksFile() throws {
+        let files: [String: String] = [
+            "good.json": #"{"grounding": {"answer_type": "bbox", "layout": "r1", "answer_options": {"iou_threshold": 0.5}}}"#,
+            "bad.json": #"{"grounding": {"answer_type": "boxx"}}"#,
+        ]
+        let read: (String) -> Data? = { files[$0].map { Data($0.utf8) } }
+        let loaded = try ConfigurationLoader.load(flags: ["tasks_file": "good.json"], environment: [:], readFile: read)
+        #expect(loaded.scoring.tasks?["grounding"]?.answerType == .bbox)
+        #expect(loaded.scoring.tasks?["grounding"]?.answerOptions?.iouThreshold == 0.5)
+        let bad = #expect(throws: ConfigurationError.self) {
+            try ConfigurationLoader.load(flags: ["tasks_file": "bad.json"], environment: [:], readFile: read)
+        }
+        #expect(bad?.description.contains("tasks.grounding.answer_type") == true, "\(String(describing: bad))")
+        let missing = #expect(throws: ConfigurationError.self) {
+            try ConfigurationLoader.load(flags: [:], environment: ["REFEREE_TASKS_FILE": "none.json"], readFile: read)
+        }
+        #expect(missing?.description.contains("none.json") == true)
     }
 }

@@ -47,6 +47,16 @@ public enum ConfigurationLoader {
             }
             configuration.authToken = token
         }
+        if let entry = values["tasks_file"] {
+            guard let data = readFile(entry.value) else {
+                throw ConfigurationError(description: "\(entry.source): cannot read the tasks file '\(entry.value)'")
+            }
+            do {
+                configuration.scoring.tasks = try TaskProfile.map(json: Array(data))
+            } catch {
+                throw ConfigurationError(description: "\(entry.source) '\(entry.value)': \(error.field.map { $0 + ": " } ?? "")\(error.message)")
+            }
+        }
         if let variable = configuration.judgeAPIKeyVariable {
             configuration.judgeAPIKey = environment[variable]
         }

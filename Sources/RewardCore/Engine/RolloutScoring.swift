@@ -21,12 +21,18 @@ struct RolloutScoring {
     var thinkingIsZero: FormatReason?
 
     init(rollout: Rollout, options: ScoringOptions, answers: AnswerScorer, judgeAvailable: Bool) {
+        let rollout = rollout.task.flatMap { options.tasks[$0] }.map(rollout.applying) ?? rollout
         self.rollout = rollout
         self.options = options
-        self.parsed = ResponseParser(vocabulary: options.vocabulary).parse(rollout.response, prefix: rollout.prefix)
+        self.parsed = ResponseParser(vocabulary: options.vocabulary)
+            .parse(rollout.response, prefix: rollout.prefix, layout: rollout.layout ?? options.layout)
         self.result = RewardResult(id: rollout.id, group: rollout.group)
         self.result.warnings = rollout.warnings
-        result.decision = parsed.decision
+        if let task = rollout.task, !options.tasks.isEmpty, options.tasks[task] == nil {
+            let known = options.tasks.keys.sorted().joined(separator: ", ")
+            result.warnings.append(RewardWarning(code: .unknownTask, message: "task '\(task)' is not in the task map (\(known)); the rollout's own fields were used", field: "task"))
+        }
+        result.decision = parsed.hasDecisionBlock ? parsed.decision : nil
         result.extractedAnswer = parsed.finalAnswer
 
         record(.format, parsed.formatPassed ? 1 : 0, reason: parsed.formatReasons.first)
@@ -84,7 +90,9 @@ struct RolloutScoring {
     }
 
     private mutating func scoreDecision(judgeAvailable: Bool) {
-        if parsed.decision == .unknown {
+        if !parsed.hasDecisionBlock {
+            skip(.judge, .noDecisionBlock)
+        } else if parsed.decision == .unknown {
             record(.judge, 0, reason: FormatReason.unknownDecision)
         } else if let label = rollout.requiresReasoning {
             record(.judge, (parsed.decision == .think) == label ? 1 : 0, reason: JudgmentReason.wrongDecision)
@@ -104,7 +112,7 @@ struct RolloutScoring {
         }
         switch parsed.decision {
         case .direct:
-            for component in ComponentName.thinking { skip(component, .directDecision) }
+            for component in ComponentName.thinking { skip(component, parsed.hasDecisionBlock ? .directDecision : .noReasoning) }
         case .unknown:
             thinkingIsZero = .unknownDecision
         case .think where !parsed.hasReasoning:

@@ -23,4 +23,6 @@ public enum WarningCode: String, Sendable, Hashable, CaseIterable {
     case unknownConfigKey = "unknown_config_key"
     /// A control character where a LaTeX command was probably meant (`"\boxed"` read as backspace + `oxed`).
     case controlCharacter = "control_character"
+    /// A rollout's `task` is not in the server's or request's task map; its own fields were used.
+    case unknownTask = "unknown_task"
 }

@@ -36,8 +36,16 @@ public struct Rollout: Sendable, Hashable {
     public var group: String?
     /// Relative tolerance for numeric answers, overriding the default.
     public var tolerance: Double?
-    /// The knobs of the graded answer types (`answer_options`, `image_size`, `input_size`).
-    public var answerOptions = AnswerOptions()
+    /// The knobs of the graded answer types (`answer_options`, `image_size`, `input_size`); nil when not given.
+    public var answerOptions: AnswerOptions?
+    /// The response layout; nil takes the request's or the server's.
+    public var layout: Layout?
+    /// The task name, which the server's `tasks` map turns into an answer type, options and layout.
+    public var task: String?
+    /// A graded answer below this scores 0 (`below_threshold`); nil keeps the graded value.
+    public var answerThreshold: Double?
+    /// The ground truth as compact JSON when it was not a plain string: what the graded types read.
+    public var structuredGroundTruth: String?
     /// Text the prompt already ended with, prepended to the response before parsing.
     public var prefix: String?
     /// What reading the rollout noticed (unknown fields, control characters); copied into its result.

@@ -28,6 +28,20 @@ public enum FormatReason: String, Sendable, Hashable, CaseIterable, Codable {
     case missingBoxed = "missing_boxed"
     /// The last `\boxed{` in the answer section is never closed.
     case unbalancedBoxed = "unbalanced_boxed"
-    /// A `<judge>` or `<think>` tag outside its one block.
+    /// A layout tag outside its one block, or one the layout does not use.
     case strayTag = "stray_tag"
+    /// `r1`, `boxed`, `glm`: text other than whitespace before `<think>`.
+    case textBeforeThink = "text_before_think"
+    /// `r1`, `glm`: no `<answer>` block.
+    case missingAnswer = "missing_answer"
+    /// `r1`, `glm`: `<answer>` opened but never closed.
+    case unclosedAnswer = "unclosed_answer"
+    /// `r1`, `glm`: more than one `<answer>` block.
+    case duplicateAnswer = "duplicate_answer"
+    /// `r1`, `glm`: the `<answer>` block holds only whitespace.
+    case emptyAnswer = "empty_answer"
+    /// `r1`, `glm`: text other than whitespace after `</answer>`.
+    case textAfterAnswer = "text_after_answer"
+    /// `glm`: the `<answer>` block has no complete `<|begin_of_box|>…<|end_of_box|>`.
+    case missingBoxMarkers = "missing_box_markers"
 }

@@ -1,17 +1,26 @@
-/// A response split into its SAIL-RL blocks, with every format failure found.
+import AnswerCheck
+
+/// A response split into its layout's blocks, with every format failure found.
 public struct ParsedResponse: Sendable, Equatable {
-    /// The decision the judge block names.
+    /// The decision the judge block names; without a decision block (not SAIL), think when the
+    /// response reasons and direct when it does not.
     public var decision: Decision = .unknown
+    /// Whether the layout has a decision block (SAIL's `<judge>`).
+    public var hasDecisionBlock = false
     /// The judge block's raw content.
     public var decisionText: String = ""
     /// The think block's raw content.
     public var reasoning: String = ""
-    /// Everything after `</think>` (the whole text when the response uses no tags at all).
+    /// Where the answer stands: after `</think>` in SAIL and `boxed` (the whole text without tags),
+    /// the `<answer>` block's content in `r1` and `glm`.
     public var answerSection: String = ""
-    /// The contents of the complete `\boxed{}` in the answer section, in order.
+    /// The final-answer candidates, in order: the complete `\boxed{}` contents of the answer section;
+    /// in `r1` each `<answer>` block (or the boxes inside it), in `glm` each `<|begin_of_box|>` content.
     public var boxes: [String] = []
     /// Whether the last `\boxed{` in the answer section is never closed.
     public var lastBoxUnclosed = false
+    /// Why there is no answer at all in an answer-block layout (missing, unclosed or empty block).
+    public var answerProblem: AnswerReason?
     /// Every format failure, most fundamental first; empty when the format is right.
     public var formatReasons: [FormatReason] = []
 

@@ -8,15 +8,22 @@ public struct ResponseParser: Sendable {
         self.vocabulary = vocabulary
     }
 
-    /// Parses `prefix + response`; `prefix` is text the prompt already ended with.
-    public func parse(_ response: String, prefix: String? = nil) -> ParsedResponse {
+    /// Parses `prefix + response` laid out as `layout`; `prefix` is text the prompt already ended with.
+    public func parse(_ response: String, prefix: String? = nil, layout: Layout = .sail) -> ParsedResponse {
         var text = prefix.map { $0 + response } ?? response
-        return text.withUTF8 { parse(bytes: $0) }
+        return text.withUTF8 { bytes in
+            let tags = TagScanner.tags(in: bytes)
+            switch layout {
+            case .sail: return parseSAIL(bytes: bytes, tags: tags.filter(\.kind.isSAIL))
+            case .r1, .glm: return Self.parseAnswerBlock(bytes: bytes, tags: tags, layout: layout)
+            case .boxed: return Self.parseBoxed(bytes: bytes, tags: tags)
+            }
+        }
     }
 
-    private func parse(bytes: UnsafeBufferPointer<UInt8>) -> ParsedResponse {
+    private func parseSAIL(bytes: UnsafeBufferPointer<UInt8>, tags: [TagScanner.Tag]) -> ParsedResponse {
         var result = ParsedResponse()
-        let tags = TagScanner.tags(in: bytes)
+        result.hasDecisionBlock = true
         let judgeOpen = tags.first { $0.kind == .judgeOpen }
         let judgeClose = judgeOpen.flatMap { open in tags.first { $0.kind == .judgeClose && $0.start >= open.end } }
         let searchThinkFrom = judgeClose?.end ?? judgeOpen?.end ?? 0
@@ -70,17 +77,21 @@ public struct ResponseParser: Sendable {
         } else {
             answerRange = bytes.count..<bytes.count
         }
-        result.answerSection = bytes.string(answerRange)
-        let boxes = BoxScanner.boxes(in: bytes, range: answerRange)
-        result.boxes = boxes.complete.map { bytes.string($0) }
-        result.lastBoxUnclosed = boxes.lastUnclosed
-        if boxes.lastUnclosed {
-            reasons.append(.unbalancedBoxed)
-        } else if !result.boxes.contains(where: { $0.contains { !$0.isWhitespace } }) {
-            reasons.append(.missingBoxed)
-        }
+        reasons += Self.readBoxedAnswer(bytes: bytes, range: answerRange, into: &result)
         result.formatReasons = reasons
         return result
+    }
+}
+
+extension ResponseParser {
+    /// Reads the answer section `range` and its boxes into `result`; returns the format failure, if any.
+    static func readBoxedAnswer(bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, into result: inout ParsedResponse) -> [FormatReason] {
+        result.answerSection = bytes.string(range)
+        let boxes = BoxScanner.boxes(in: bytes, range: range)
+        result.boxes = boxes.complete.map { bytes.string($0) }
+        result.lastBoxUnclosed = boxes.lastUnclosed
+        if boxes.lastUnclosed { return [.unbalancedBoxed] }
+        return result.boxes.contains(where: { $0.contains { !$0.isWhitespace } }) ? [] : [.missingBoxed]
     }
 }
 

@@ -4,11 +4,14 @@ import Glibc
 import Darwin
 #endif
 
-/// Finds the `<judge>`, `</judge>`, `<think>` and `</think>` tags in UTF-8 bytes.
+/// Finds the layout tags (`<judge>`, `<think>`, `<answer>`, GLM's box markers, opening and closing) in UTF-8 bytes.
 enum TagScanner {
     /// Which tag was found.
-    enum Kind: Sendable {
-        case judgeOpen, judgeClose, thinkOpen, thinkClose
+    enum Kind: Sendable, CaseIterable {
+        case judgeOpen, judgeClose, thinkOpen, thinkClose, answerOpen, answerClose, boxBegin, boxEnd
+
+        /// Whether SAIL's parser looks at this tag; it leaves `<answer>` and box markers to the text.
+        var isSAIL: Bool { self == .judgeOpen || self == .judgeClose || self == .thinkOpen || self == .thinkClose }
     }
 
     /// One tag and its byte range.
@@ -21,6 +24,8 @@ enum TagScanner {
     private static let patterns: [(Kind, [UInt8])] = [
         (.judgeOpen, Array("<judge>".utf8)), (.judgeClose, Array("</judge>".utf8)),
         (.thinkOpen, Array("<think>".utf8)), (.thinkClose, Array("</think>".utf8)),
+        (.answerOpen, Array("<answer>".utf8)), (.answerClose, Array("</answer>".utf8)),
+        (.boxBegin, Array("<|begin_of_box|>".utf8)), (.boxEnd, Array("<|end_of_box|>".utf8)),
     ]
 
     /// Every tag, in order of position.

@@ -29,6 +29,7 @@ public struct AnswerScorer: Sendable {
 
     /// Scores the final answer of `parsed` against the rollout's ground truths.
     public func score(_ parsed: ParsedResponse, rollout: Rollout, tolerance: Double) -> AnswerOutcome {
+        if let problem = parsed.answerProblem { return .scored(0, reason: problem) }
         if parsed.lastBoxUnclosed { return .scored(0, reason: .unclosedLastBox) }
         guard let answer = parsed.boxes.last else { return .scored(0, reason: .missingBoxed) }
         if parsed.boxes.contains(where: { $0.trimmedWhitespace.isEmpty }) { return .scored(0, reason: .emptyBox) }
@@ -39,7 +40,7 @@ public struct AnswerScorer: Sendable {
         let references = (rollout.groundTruths ?? []).map(Self.unboxed).filter { !$0.isEmpty }
         guard let first = references.first else { return .scored(0, reason: .emptyGroundTruth) }
         let type = rollout.answerType == .auto ? AnswerType.detect(groundTruth: first) : rollout.answerType
-        if type.isGraded { return graded(parsed.boxes, references: references, rollout: rollout, type: type) }
+        if type.isGraded { return graded(parsed.boxes, rollout: rollout, type: type) }
         if hedges(parsed.boxes, type: type, tolerance: tolerance) { return .scored(0, reason: .conflictingBoxes) }
         var lastReason = AnswerReason.notEquivalent
         for reference in references {
@@ -50,16 +51,36 @@ public struct AnswerScorer: Sendable {
         return .scored(0, reason: lastReason)
     }
 
-    /// A graded type: the best grade over the ground truths; several boxes are never a best-of-N.
-    func graded(_ boxes: [String], references: [String], rollout: Rollout, type: AnswerType) -> AnswerOutcome {
-        if Set(boxes).count > 1 { return .scored(0, reason: .conflictingBoxes) }
-        var best = AnswerGrade.zero(.notEquivalent)
-        for reference in references {
-            let grade = MultimodalGrader.grade(boxes.last ?? "", groundTruth: reference, type: type, options: rollout.answerOptions)
-            if grade.score > best.score || reference == references.first { best = grade }
-            if best.score >= 1 { break }
+    /// A graded type against the rollout's one (structured) ground truth; several different answers
+    /// are never a best-of-N, and a grade below `answer_threshold` is 0.
+    func graded(_ boxes: [String], rollout: Rollout, type: AnswerType) -> AnswerOutcome {
+        let options = rollout.answerOptions ?? AnswerOptions()
+        guard let truth = Self.gradedTruth(rollout), let answer = boxes.last else { return .scored(0, reason: .emptyGroundTruth) }
+        let differing = boxes.filter { $0.trimmedWhitespace != answer.trimmedWhitespace }
+        if differing.contains(where: { MultimodalGrader.grade($0, groundTruth: answer, type: type, options: options).score < 1 }) {
+            return .scored(0, reason: .conflictingBoxes)
         }
-        return .scored(best.score, reason: best.reason)
+        let grade = MultimodalGrader.grade(answer, groundTruth: truth, type: type, options: options)
+        if let threshold = rollout.answerThreshold, grade.score < threshold, grade.score > 0 {
+            return .scored(0, reason: .belowThreshold)
+        }
+        return .scored(grade.score, reason: grade.reason)
+    }
+
+    /// The one ground truth of a graded type: the structured value, a single string, or a list such as
+    /// `[10, 20, 30, 40]` or `["B", "A", "C"]` written back as JSON.
+    static func gradedTruth(_ rollout: Rollout) -> String? {
+        if let structured = rollout.structuredGroundTruth { return structured }
+        guard let truths = rollout.groundTruths, !truths.isEmpty else { return nil }
+        if truths.count == 1 { return unboxed(truths[0]) }
+        var writer = JSONWriter(capacity: 16 * truths.count)
+        writer.raw("[")
+        for (offset, truth) in truths.enumerated() {
+            writer.comma(offset > 0)
+            if let number = Double(truth), number.isFinite { writer.number(number) } else { writer.string(truth) }
+        }
+        writer.raw("]")
+        return String(decoding: writer.bytes, as: UTF8.self)
     }
 
     /// Hedging: some box does not say the same thing as the last one.
@@ -75,10 +96,7 @@ public struct AnswerScorer: Sendable {
             return choice.check(answer: answer, groundTruth: reference, tolerance: tolerance)
         case .text, .judge:
             return text.check(answer: answer, groundTruth: reference, tolerance: tolerance)
-        case .bbox, .boxes, .point, .span, .ordering, .count, .ocr, .multiChoice:
-            let grade = MultimodalGrader.grade(answer, groundTruth: reference, type: type, options: AnswerOptions())
-            return AnswerVerdict(isCorrect: grade.score >= 1, reason: grade.reason)
-        case .math, .auto:
+        case .math, .auto, .bbox, .boxes, .point, .span, .ordering, .count, .ocr, .multiChoice:
             let verdict = math.check(answer: answer, groundTruth: reference, tolerance: tolerance)
             guard verdict.reason == .unparseable else { return verdict }
             let fallback = text.check(answer: answer, groundTruth: reference, tolerance: tolerance)

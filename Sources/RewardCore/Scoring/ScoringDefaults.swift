@@ -37,6 +37,10 @@ public struct RequestConfig: Sendable, Hashable {
     public var directWords: [String]?
     /// The reward OpenRLHF receives for an abstained rollout.
     public var fallbackReward: Double?
+    /// The layout of rollouts that name none.
+    public var layout: Layout?
+    /// What each task name stands for; merged over the server's, name by name.
+    public var tasks: [String: TaskProfile]?
 
     /// Creates an empty config.
     public init(
@@ -58,13 +62,16 @@ public struct RequestConfig: Sendable, Hashable {
     /// The fields of `override` where set, else these.
     public func overlaid(with override: RequestConfig?) -> RequestConfig {
         guard let override else { return self }
-        return RequestConfig(
+        var merged = RequestConfig(
             alpha: override.alpha ?? alpha, preset: override.preset ?? preset,
             formula: override.formula ?? (override.preset == nil ? formula : nil),
             shortCircuit: override.shortCircuit ?? shortCircuit, advantage: override.advantage ?? advantage,
             tolerance: override.tolerance ?? tolerance, thinkWords: override.thinkWords ?? thinkWords,
             directWords: override.directWords ?? directWords, fallbackReward: override.fallbackReward ?? fallbackReward
         )
+        merged.layout = override.layout ?? layout
+        merged.tasks = override.tasks.map { (tasks ?? [:]).merging($0) { _, new in new } } ?? tasks
+        return merged
     }
 
     /// The scoring options this config asks for; a bad formula names the position of the problem.
@@ -81,12 +88,15 @@ public struct RequestConfig: Sendable, Hashable {
             formula = (preset ?? .sail).formula(alpha: alpha)
         }
         let standard = DecisionVocabulary.standard
-        return ScoringOptions(
+        var options = ScoringOptions(
             formula: formula,
             shortCircuit: shortCircuit ?? true,
             advantage: advantage ?? .grpo,
             tolerance: tolerance ?? 1e-6,
             vocabulary: DecisionVocabulary(think: thinkWords ?? Array(standard.think), direct: directWords ?? Array(standard.direct))
         )
+        options.layout = layout ?? .sail
+        options.tasks = tasks ?? [:]
+        return options
     }
 }

@@ -22,6 +22,10 @@ public struct ScoringOptions: Sendable {
     public var tolerance: Double
     /// The words that name each decision.
     public var vocabulary: DecisionVocabulary
+    /// The layout of rollouts that name none.
+    public var layout: Layout = .sail
+    /// What each task name stands for; a rollout's own fields win over its task's.
+    public var tasks: [String: TaskProfile] = [:]
 
     /// Creates options; the defaults are the spec's.
     public init(

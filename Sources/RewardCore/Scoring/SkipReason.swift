@@ -10,11 +10,15 @@ public enum SkipReason: String, Sendable, Hashable, CaseIterable, Codable {
     case shortCircuit = "short_circuit"
     /// The formula does not use the component.
     case notInFormula = "not_in_formula"
+    /// `judge`: the layout has no decision block (`r1`, `boxed`, `glm`).
+    case noDecisionBlock = "no_decision_block"
+    /// Thinking components: a layout without a decision block, and the response did not reason.
+    case noReasoning = "no_reasoning"
 
     /// Whether the skipped component counts as 1 in the formula; otherwise the formula does not need it.
     public var countsAsOne: Bool {
         switch self {
-        case .directDecision, .noJudge, .noLabelNoJudge: true
+        case .directDecision, .noJudge, .noLabelNoJudge, .noDecisionBlock, .noReasoning: true
         case .shortCircuit, .notInFormula: false
         }
     }

@@ -26,3 +26,30 @@ extension JSONWriter {
         raw("}")
     }
 }
+
+extension JSONWriter {
+    /// Appends any JSON value compactly; integers keep their digits.
+    public mutating func value(_ value: JSONValue) {
+        switch value {
+        case .null: raw("null")
+        case .bool(let flag): bool(flag)
+        case .number(let number):
+            if let integer = number.integer { self.number(integer) } else { self.number(number.double) }
+        case .string(let text): string(text)
+        case .array(let items):
+            raw("[")
+            for (offset, item) in items.enumerated() {
+                comma(offset > 0)
+                self.value(item)
+            }
+            raw("]")
+        case .object(let object):
+            raw("{")
+            for (offset, member) in object.members.enumerated() {
+                memberKey(member.key, first: offset == 0)
+                self.value(member.value)
+            }
+            raw("}")
+        }
+    }
+}

@@ -13,6 +13,11 @@ public struct JSONWriter: Sendable {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
+    /// Appends text that is already JSON (a structured ground truth this writer wrote).
+    public mutating func rawText(_ json: String) {
+        bytes.append(contentsOf: json.utf8)
+    }
+
     /// Appends `"key":`.
     public mutating func key(_ name: StaticString) {
         bytes.append(UInt8(ascii: "\""))

@@ -1,7 +1,10 @@
+import AnswerCheck
+
 extension RequestConfig {
     /// The `config` keys the contract defines; others are ignored and named in a warning.
     static let keys: [String] = [
         "alpha", "preset", "formula", "short_circuit", "advantage", "tolerance", "think_words", "direct_words", "fallback_reward",
+        "layout", "tasks",
     ]
 
     /// Reads a `config` object; errors name the field as `config.NAME`, unknown keys become warnings.
@@ -21,6 +24,8 @@ extension RequestConfig {
                 directWords: try WireField.strings(object, "direct_words"),
                 fallbackReward: try WireField.number(object, "fallback_reward", in: -1e9...1e9)
             )
+            layout = try WireField.choice(Layout.self, object, "layout")
+            tasks = try WireField.present(object, "tasks").map { value throws(RewardError) in try TaskProfile.map(wire: value) }
         } catch {
             throw error.nested(under: "config")
         }
@@ -52,6 +57,73 @@ extension RequestConfig {
         if let thinkWords { key("think_words"); writer.strings(thinkWords) }
         if let directWords { key("direct_words"); writer.strings(directWords) }
         if let fallbackReward { key("fallback_reward"); writer.number(fallbackReward) }
+        if let layout { key("layout"); writer.string(layout.rawValue) }
+        if let tasks {
+            key("tasks")
+            writer.raw("{")
+            for (offset, (name, profile)) in tasks.sorted(by: { $0.key < $1.key }).enumerated() {
+                writer.memberKey(name, first: offset == 0)
+                profile.write(to: &writer)
+            }
+            writer.raw("}")
+        }
+        writer.raw("}")
+    }
+}
+
+extension TaskProfile {
+    /// The keys a task profile may hold.
+    static let keys: [String] = ["answer_type", "answer_options", "layout", "answer_threshold"]
+
+    /// Reads `{"NAME": {"answer_type": ..., "answer_options": {...}, "layout": ..., "answer_threshold": ...}, ...}`;
+    /// errors name the field as `tasks.NAME.KEY`, and unknown keys are errors (a task map is written once, by hand).
+    public static func map(wire value: JSONValue) throws(RewardError) -> [String: TaskProfile] {
+        guard case .object(let object) = value else {
+            throw RewardError(code: .wrongType, message: "tasks must be a JSON object of task names", field: "tasks")
+        }
+        var profiles: [String: TaskProfile] = [:]
+        for (name, member) in object.members {
+            do throws(RewardError) {
+                guard case .object(let fields) = member else { throw WireField.wrongType("", "an object") }
+                if let unknown = fields.members.map(\.key).first(where: { !keys.contains($0) }) {
+                    throw RewardError(code: .invalidValue, message: "unknown key '\(unknown)' (known: \(keys.joined(separator: ", ")))", field: unknown)
+                }
+                profiles[name] = TaskProfile(
+                    answerType: try WireField.choice(AnswerType.self, fields, "answer_type"),
+                    answerOptions: try WireField.present(fields, "answer_options").map { value throws(RewardError) in try AnswerOptions(wire: value) },
+                    layout: try WireField.choice(Layout.self, fields, "layout"),
+                    answerThreshold: try WireField.number(fields, "answer_threshold", in: 0...1)
+                )
+            } catch {
+                throw error.nested(under: "tasks.\(name)")
+            }
+        }
+        return profiles
+    }
+
+    /// Reads a task map from the bytes of a JSON file (the server's `tasks_file`).
+    public static func map(json bytes: [UInt8]) throws(RewardError) -> [String: TaskProfile] {
+        let value: JSONValue
+        do throws(JSONSyntaxError) {
+            value = try bytes.withUnsafeBufferPointer { buffer throws(JSONSyntaxError) in try JSONParser.parse(buffer) }
+        } catch {
+            throw Wire.invalidJSON(error, what: "the tasks file")
+        }
+        return try map(wire: value)
+    }
+
+    /// Writes the profile as a task map entry.
+    func write(to writer: inout JSONWriter) {
+        writer.raw("{")
+        var first = true
+        func key(_ name: String) {
+            writer.memberKey(name, first: first)
+            first = false
+        }
+        if let answerType { key("answer_type"); writer.string(answerType.rawValue) }
+        if let answerOptions { key("answer_options"); answerOptions.write(to: &writer) }
+        if let layout { key("layout"); writer.string(layout.rawValue) }
+        if let answerThreshold { key("answer_threshold"); writer.number(answerThreshold) }
         writer.raw("}")
     }
 }

@@ -107,7 +107,10 @@ extension Rollout {
         writer.string(prompt)
         writer.memberKey("response")
         writer.string(response)
-        if let groundTruths {
+        if let structuredGroundTruth {
+            writer.memberKey("ground_truth")
+            writer.rawText(structuredGroundTruth)
+        } else if let groundTruths {
             writer.memberKey("ground_truth")
             writer.strings(groundTruths)
         }
@@ -123,12 +126,26 @@ extension Rollout {
             writer.memberKey("images")
             writer.strings(images)
         }
-        for (key, value) in [("group", group), ("prefix", prefix)] {
+        for (key, value) in [("group", group), ("prefix", prefix), ("layout", layout?.rawValue), ("task", task)] {
             guard let value else { continue }
             writer.memberKey(key)
             writer.string(value)
         }
         if let tolerance { writer.member("tolerance", tolerance) }
+        if let answerThreshold { writer.member("answer_threshold", answerThreshold) }
+        if let answerOptions {
+            writer.memberKey("answer_options")
+            answerOptions.write(to: &writer)
+            for (key, size) in [("image_size", answerOptions.imageSize), ("input_size", answerOptions.inputSize)] {
+                guard let size else { continue }
+                writer.memberKey(key)
+                writer.raw("[")
+                writer.number(size.width)
+                writer.raw(",")
+                writer.number(size.height)
+                writer.raw("]")
+            }
+        }
         writer.raw("}")
     }
 }

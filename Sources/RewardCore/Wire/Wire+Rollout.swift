@@ -36,6 +36,7 @@ struct RolloutFields {
     /// The rollout fields the contract defines; others are skipped unbuilt and named in a warning.
     static let names: Set<String> = [
         "id", "prompt", "response", "ground_truth", "answer_type", "requires_reasoning", "images", "group", "tolerance", "prefix",
+        "layout", "task", "answer_options", "answer_threshold", "image_size", "input_size",
     ]
 
     var object = JSONObject()
@@ -66,7 +67,7 @@ struct RolloutFields {
     /// The rollout these members describe; `requireResponse` is false for OpenRLHF labels.
     func item(requireResponse: Bool = true) -> RolloutItem {
         let label = object["requires_reasoning"]?.bool
-        var warnings = unknown.map(Self.unknownFieldWarning)
+        var warnings = unknown.map(Self.unknownFieldWarning) + AnswerOptions.warnings(for: present("answer_options"))
         let id: RolloutID?
         do throws(RewardError) {
             id = try readID()
@@ -102,7 +103,7 @@ struct RolloutFields {
         guard let response else {
             throw RewardError(code: .missingField, message: "response is required", field: "response")
         }
-        return Rollout(
+        var rollout = Rollout(
             id: id,
             prompt: try string("prompt") ?? "",
             response: response,
@@ -114,6 +115,46 @@ struct RolloutFields {
             tolerance: try number("tolerance", in: 0...1),
             prefix: try string("prefix")
         )
+        rollout.layout = try choice(Layout.self, "layout")
+        rollout.task = try scalarText("task")
+        rollout.answerThreshold = try number("answer_threshold", in: 0...1)
+        rollout.answerOptions = try answerOptions()
+        rollout.structuredGroundTruth = structuredGroundTruth()
+        return rollout
+    }
+
+    /// `answer_options` with the rollout's `image_size` and `input_size`; nil when none of them is given.
+    func answerOptions() throws(RewardError) -> AnswerOptions? {
+        let options = try present("answer_options").map { value throws(RewardError) in try AnswerOptions(wire: value) }
+        let imageSize = try AnswerOptions.size(object, "image_size")
+        let inputSize = try AnswerOptions.size(object, "input_size")
+        guard options != nil || imageSize != nil || inputSize != nil else { return nil }
+        var result = options ?? AnswerOptions()
+        result.imageSize = imageSize
+        result.inputSize = inputSize
+        return result
+    }
+
+    /// The ground truth as compact JSON when it is an object or a list of lists or objects (`boxes`),
+    /// which only the graded types read.
+    func structuredGroundTruth() -> String? {
+        guard let value = present("ground_truth"), Self.isStructured(value) else { return nil }
+        var writer = JSONWriter(capacity: 64)
+        writer.value(value)
+        return String(decoding: writer.bytes, as: UTF8.self)
+    }
+
+    static func isStructured(_ value: JSONValue) -> Bool {
+        switch value {
+        case .object: return true
+        case .array(let items):
+            return !items.isEmpty && items.allSatisfy {
+                if case .array = $0 { return true }
+                if case .object = $0 { return true }
+                return false
+            }
+        default: return false
+        }
     }
 
     /// The member unless it is missing or null, which both mean "not given".
@@ -134,17 +175,23 @@ struct RolloutFields {
         try WireField.choice(type, object, key)
     }
 
-    /// A ground truth is a string, a number, or a list of them.
+    /// A ground truth is a string, a number, or a list of them (acceptable answers; the graded types
+    /// read such a list as one value, `[x1, y1, x2, y2]`); an object or a list of lists or objects is one
+    /// structured ground truth.
     func groundTruths() throws(RewardError) -> [String]? {
         guard let value = present("ground_truth") else { return nil }
-        if case .array(let items) = value {
+        if let structured = structuredGroundTruth() { return [structured] }
+        switch value {
+        case .array(let items):
             let texts = items.compactMap(WireField.scalar)
             guard texts.count == items.count else {
-                throw WireField.wrongType("ground_truth", "a string, a number or a list of them")
+                throw WireField.wrongType("ground_truth", "a string, a number, a list of them, or an object or list of objects")
             }
             return texts
+        default:
+            guard let text = WireField.scalar(value) else { throw WireField.wrongType("ground_truth", "a string, a number, a list or an object") }
+            return [text]
         }
-        return [try scalarText("ground_truth")!]
     }
 }
 
