@@ -120,4 +120,22 @@ struct LayoutTests {
         #expect(result.reward == 1)
         #expect(result.warnings.map(\.code) == [.unknownTask])
     }
+
+    @Test("lenient extraction finds an answer without a box, but never past an unclosed last box; format still fails")
+    func lenientExtraction() {
+        var options = ScoringOptions()
+        options.extraction = .lenient
+        let engine = RewardEngine()
+        let plain = engine.scoreWithRules(rollout("Adding them up, the answer is 4.", layout: .boxed), options: options)
+        #expect(plain.components[.answer] == 1)
+        #expect(plain.components[.format] == 0)
+        #expect(plain.reasons[.format] == FormatReason.missingBoxed.rawValue)
+        let span = engine.scoreWithRules(rollout("<think>2+2</think> so $4$", layout: .boxed), options: options)
+        #expect(span.components[.answer] == 1)
+        let unclosed = engine.scoreWithRules(rollout("the answer is 4 \\boxed{4", layout: .boxed), options: options)
+        #expect(unclosed.components[.answer] == 0)
+        let strict = engine.scoreWithRules(rollout("Adding them up, the answer is 4.", layout: .boxed), options: ScoringOptions())
+        #expect(strict.components[.answer] == 0)
+        #expect(strict.reasons[.answer] == AnswerReason.missingBoxed.rawValue)
+    }
 }

@@ -34,6 +34,8 @@ extension Setting {
         .list("direct_words", \.scoring.directWords, default: DecisionVocabulary.standard.direct.sorted(),
               help: "Words meaning direct in the judge block"),
         .choice("layout", \.scoring.layout, default: Layout.sail, help: "Response layout of rollouts that name none: sail, r1, boxed or glm"),
+        .choice("extraction", \.scoring.extraction, default: Extraction.boxed,
+                help: "Where the answer is looked for: boxed (the last box only) or lenient (else a math span or 'the answer is X')"),
         Setting(key: "tasks_file", type: "path", defaultValue: nil,
                 help: "JSON file mapping task names to answer_type, answer_options, layout and answer_threshold",
                 hasFlag: true, store: nil),

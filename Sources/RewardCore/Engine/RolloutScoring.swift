@@ -24,8 +24,14 @@ struct RolloutScoring {
         let rollout = rollout.task.flatMap { options.tasks[$0] }.map(rollout.applying) ?? rollout
         self.rollout = rollout
         self.options = options
-        self.parsed = ResponseParser(vocabulary: options.vocabulary)
-            .parse(rollout.response, prefix: rollout.prefix, layout: rollout.layout ?? options.layout)
+        let layout = rollout.layout ?? options.layout
+        var parsed = ResponseParser(vocabulary: options.vocabulary).parse(rollout.response, prefix: rollout.prefix, layout: layout)
+        if (rollout.extraction ?? options.extraction) == .lenient, layout == .sail || layout == .boxed,
+            parsed.boxes.isEmpty, !parsed.lastBoxUnclosed, let found = AnswerExtraction.lenient(parsed.answerSection)
+        {
+            parsed.boxes = [found]
+        }
+        self.parsed = parsed
         self.result = RewardResult(id: rollout.id, group: rollout.group)
         self.result.warnings = rollout.warnings
         if let task = rollout.task, !options.tasks.isEmpty, options.tasks[task] == nil {

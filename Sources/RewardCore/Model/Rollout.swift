@@ -40,6 +40,8 @@ public struct Rollout: Sendable, Hashable {
     public var answerOptions: AnswerOptions?
     /// The response layout; nil takes the request's or the server's.
     public var layout: Layout?
+    /// Where the answer is looked for; nil takes the request's or the server's.
+    public var extraction: Extraction?
     /// The task name, which the server's `tasks` map turns into an answer type, options and layout.
     public var task: String?
     /// A graded answer below this scores 0 (`below_threshold`); nil keeps the graded value.

@@ -12,3 +12,12 @@ public enum Layout: String, Sendable, Hashable, CaseIterable, Codable {
     /// Whether the layout has a decision block, so that the `judge` component means something.
     public var hasDecisionBlock: Bool { self == .sail }
 }
+
+/// Where the final answer is looked for when a layout expects a box (`sail`, `boxed`).
+public enum Extraction: String, Sendable, Hashable, CaseIterable, Codable {
+    /// Only the last complete `\boxed{}` (the default): no box, no answer.
+    case boxed
+    /// The last box, else the last display or inline math span, else a final "the answer is X";
+    /// never past an unclosed last box. The format reward still asks for the box.
+    case lenient
+}

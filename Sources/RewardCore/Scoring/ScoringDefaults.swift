@@ -39,6 +39,8 @@ public struct RequestConfig: Sendable, Hashable {
     public var fallbackReward: Double?
     /// The layout of rollouts that name none.
     public var layout: Layout?
+    /// Where the answer is looked for in rollouts that name no extraction.
+    public var extraction: Extraction?
     /// What each task name stands for; merged over the server's, name by name.
     public var tasks: [String: TaskProfile]?
 
@@ -70,6 +72,7 @@ public struct RequestConfig: Sendable, Hashable {
             directWords: override.directWords ?? directWords, fallbackReward: override.fallbackReward ?? fallbackReward
         )
         merged.layout = override.layout ?? layout
+        merged.extraction = override.extraction ?? extraction
         merged.tasks = override.tasks.map { (tasks ?? [:]).merging($0) { _, new in new } } ?? tasks
         return merged
     }
@@ -96,6 +99,7 @@ public struct RequestConfig: Sendable, Hashable {
             vocabulary: DecisionVocabulary(think: thinkWords ?? Array(standard.think), direct: directWords ?? Array(standard.direct))
         )
         options.layout = layout ?? .sail
+        options.extraction = extraction ?? .boxed
         options.tasks = tasks ?? [:]
         return options
     }

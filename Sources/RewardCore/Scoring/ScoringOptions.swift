@@ -24,6 +24,8 @@ public struct ScoringOptions: Sendable {
     public var vocabulary: DecisionVocabulary
     /// The layout of rollouts that name none.
     public var layout: Layout = .sail
+    /// Where the answer is looked for in rollouts that name no extraction.
+    public var extraction: Extraction = .boxed
     /// What each task name stands for; a rollout's own fields win over its task's.
     public var tasks: [String: TaskProfile] = [:]
 

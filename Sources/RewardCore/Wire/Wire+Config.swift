@@ -4,7 +4,7 @@ extension RequestConfig {
     /// The `config` keys the contract defines; others are ignored and named in a warning.
     static let keys: [String] = [
         "alpha", "preset", "formula", "short_circuit", "advantage", "tolerance", "think_words", "direct_words", "fallback_reward",
-        "layout", "tasks",
+        "layout", "extraction", "tasks",
     ]
 
     /// Reads a `config` object; errors name the field as `config.NAME`, unknown keys become warnings.
@@ -25,6 +25,7 @@ extension RequestConfig {
                 fallbackReward: try WireField.number(object, "fallback_reward", in: -1e9...1e9)
             )
             layout = try WireField.choice(Layout.self, object, "layout")
+            extraction = try WireField.choice(Extraction.self, object, "extraction")
             tasks = try WireField.present(object, "tasks").map { value throws(RewardError) in try TaskProfile.map(wire: value) }
         } catch {
             throw error.nested(under: "config")
@@ -58,6 +59,7 @@ extension RequestConfig {
         if let directWords { key("direct_words"); writer.strings(directWords) }
         if let fallbackReward { key("fallback_reward"); writer.number(fallbackReward) }
         if let layout { key("layout"); writer.string(layout.rawValue) }
+        if let extraction { key("extraction"); writer.string(extraction.rawValue) }
         if let tasks {
             key("tasks")
             writer.raw("{")

@@ -36,7 +36,7 @@ struct RolloutFields {
     /// The rollout fields the contract defines; others are skipped unbuilt and named in a warning.
     static let names: Set<String> = [
         "id", "prompt", "response", "ground_truth", "answer_type", "requires_reasoning", "images", "group", "tolerance", "prefix",
-        "layout", "task", "answer_options", "answer_threshold", "image_size", "input_size",
+        "layout", "extraction", "task", "answer_options", "answer_threshold", "image_size", "input_size",
     ]
 
     var object = JSONObject()
@@ -116,6 +116,7 @@ struct RolloutFields {
             prefix: try string("prefix")
         )
         rollout.layout = try choice(Layout.self, "layout")
+        rollout.extraction = try choice(Extraction.self, "extraction")
         rollout.task = try scalarText("task")
         rollout.answerThreshold = try number("answer_threshold", in: 0...1)
         rollout.answerOptions = try answerOptions()
