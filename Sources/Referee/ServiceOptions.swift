@@ -31,6 +31,8 @@ struct ServiceOptions: ParsableArguments {
     @Option(help: .setting("extraction")) var extraction: String?
     @Option(help: .setting("tasks_file")) var tasksFile: String?
     @Option(help: .setting("fallback_reward")) var fallbackReward: String?
+    @Option(help: .setting("judge_outage_wait")) var judgeOutageWait: String?
+    @Option(help: .setting("judge_outage_reply")) var judgeOutageReply: String?
     @Option(help: .setting("log_level")) var logLevel: String?
     @Option(help: .setting("auth_token_file")) var authTokenFile: String?
     @Option(help: .setting("max_field_bytes")) var maxFieldBytes: String?

@@ -120,6 +120,10 @@ func buildRouter(_ configuration: RefereeConfiguration, engine: RewardEngine, me
     let routes = RewardRoutes(engine: engine, configuration: configuration, metrics: metrics, admission: admission)
     router.post("reward", use: routes.reward)
     router.post("get_reward", use: routes.openRLHF)
+    router.post("slime", use: routes.slime)
+    router.post("verify", use: routes.nemoGymVerify)
+    router.post("seed_session", use: NeMoGymRoutes.seedSession)
+    router.post("aggregate_metrics", use: NeMoGymRoutes.aggregateMetrics)
     router.get("metrics") { _, _ in
         Response(
             status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
@@ -127,9 +131,13 @@ func buildRouter(_ configuration: RefereeConfiguration, engine: RewardEngine, me
     }
     router.get("healthz") { _, _ in Response.json(Array(#"{"status":"ok"}"#.utf8)) }
     router.get("/") { _, _ in
-        Response.json(Array(#"{"service":"referee","endpoints":["POST /reward","POST /get_reward","GET /healthz","GET /metrics"]}"#.utf8))
+        Response.json(Array(#"{"service":"referee","endpoints":["POST /reward","POST /get_reward","POST /slime","POST /verify","POST /seed_session","POST /aggregate_metrics","GET /healthz","GET /metrics"]}"#.utf8))
     }
-    for (path, method) in [("reward", HTTPRequest.Method.post), ("get_reward", .post), ("metrics", .get), ("healthz", .get), ("/", .get)] {
+    let methods: [(String, HTTPRequest.Method)] = [
+        ("reward", .post), ("get_reward", .post), ("slime", .post), ("verify", .post), ("seed_session", .post),
+        ("aggregate_metrics", .post), ("metrics", .get), ("healthz", .get), ("/", .get),
+    ]
+    for (path, method) in methods {
         router.refuseOtherMethods(RouterPath(path), allowed: [method])
     }
     return router

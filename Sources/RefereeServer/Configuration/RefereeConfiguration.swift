@@ -17,6 +17,10 @@ public struct RefereeConfiguration: Sendable {
     public var scoring = RequestConfig()
     /// The reward OpenRLHF receives for an abstained rollout.
     public var fallbackReward = 0.0
+    /// Seconds the numeric-reward routes (`/get_reward`, `/slime`, `/verify`) wait for a judge outage to end.
+    public var judgeOutageWaitSeconds = 30.0
+    /// What those routes answer when the judge is still down after the wait.
+    public var judgeOutageReply = JudgeOutageReply.unavailable
     /// The verdict cache: an SQLite file path, or a `postgres://` URL for a cache shared by replicas.
     public var cachePath = "referee-cache.sqlite"
     /// The judge's OpenAI-compatible base URL; nil runs in rules mode.
@@ -62,4 +66,12 @@ public enum JudgeTransportKind: String, Sendable, CaseIterable {
     case asyncHTTPClient = "asynchttpclient"
     /// Foundation's URLSession (libcurl on Linux).
     case urlSession = "urlsession"
+}
+
+/// What the numeric-reward routes answer when the judge is still down after `judge_outage_wait`.
+public enum JudgeOutageReply: String, Sendable, CaseIterable {
+    /// 503 with `Retry-After`: the trainer retries and, past its retries, stops instead of training on made-up rewards.
+    case unavailable
+    /// 200 with `fallback_reward` for the abstained rollouts (and `abstained` set): the run goes on.
+    case fallback
 }

@@ -2,13 +2,15 @@ import Hummingbird
 import NIOCore
 import RewardCore
 
-/// The scoring routes: `POST /reward` and OpenRLHF's `POST /get_reward`.
+/// The scoring routes: `POST /reward` here, the trainers' routes in `TrainerRoutes.swift`.
 struct RewardRoutes: Sendable {
     let engine: RewardEngine
     let configuration: RefereeConfiguration
     let metrics: RefereeMetrics
     /// The judge queue; nil in rules mode, where nothing waits on a judge.
     let admission: JudgeAdmission?
+    /// Warning lines for abstentions and item errors, rate-limited per cause.
+    let abstentions = AbstentionLog()
 
     /// `POST /reward`: one rollout, or a batch with groups.
     func reward(_ request: Request, context: some RequestContext) async throws -> Response {
@@ -22,30 +24,18 @@ struct RewardRoutes: Sendable {
             let rollout = try parsed.items[0].rollout.get(orThrow: APIError.badRequest)
             let result = try await admitted(1) { await engine.score(rollout, options: options) }
             metrics.record([result])
+            abstentions.record([result], logger: context.logger)
             return .json(result.jsonBytes(includeAdvantage: options.advantage != .none))
         }
         let batch = try await admitted(parsed.items.count) {
             await engine.scoreBatch(parsed.items, options: options, warnings: parsed.warnings)
         }
         metrics.record(batch.results)
+        abstentions.record(batch.results, logger: context.logger)
         return .json(batch.jsonBytes(includeAdvantage: options.advantage != .none))
     }
 
-    /// `POST /get_reward`: OpenRLHF's remote reward protocol.
-    func openRLHF(_ request: Request, context: some RequestContext) async throws -> Response {
-        let body = try await readBody(request)
-        let parsed = try read(body, Wire.readOpenRLHF)
-        try checkBatchSize(parsed.query.count, field: "query")
-        let config = configuration.scoring
-        let options = try scoringOptions(config)
-        let items = parsed.rollouts()
-        try checkFieldSizes(items, batch: true, listName: "query")
-        let batch = try await admitted(items.count) { await engine.scoreBatch(items, options: options) }
-        metrics.record(batch.results)
-        return .json(batch.openRLHFJSON(fallback: config.fallbackReward ?? configuration.fallbackReward))
-    }
-
-    private func readBody(_ request: Request) async throws -> ByteBuffer {
+    func readBody(_ request: Request) async throws -> ByteBuffer {
         do {
             return try await request.body.collect(upTo: configuration.maxBodyBytes)
         } catch is NIOTooManyBytesError {
@@ -55,14 +45,14 @@ struct RewardRoutes: Sendable {
     }
 
     /// Reads the body with one of the wire readers; what it cannot read is a 400 naming the problem.
-    private func read<T>(_ body: ByteBuffer, _ reader: (UnsafeBufferPointer<UInt8>) throws(RewardError) -> T) throws -> T {
+    func read<T>(_ body: ByteBuffer, _ reader: (UnsafeBufferPointer<UInt8>) throws(RewardError) -> T) throws -> T {
         let result = body.withUnsafeReadableBytes { raw in
             Result { () throws(RewardError) in try reader(raw.assumingMemoryBound(to: UInt8.self)) }
         }
         return try result.get(orThrow: APIError.badRequest)
     }
 
-    private func checkBatchSize(_ count: Int, field: String) throws {
+    func checkBatchSize(_ count: Int, field: String) throws {
         guard count <= configuration.maxBatchSize else {
             throw APIError(.contentTooLarge, RewardError(
                 code: .batchTooLarge, message: "\(count) rollouts is over the limit of \(configuration.maxBatchSize) (max_batch_size)", field: field))
@@ -70,7 +60,7 @@ struct RewardRoutes: Sendable {
     }
 
     /// Runs `work` once the judge queue has room for `count` rollouts; 503 with `Retry-After` when it has none.
-    private func admitted<T>(_ count: Int, _ work: () async -> T) async throws -> T {
+    func admitted<T>(_ count: Int, _ work: () async -> T) async throws -> T {
         guard let admission else { return await work() }
         guard admission.admit(count) else {
             throw APIError(
@@ -83,7 +73,7 @@ struct RewardRoutes: Sendable {
     }
 
     /// Every prompt, response, ground truth and image must fit `max_field_bytes`.
-    private func checkFieldSizes(_ items: [RolloutItem], batch: Bool, listName: String = "rollouts") throws {
+    func checkFieldSizes(_ items: [RolloutItem], batch: Bool, listName: String = "rollouts") throws {
         let limit = configuration.maxFieldBytes
         for (offset, item) in items.enumerated() {
             guard case .success(let rollout) = item.rollout else { continue }
@@ -98,7 +88,7 @@ struct RewardRoutes: Sendable {
         }
     }
 
-    private func scoringOptions(_ config: RequestConfig) throws -> ScoringOptions {
+    func scoringOptions(_ config: RequestConfig) throws -> ScoringOptions {
         do {
             return try config.scoringOptions()
         } catch {

@@ -67,3 +67,10 @@ extension ErrorCode: CustomStringConvertible {
     /// The wire spelling, so that messages and logs show `missing_field`, not the case name.
     public var description: String { rawValue }
 }
+
+extension ErrorCode {
+    /// Whether the code says the judge was down or overloaded (not that it answered badly): worth waiting out.
+    public var isJudgeOutage: Bool {
+        self == .judgeTimeout || self == .judgeRateLimited || self == .judgeServerError || self == .judgeUnreachable
+    }
+}

@@ -25,4 +25,6 @@ public enum WarningCode: String, Sendable, Hashable, CaseIterable {
     case controlCharacter = "control_character"
     /// A rollout's `task` is not in the server's or request's task map; its own fields were used.
     case unknownTask = "unknown_task"
+    /// An OpenRLHF query did not start with its prompt; the response was found after the chat template's assistant header.
+    case promptNotPrefix = "prompt_not_prefix"
 }

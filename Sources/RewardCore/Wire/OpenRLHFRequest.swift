@@ -4,11 +4,11 @@ public struct OpenRLHFRequest: Sendable {
     public var query: [String]
     /// The prompts, whose text is removed from the front of each query.
     public var prompts: [String]?
-    /// Per sample: a ground-truth string, or an object with rollout fields.
-    public var labels: [OpenRLHFLabel]?
+    /// Per sample: the rollout its label describes (``Wire/rolloutTemplate(label:)``), or what is wrong with it.
+    public var labels: [Result<Rollout, RewardError>]?
 
     /// Creates a request; lists of unequal length are an error naming the field.
-    public init(query: [String], prompts: [String]? = nil, labels: [OpenRLHFLabel]? = nil) throws(RewardError) {
+    public init(query: [String], prompts: [String]? = nil, labels: [Result<Rollout, RewardError>]? = nil) throws(RewardError) {
         self.query = query
         self.prompts = prompts
         self.labels = labels
@@ -19,13 +19,12 @@ public struct OpenRLHFRequest: Sendable {
         }
     }
 
-    /// The rollouts to score, in order; a query that does not start with its prompt is an item error.
+    /// The rollouts to score, in order; a query whose response cannot be found is an item error.
     public func rollouts() -> [RolloutItem] {
         results().enumerated().map { index, result in
-            switch result {
-            case .success(let rollout): RolloutItem(rollout: result, id: rollout.id, label: rollout.requiresReasoning, warnings: rollout.warnings)
-            case .failure: RolloutItem(rollout: result, id: .integer(index), label: nil, warnings: [])
-            }
+            var item = RolloutItem(result)
+            if item.id == nil { item.id = .integer(index) }
+            return item
         }
     }
 
@@ -33,19 +32,30 @@ public struct OpenRLHFRequest: Sendable {
         query.indices.map { index in
             var rollout: Rollout
             switch labels?[index] {
-            case .object(.failure(let error)): return .failure(error.nested(under: "labels[\(index)]"))
-            case .object(.success(let template)): rollout = template
-            case .groundTruth(let text): rollout = Rollout(response: "", groundTruths: [text])
+            case .failure(let error)?: return .failure(error.nested(under: "labels[\(index)]"))
+            case .success(let template)?: rollout = template
             case nil: rollout = Rollout(response: "")
             }
             let text = query[index]
             if let prompt = prompts?[index] {
-                guard text.hasPrefix(prompt) else {
-                    return .failure(RewardError(code: .queryPromptMismatch, message: "query does not start with its prompt", field: "query[\(index)]"))
-                }
-                rollout.response = String(text.dropFirst(prompt.count))
                 rollout.prompt = prompt
-                if rollout.prefix == nil { rollout.prefix = Self.prefilledJudge(in: prompt) }
+                if text.hasPrefix(prompt) {
+                    rollout.response = String(text.dropFirst(prompt.count))
+                    if rollout.prefix == nil { rollout.prefix = Self.prefilledJudge(in: prompt) }
+                } else if let reply = ChatTemplate.lastAssistantReply(in: text) {
+                    // OpenRLHF left-truncates long prompts: the query no longer starts with the prompt it sends.
+                    rollout.response = reply.text
+                    if rollout.prefix == nil { rollout.prefix = Self.prefilledJudge(in: String(text[..<reply.start])) }
+                    rollout.warnings.append(RewardWarning(
+                        code: .promptNotPrefix,
+                        message: "query does not start with its prompt (a truncated prompt?); the response was taken after the last \(reply.template) assistant header",
+                        field: "query[\(index)]"))
+                } else {
+                    return .failure(RewardError(
+                        code: .queryPromptMismatch,
+                        message: "query does not start with its prompt and holds no known chat template's assistant header (ChatML/Qwen, Llama 3, Gemma, Phi, DeepSeek, Mistral), so the response cannot be found",
+                        field: "query[\(index)]"))
+                }
             } else {
                 rollout.response = text
             }
@@ -62,25 +72,21 @@ public struct OpenRLHFRequest: Sendable {
     }
 }
 
-/// One OpenRLHF label: a ground-truth string, or an object carrying rollout fields.
-public enum OpenRLHFLabel: Sendable {
-    /// A plain ground truth.
-    case groundTruth(String)
-    /// Rollout fields (`ground_truth`, `requires_reasoning`, `answer_type`, ...), or what is wrong with them.
-    case object(Result<Rollout, RewardError>)
-}
-
 extension Wire {
     /// Reads a `POST /get_reward` body; a label that cannot be read is that item's error.
     public static func readOpenRLHF(_ bytes: UnsafeBufferPointer<UInt8>) throws(RewardError) -> OpenRLHFRequest {
         var object = JSONObject()
-        var labels: [OpenRLHFLabel]?
+        var labels: [Result<Rollout, RewardError>]?
         var labelsError: RewardError?
         try readObject(bytes, what: "the body", notObject: "the request body must be a JSON object") { (key, parser) throws(JSONSyntaxError) in
             switch key {
             case "labels" where labels == nil && labelsError == nil:
                 switch parser.peek {
-                case UInt8(ascii: "["): labels = try readLabels(&parser)
+                case UInt8(ascii: "["):
+                    labels = []
+                    try parser.elements(depth: 1) { (parser) throws(JSONSyntaxError) in
+                        labels?.append(rolloutTemplate(label: try parser.value(depth: 2)))
+                    }
                 case UInt8(ascii: "n"): try parser.skipValue(depth: 1)
                 default:
                     labelsError = RewardError(code: .wrongType, message: "labels must be a list of strings or objects", field: "labels")
@@ -103,23 +109,5 @@ extension Wire {
             Result { () throws(RewardError) in try readOpenRLHF(buffer) }
         }
         return try result.get()
-    }
-
-    static func readLabels(_ parser: inout JSONParser) throws(JSONSyntaxError) -> [OpenRLHFLabel] {
-        var labels: [OpenRLHFLabel] = []
-        try parser.elements(depth: 1) { (parser) throws(JSONSyntaxError) in
-            if parser.peek == UInt8(ascii: "{") {
-                let item = try RolloutFields.read(from: &parser, depth: 2).item(requireResponse: false)
-                labels.append(.object(item.rollout))
-                return
-            }
-            let value = try parser.value(depth: 2)
-            if let text = WireField.scalar(value) {
-                labels.append(.groundTruth(text))
-            } else {
-                labels.append(.object(.failure(RewardError(code: .wrongType, message: "a label must be a string, a number or an object"))))
-            }
-        }
-        return labels
     }
 }

@@ -1,0 +1,73 @@
+/// A NeMo-Gym `POST /verify` body: the rollout to score, and the body to echo back with the reward.
+public struct NeMoGymVerifyRequest: Sendable {
+    /// The rollout read from the body, or what is wrong with it.
+    public var item: RolloutItem
+    /// Whether the body object has members, so the reply's added members need a leading comma.
+    public var hasMembers: Bool
+}
+
+extension Wire {
+    /// The task fields a `/verify` body may carry beside NeMo-Gym's own, read as rollout fields.
+    static let verifyTaskFields: Set<String> = RolloutFields.names.subtracting(["prompt", "response"])
+
+    /// Reads a `/verify` body: the question from `responses_create_params.input`, the response text from
+    /// the `output_text` parts of `response.output`'s message items, the ground truth from
+    /// `expected_answer` (or `ground_truth`), and other rollout fields from the top level.
+    public static func readNeMoGymVerify(_ bytes: UnsafeBufferPointer<UInt8>) throws(RewardError) -> NeMoGymVerifyRequest {
+        let object = try readDocumentObject(bytes)
+        guard let output = object["response"]?["output"], case .array(let items) = output else {
+            throw RewardError(code: .missingField, message: "response.output (the Responses-API output list) is required", field: "response.output")
+        }
+        let text = items.filter { $0["type"]?.string == "message" }.compactMap { $0["content"].flatMap(contentText) }.joined()
+        var fields = RolloutFields()
+        fields.object.members = object.members.filter { verifyTaskFields.contains($0.key) && $0.key != "ground_truth" }
+        // The ground truth reads as a trainer label: an empty one abstains instead of scoring 0.
+        let truth = rolloutTemplate(label: object["ground_truth"] ?? object["expected_answer"])
+        let result = fields.item(requireResponse: false).rollout.flatMap { rollout in
+            truth.mapError { $0.nested(under: "expected_answer") }.map { truth in
+                var rollout = rollout
+                rollout.groundTruths = truth.groundTruths
+                rollout.structuredGroundTruth = truth.structuredGroundTruth
+                rollout.warnings += truth.warnings
+                return rollout
+            }
+        }.map { template in
+            var rollout = template
+            rollout.response = text
+            if let input = object["responses_create_params"]?["input"], let prompt = promptText(input) { rollout.prompt = prompt }
+            return rollout
+        }
+        return NeMoGymVerifyRequest(item: RolloutItem(result), hasMembers: !object.members.isEmpty)
+    }
+}
+
+extension RewardResult {
+    /// NeMo-Gym's `/verify` reply: the request `body` with `reward` (a number always), `reward_components`,
+    /// `abstained` and Referee's whole result under `referee` added.
+    public func nemoGymVerifyJSON(body: UnsafeBufferPointer<UInt8>, hasMembers: Bool, fallback: Double) -> [UInt8] {
+        var end = body.count
+        while end > 0, body[end - 1] != UInt8(ascii: "}") { end -= 1 }
+        var bytes = Array(body[0..<max(0, end - 1)])
+        var writer = JSONWriter(capacity: 512)
+        writer.raw(hasMembers ? "," : "")
+        writer.key("reward")
+        writer.number(reward ?? fallback)
+        writer.raw(",")
+        writer.key("reward_components")
+        writer.raw("{")
+        for (offset, component) in components.keys.enumerated() {
+            writer.comma(offset > 0)
+            writer.key(component.rawValue)
+            writer.number(components[component])
+        }
+        writer.raw("},")
+        writer.key("abstained")
+        writer.bool(reward == nil)
+        writer.raw(",")
+        writer.key("referee")
+        bytes += writer.bytes
+        bytes += numericJSON(fallback: fallback)
+        bytes.append(UInt8(ascii: "}"))
+        return bytes
+    }
+}
