@@ -1,4 +1,5 @@
 import Logging
+import AnswerCheck
 import RewardCore
 
 extension Setting {
@@ -34,6 +35,8 @@ extension Setting {
         .list("direct_words", \.scoring.directWords, default: DecisionVocabulary.standard.direct.sorted(),
               help: "Words meaning direct in the judge block"),
         .choice("layout", \.scoring.layout, default: Layout.sail, help: "Response layout of rollouts that name none: sail, r1, boxed or glm"),
+        .choice("percent", \.scoring.percent, default: MathAnswerChecker.PercentPolicy.fraction,
+                help: "What p% means: fraction (35% = 0.35 only) or either (35% also = 35)"),
         .choice("extraction", \.scoring.extraction, default: Extraction.boxed,
                 help: "Where the answer is looked for: boxed (the last box only) or lenient (else a math span or 'the answer is X')"),
         Setting(key: "tasks_file", type: "path", defaultValue: nil,

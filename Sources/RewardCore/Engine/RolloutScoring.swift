@@ -78,8 +78,8 @@ struct RolloutScoring {
     }
 
     private mutating func scoreAnswer(_ answers: AnswerScorer, judgeAvailable: Bool) {
-        let tolerance = rollout.tolerance ?? options.tolerance
-        switch answers.score(parsed, rollout: rollout, tolerance: tolerance) {
+        let rules = AnswerScorer.NumberRules(tolerance: rollout.tolerance ?? options.tolerance, precision: rollout.precision, percent: options.percent)
+        switch answers.score(parsed, rollout: rollout, rules: rules) {
         case .scored(let value, let reason):
             record(.answer, value, reason: reason)
         case .needsJudge(let reference):

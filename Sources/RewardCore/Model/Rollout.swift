@@ -38,6 +38,8 @@ public struct Rollout: Sendable, Hashable {
     public var tolerance: Double?
     /// The knobs of the graded answer types (`answer_options`, `image_size`, `input_size`); nil when not given.
     public var answerOptions: AnswerOptions?
+    /// Decimal places both sides of a numeric comparison are rounded to (`0.6667` = `\frac{2}{3}` at 4); nil rounds nothing.
+    public var precision: Int?
     /// The response layout; nil takes the request's or the server's.
     public var layout: Layout?
     /// Where the answer is looked for; nil takes the request's or the server's.

@@ -27,24 +27,46 @@ public struct AnswerScorer: Sendable {
         self.text = text
     }
 
+    /// How numbers compare: relative tolerance, the rollout's `precision` and the percent policy.
+    public struct NumberRules: Sendable {
+        /// Relative numeric tolerance.
+        public var tolerance: Double
+        /// Decimal places both sides are rounded to before comparing; nil rounds nothing.
+        public var precision: Int?
+        /// What `p\%` means.
+        public var percent: MathAnswerChecker.PercentPolicy
+
+        /// Creates rules; the defaults are the spec's.
+        public init(tolerance: Double = 1e-6, precision: Int? = nil, percent: MathAnswerChecker.PercentPolicy = .fraction) {
+            self.tolerance = tolerance
+            self.precision = precision
+            self.percent = percent
+        }
+    }
+
     /// Scores the final answer of `parsed` against the rollout's ground truths.
     public func score(_ parsed: ParsedResponse, rollout: Rollout, tolerance: Double) -> AnswerOutcome {
+        score(parsed, rollout: rollout, rules: NumberRules(tolerance: tolerance, precision: rollout.precision))
+    }
+
+    /// Scores the final answer of `parsed` against the rollout's ground truths under `rules`.
+    public func score(_ parsed: ParsedResponse, rollout: Rollout, rules: NumberRules) -> AnswerOutcome {
         if let problem = parsed.answerProblem { return .scored(0, reason: problem) }
         if parsed.lastBoxUnclosed { return .scored(0, reason: .unclosedLastBox) }
         guard let answer = parsed.boxes.last else { return .scored(0, reason: .missingBoxed) }
         if parsed.boxes.contains(where: { $0.trimmedWhitespace.isEmpty }) { return .scored(0, reason: .emptyBox) }
         if rollout.answerType == .judge || rollout.groundTruths == nil {
-            if hedges(parsed.boxes, type: .text, tolerance: tolerance) { return .scored(0, reason: .conflictingBoxes) }
+            if hedges(parsed.boxes, type: .text, rules: rules) { return .scored(0, reason: .conflictingBoxes) }
             return .needsJudge(reference: rollout.groundTruths?.joined(separator: " | ") ?? "")
         }
         let references = (rollout.groundTruths ?? []).map(Self.unboxed).filter { !$0.isEmpty }
         guard let first = references.first else { return .scored(0, reason: .emptyGroundTruth) }
         let type = rollout.answerType == .auto ? AnswerType.detect(groundTruth: first) : rollout.answerType
         if type.isGraded { return graded(parsed.boxes, rollout: rollout, type: type) }
-        if hedges(parsed.boxes, type: type, tolerance: tolerance) { return .scored(0, reason: .conflictingBoxes) }
+        if hedges(parsed.boxes, type: type, rules: rules) { return .scored(0, reason: .conflictingBoxes) }
         var lastReason = AnswerReason.notEquivalent
         for reference in references {
-            let verdict = check(answer, against: reference, type: type, tolerance: tolerance)
+            let verdict = check(answer, against: reference, type: type, rules: rules)
             if verdict.isCorrect { return .scored(1, reason: nil) }
             lastReason = verdict.reason ?? lastReason
         }
@@ -84,20 +106,26 @@ public struct AnswerScorer: Sendable {
     }
 
     /// Hedging: some box does not say the same thing as the last one.
-    func hedges(_ boxes: [String], type: AnswerType, tolerance: Double) -> Bool {
+    func hedges(_ boxes: [String], type: AnswerType, rules: NumberRules) -> Bool {
         guard let last = boxes.last, boxes.count > 1 else { return false }
-        return boxes.contains { $0 != last && !check($0, against: last, type: type, tolerance: tolerance).isCorrect }
+        return boxes.contains { $0 != last && !check($0, against: last, type: type, rules: rules).isCorrect }
     }
 
     /// One comparison; a math comparison whose sides do not parse falls back to text equality.
-    func check(_ answer: String, against reference: String, type: AnswerType, tolerance: Double) -> AnswerVerdict {
+    func check(_ answer: String, against reference: String, type: AnswerType, rules: NumberRules) -> AnswerVerdict {
+        let tolerance = rules.tolerance
         switch type {
         case .choice:
             return choice.check(answer: answer, groundTruth: reference, tolerance: tolerance)
         case .text, .judge:
             return text.check(answer: answer, groundTruth: reference, tolerance: tolerance)
         case .math, .auto, .bbox, .boxes, .point, .span, .ordering, .count, .ocr, .multiChoice:
-            let verdict = math.check(answer: answer, groundTruth: reference, tolerance: tolerance)
+            let verdict: AnswerVerdict
+            if math is MathAnswerChecker, rules.precision != nil || rules.percent != .fraction {
+                verdict = MathAnswerChecker(percent: rules.percent).check(answer: answer, groundTruth: reference, tolerance: tolerance, precision: rules.precision)
+            } else {
+                verdict = math.check(answer: answer, groundTruth: reference, tolerance: tolerance)
+            }
             guard verdict.reason == .unparseable else { return verdict }
             let fallback = text.check(answer: answer, groundTruth: reference, tolerance: tolerance)
             return fallback.isCorrect ? fallback : verdict

@@ -1,3 +1,5 @@
+import AnswerCheck
+
 /// The formula presets of spec section 3.
 public enum FormulaPreset: String, Sendable, Hashable, CaseIterable, Codable {
     /// `alpha * (judge * think * answer) + (1 - alpha) * format`.
@@ -41,6 +43,8 @@ public struct RequestConfig: Sendable, Hashable {
     public var layout: Layout?
     /// Where the answer is looked for in rollouts that name no extraction.
     public var extraction: Extraction?
+    /// What `p\%` means to the math checker.
+    public var percent: MathAnswerChecker.PercentPolicy?
     /// What each task name stands for; merged over the server's, name by name.
     public var tasks: [String: TaskProfile]?
 
@@ -73,6 +77,7 @@ public struct RequestConfig: Sendable, Hashable {
         )
         merged.layout = override.layout ?? layout
         merged.extraction = override.extraction ?? extraction
+        merged.percent = override.percent ?? percent
         merged.tasks = override.tasks.map { (tasks ?? [:]).merging($0) { _, new in new } } ?? tasks
         return merged
     }
@@ -100,6 +105,7 @@ public struct RequestConfig: Sendable, Hashable {
         )
         options.layout = layout ?? .sail
         options.extraction = extraction ?? .boxed
+        options.percent = percent ?? .fraction
         options.tasks = tasks ?? [:]
         return options
     }

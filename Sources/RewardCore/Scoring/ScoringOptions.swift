@@ -26,6 +26,8 @@ public struct ScoringOptions: Sendable {
     public var layout: Layout = .sail
     /// Where the answer is looked for in rollouts that name no extraction.
     public var extraction: Extraction = .boxed
+    /// What `p\%` means to the math checker.
+    public var percent: MathAnswerChecker.PercentPolicy = .fraction
     /// What each task name stands for; a rollout's own fields win over its task's.
     public var tasks: [String: TaskProfile] = [:]
 

@@ -4,7 +4,7 @@ extension RequestConfig {
     /// The `config` keys the contract defines; others are ignored and named in a warning.
     static let keys: [String] = [
         "alpha", "preset", "formula", "short_circuit", "advantage", "tolerance", "think_words", "direct_words", "fallback_reward",
-        "layout", "extraction", "tasks",
+        "layout", "extraction", "percent", "tasks",
     ]
 
     /// Reads a `config` object; errors name the field as `config.NAME`, unknown keys become warnings.
@@ -26,6 +26,7 @@ extension RequestConfig {
             )
             layout = try WireField.choice(Layout.self, object, "layout")
             extraction = try WireField.choice(Extraction.self, object, "extraction")
+            percent = try WireField.choice(MathAnswerChecker.PercentPolicy.self, object, "percent")
             tasks = try WireField.present(object, "tasks").map { value throws(RewardError) in try TaskProfile.map(wire: value) }
         } catch {
             throw error.nested(under: "config")
@@ -60,6 +61,7 @@ extension RequestConfig {
         if let fallbackReward { key("fallback_reward"); writer.number(fallbackReward) }
         if let layout { key("layout"); writer.string(layout.rawValue) }
         if let extraction { key("extraction"); writer.string(extraction.rawValue) }
+        if let percent { key("percent"); writer.string(percent.rawValue) }
         if let tasks {
             key("tasks")
             writer.raw("{")

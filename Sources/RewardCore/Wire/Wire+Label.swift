@@ -17,7 +17,13 @@ extension Wire {
             fields.object = object
             fields.unknown = object.members.map(\.key).filter { !RolloutFields.names.contains($0) }
         case let value?:
+            // A bare label is the ground truth itself: its error names the label, not a field inside it.
             fields.object.members = [("ground_truth", value)]
+            return fields.item(requireResponse: false).rollout.mapError { error in
+                var error = error
+                error.field = nil
+                return error
+            }
         }
         return fields.item(requireResponse: false).rollout
     }

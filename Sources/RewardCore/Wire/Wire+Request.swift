@@ -133,6 +133,7 @@ extension Rollout {
         }
         if let tolerance { writer.member("tolerance", tolerance) }
         if let answerThreshold { writer.member("answer_threshold", answerThreshold) }
+        if let precision { writer.member("precision", precision) }
         if let answerOptions {
             writer.memberKey("answer_options")
             answerOptions.write(to: &writer)

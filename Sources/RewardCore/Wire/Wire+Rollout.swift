@@ -36,7 +36,7 @@ struct RolloutFields {
     /// The rollout fields the contract defines; others are skipped unbuilt and named in a warning.
     static let names: Set<String> = [
         "id", "prompt", "response", "ground_truth", "answer_type", "requires_reasoning", "images", "group", "tolerance", "prefix",
-        "layout", "extraction", "task", "answer_options", "answer_threshold", "image_size", "input_size",
+        "layout", "extraction", "task", "precision", "answer_options", "answer_threshold", "image_size", "input_size",
     ]
 
     var object = JSONObject()
@@ -117,6 +117,12 @@ struct RolloutFields {
         )
         rollout.layout = try choice(Layout.self, "layout")
         rollout.extraction = try choice(Extraction.self, "extraction")
+        rollout.precision = try number("precision", in: 0...15).map { number throws(RewardError) in
+            guard number == number.rounded() else {
+                throw RewardError(code: .wrongType, message: "precision must be a whole number of decimal places", field: "precision")
+            }
+            return Int(number)
+        }
         rollout.task = try scalarText("task")
         rollout.answerThreshold = try number("answer_threshold", in: 0...1)
         rollout.answerOptions = try answerOptions()
