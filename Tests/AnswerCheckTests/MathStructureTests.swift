@@ -7,6 +7,10 @@ struct MathStructureTests {
 
     /// (answer, ground truth) pairs that must be judged equivalent.
     static let equal: [(String, String)] = [
+        // Issue 13: an inequality or a membership and the set it describes are one answer, either way round.
+        ("x \\geq 2", "[2,\\infty)"), ("0 < x < 12.5", "(0,12.5)"), ("x>3", "(3,\\infty)"), ("0 < t \\le 5", "(0,5]"),
+        ("t \\in (0,5]", "(0,5]"), ("0 < t \\le 5", "t \\in (0,5]"), ("t \\in (0,5]", "0 < t \\le 5"),
+        ("(3,8] \\cup \\{2\\}", "\\{2\\} \\cup (3,8]"), ("x \\in \\{2\\} \\cup (3,8]", "\\{2\\} \\cup (3,8]"),
         ("x^2+2x+1", "(x+1)^2"), ("x^5+5x^4+10x^3+10x^2+5x+1", "(x+1)^5"), ("\\frac{x^2-1}{x-1}", "x+1"),
         ("(a+b)(a-b)", "a^2-b^2"), ("\\frac{x}{7}+\\frac{2}{7}", "\\frac{x+2}{7}"), ("ba", "ab"), ("a/b", "\\frac{a}{b}"),
         ("x^{-1}", "\\frac{1}{x}"), ("\\left|x\\right|", "|x|"), ("\\sec^2(y)", "\\tan^2(y)+1"),
@@ -40,7 +44,7 @@ struct MathStructureTests {
         ("1 + \\frac{1}{e}", "1 - \\frac{1}{e}"), ("3-4i", "3+4i"), ("2j", "2i"), ("6!", "6"), ("\\frac{\\pi}{6}", "30"),
         ("90^\\circ", "\\frac{\\pi}{2}"), ("\\frac{1}{3 \\cdot 2^{2006}}", "\\frac{2^{2005}+1}{3 \\cdot 2^{2006}}"),
         ("(0,1]", "[0,1)"), ("\\{0,1\\}", "[0,1)"), ("[0,1]", "[0,1)"), ("(-\\infty,2)", "(-\\infty, 2]"), ("(2, 1)", "(1,2)"), ("(1,2)", "(1,2,3)"),
-        ("x \\geq 2", "[2,\\infty)"), ("0 < x < 12.5", "(0,12.5)"), ("x>3", "(3,\\infty)"),
+        ("0 < t < 5", "(0,5]"), ("t \\in [0,5]", "0 < t \\le 5"), ("t \\le 5", "(0,5]"),
         ("\\{1,2,3\\}", "\\{1,2\\}"), ("1", "\\{1,2\\}"), ("2", "\\pm 2"), ("1728", "1331 and 1728"), ("5,6", "5"),
         ("\\begin{pmatrix}1&3\\\\2&4\\end{pmatrix}", "\\begin{pmatrix}1&2\\\\3&4\\end{pmatrix}"), ("(1,2)", "\\begin{pmatrix}1\\\\2\\end{pmatrix}"),
         ("y=3", "x=3"), ("x=4", "x=3"), ("x^2+y^2=2", "x^2+y^2=1"), ("3x+4y+14=0", "3x-y+13=0"), ("x\\ge3", "x>3"),

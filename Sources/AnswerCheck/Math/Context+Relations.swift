@@ -41,7 +41,11 @@ struct RelationChain {
 
 extension Context {
     mutating func relations(_ g: RelationChain, _ p: RelationChain) throws(MathFailure) -> Bool {
-        guard g.ops == p.ops, g.operands.count == p.operands.count else { return false }
+        // `0 < t \le 5` and `t \in (0,5]` describe one set: compare the sets when the forms differ.
+        if g.ops != p.ops || g.operands.count != p.operands.count {
+            guard let gi = g.interval, let pi = p.interval, g.variable == p.variable else { return false }
+            return try equivalent(gi, pi)
+        }
         if try ordered(g.operands, p.operands) { return true }
         guard g.operands.count == 2, !g.operands.contains(where: \.isStructure),
               !p.operands.contains(where: \.isStructure) else { return false }
@@ -60,9 +64,10 @@ extension Context {
         return try equivalent(interval, p)
     }
 
-    /// A predicted `x = 3` (or `a = b = 3`) against the value `3`. A predicted inequality never
-    /// matches a gold interval: the gold asked for interval notation.
+    /// A predicted `x = 3` (or `a = b = 3`) against the value `3`; a predicted one-variable inequality
+    /// against the interval (or union) it describes: `0 < t \le 5` is `(0,5]`.
     mutating func predictedRelation(_ g: Node, _ p: RelationChain) throws(MathFailure) -> Bool {
+        if !p.isEquation, let interval = p.interval, g.isStructure { return try equivalent(g, interval) }
         guard p.isEquation else { return false }
         let lhs = p.operands[0]
         guard p.wasChain || lhs.isAssignmentTarget || !lhs.hasSymbols else { return false }
@@ -105,8 +110,15 @@ extension Context {
 }
 
 extension RelationChain {
-    /// The interval a one-variable inequality describes, if it is one.
+    /// The variable a one-variable inequality or membership constrains, if there is one.
+    var variable: Node? {
+        if ops == [.member] { return operands[0] }
+        return operands.first { $0.hasSymbols }
+    }
+
+    /// The set a one-variable inequality describes (`x \ge 2` is `[2, \infty)`), or the set of `x \in S`.
     var interval: Node? {
+        if ops == [.member], operands.count == 2, operands[0].isAssignmentTarget, operands[1].isStructure { return operands[1] }
         guard isInequality else { return nil }
         let infinity = Node.constant(.infinity)
         func bracket(_ r: Relation, open: Bool) -> UInt8 {
