@@ -30,6 +30,8 @@ struct ServiceOptions: ParsableArguments {
     @Option(help: .setting("layout")) var layout: String?
     @Option(help: .setting("extraction")) var extraction: String?
     @Option(help: .setting("percent")) var percent: String?
+    @Option(help: .setting("accuracy_from")) var accuracyFrom: String?
+    @Option(help: .setting("accuracy_threshold")) var accuracyThreshold: String?
     @Option(help: .setting("tasks_file")) var tasksFile: String?
     @Option(help: .setting("fallback_reward")) var fallbackReward: String?
     @Option(help: .setting("judge_outage_wait")) var judgeOutageWait: String?

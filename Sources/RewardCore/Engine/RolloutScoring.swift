@@ -234,6 +234,7 @@ struct RolloutScoring {
         }
         // Rounded so that 0.9 * 0 + (1 - 0.9) * 1 reads 0.1, not 0.09999999999999998.
         result.reward = (min(1, max(0, reward)) * 1e12).rounded() / 1e12
+        result.accuracy = options.accuracy.accuracy(of: result, answerThreshold: rollout.answerThreshold)
         return result
     }
 }

@@ -8,13 +8,20 @@ public struct GroupSummary: Sendable, Equatable, Codable {
     public var std: Double?
     /// Every reward equal: the group gives no learning signal.
     public var degenerate: Bool
+    /// The share of its scored rollouts whose `accuracy` is 1; nil when none has one.
+    public var passRate: Double?
+    /// `p(1 - p)` of the pass rate (MMR1's learnability): highest for prompts solved half the time.
+    public var learnability: Double? { passRate.map { $0 * (1 - $0) } }
+    /// False for a group DAPO's dynamic sampling would drop: every reward equal, so no advantage.
+    public var keep: Bool { !degenerate }
 
     /// Creates a summary.
-    public init(n: Int, mean: Double?, std: Double?, degenerate: Bool) {
+    public init(n: Int, mean: Double?, std: Double?, degenerate: Bool, passRate: Double? = nil) {
         self.n = n
         self.mean = mean
         self.std = std
         self.degenerate = degenerate
+        self.passRate = passRate
     }
 }
 
@@ -57,7 +64,9 @@ public enum GroupStatistics {
         }
         var summaries: [String: GroupSummary] = [:]
         for (group, offsets) in members {
-            let summary = summary(of: offsets.map { results[$0].reward })
+            var summary = summary(of: offsets.map { results[$0].reward })
+            let accuracies = offsets.compactMap { results[$0].accuracy }
+            summary.passRate = accuracies.isEmpty ? nil : accuracies.reduce(0, +) / Double(accuracies.count)
             summaries[group] = summary
             for offset in offsets {
                 results[offset].advantage = results[offset].reward.flatMap { advantage(of: $0, in: summary, mode: mode) }

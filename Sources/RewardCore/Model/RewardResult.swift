@@ -4,6 +4,8 @@ public struct RewardResult: Sendable, Equatable {
     public var id: RolloutID?
     /// The total reward in [0, 1], or nil when the rollout abstained or was invalid.
     public var reward: Double?
+    /// 1 when the rollout counts as a success (``AccuracyRule``), 0 when not, nil when it abstained.
+    public var accuracy: Double?
     /// Every component's value; nil for one that was skipped, failed or not needed.
     public var components: ComponentMap<Double> = [:]
     /// The decision the response's judge block named; nil when the rollout was invalid.

@@ -45,6 +45,10 @@ public struct RequestConfig: Sendable, Hashable {
     public var extraction: Extraction?
     /// What `p\%` means to the math checker.
     public var percent: MathAnswerChecker.PercentPolicy?
+    /// Where `accuracy` is read from.
+    public var accuracyFrom: AccuracyRule.Source?
+    /// The value at or above which `accuracy` is 1.
+    public var accuracyThreshold: Double?
     /// What each task name stands for; merged over the server's, name by name.
     public var tasks: [String: TaskProfile]?
 
@@ -78,6 +82,8 @@ public struct RequestConfig: Sendable, Hashable {
         merged.layout = override.layout ?? layout
         merged.extraction = override.extraction ?? extraction
         merged.percent = override.percent ?? percent
+        merged.accuracyFrom = override.accuracyFrom ?? accuracyFrom
+        merged.accuracyThreshold = override.accuracyThreshold ?? accuracyThreshold
         merged.tasks = override.tasks.map { (tasks ?? [:]).merging($0) { _, new in new } } ?? tasks
         return merged
     }
@@ -106,6 +112,7 @@ public struct RequestConfig: Sendable, Hashable {
         options.layout = layout ?? .sail
         options.extraction = extraction ?? .boxed
         options.percent = percent ?? .fraction
+        options.accuracy = AccuracyRule(source: accuracyFrom ?? .answer, threshold: accuracyThreshold)
         options.tasks = tasks ?? [:]
         return options
     }

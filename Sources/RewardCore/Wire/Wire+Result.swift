@@ -11,6 +11,7 @@ extension RewardResult {
             guard let value = reward.double else { throw RewardError(code: .wrongType, message: "reward must be a number or null", field: "reward") }
             self.reward = value
         }
+        accuracy = object["accuracy"]?.double
         if case .object(let components)? = object["components"] {
             for (key, value) in components.members {
                 if let name = ComponentName(rawValue: key), let number = value.double { self.components[name] = number }
@@ -81,7 +82,7 @@ extension BatchResult {
             for (name, summary) in object.members {
                 groups[name] = GroupSummary(
                     n: summary["n"]?.integer ?? 0, mean: summary["mean"]?.double, std: summary["std"]?.double,
-                    degenerate: summary["degenerate"]?.bool ?? false)
+                    degenerate: summary["degenerate"]?.bool ?? false, passRate: summary["pass_rate"]?.double)
             }
         }
         var warnings: [RewardWarning] = []
