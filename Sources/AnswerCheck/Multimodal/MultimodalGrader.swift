@@ -3,7 +3,26 @@ public enum MultimodalGrader {
     /// Grades `answer` (the box or `<answer>` content) against `groundTruth` (its text, JSON for
     /// structured truths) as `type`; pure, bounded in work, never crashing on hostile input.
     public static func grade(_ answer: String, groundTruth: String, type: AnswerType, options: AnswerOptions) -> AnswerGrade {
-        // Filled in by the multimodal checkers; until then nothing graded scores.
-        .zero(.notEquivalent)
+        // Either side beyond the scanner's cap is refused before any reading.
+        guard answer.utf8.count <= PredictionScanner.maxBytes, groundTruth.utf8.count <= PredictionScanner.maxBytes else {
+            return .zero(.tooComplex)
+        }
+        // Text recognition may legitimately expect nothing; every other type needs a ground truth.
+        if type != .ocr, groundTruth.trimmedWhitespace.isEmpty { return .zero(.emptyGroundTruth) }
+        do throws(GradeFailure) {
+            switch type {
+            case .bbox: return try BoxGrader.grade(answer, groundTruth: groundTruth, options: options)
+            case .boxes: return try BoxesGrader.grade(answer, groundTruth: groundTruth, options: options)
+            case .point: return try PointGrader.grade(answer, groundTruth: groundTruth, options: options)
+            case .span: return try SpanGrader.grade(answer, groundTruth: groundTruth, options: options)
+            case .ordering: return try OrderingGrader.grade(answer, groundTruth: groundTruth, options: options)
+            case .count: return try CountGrader.grade(answer, groundTruth: groundTruth)
+            case .ocr: return try TextSimilarityGrader.grade(answer, groundTruth: groundTruth, options: options)
+            case .multiChoice: return try ChoiceSetGrader.grade(answer, groundTruth: groundTruth, options: options)
+            case .auto, .math, .choice, .text, .judge: return .zero(.notEquivalent)  // rule-checked, never graded here
+            }
+        } catch {
+            return .zero(error.reason)
+        }
     }
 }

@@ -1,0 +1,69 @@
+/// `ordering`: a permutation against the ground truth's, by positions, adjacent pairs or exactly.
+enum OrderingGrader {
+    /// The most items an ordering may have; a longer ground truth is too complex.
+    static let maxItems = 1_000
+    /// Characters that separate items in a written order: `2, 1, 3`, `B > A > C`, `B -> A -> C`.
+    static let separators: Set<Character> = [",", ";", ">", "|", "\n", "→", "[", "]", "(", ")", "`", "\""]
+
+    /// The share of credit `options.orderingCredit` gives the answer's permutation.
+    static func grade(_ answer: String, groundTruth: String, options: AnswerOptions) throws(GradeFailure) -> AnswerGrade {
+        let truth = items(in: GroundTruthText.unquoted(groundTruth))
+        guard truth.count <= maxItems else { throw GradeFailure(.tooComplex) }
+        guard !truth.isEmpty, Set(truth).count == truth.count else { throw GradeFailure(.unparseableGroundTruth) }
+        let predicted = try permutation(in: answer, of: truth)
+        return AnswerGrade(score: credit(predicted, truth: truth, rule: options.orderingCredit))
+    }
+
+    /// The answer's items when they are a permutation of the truth's: as written, or else the words
+    /// of the answer that name an item (`The order is B, A, C.`).
+    static func permutation(in answer: String, of truth: [String]) throws(GradeFailure) -> [String] {
+        let written = items(in: answer)
+        if written.sorted() == truth.sorted() { return written }
+        let known = Set(truth)
+        let named = answer.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init).filter { known.contains($0) }
+        if named.sorted() == truth.sorted() { return named }
+        throw GradeFailure(written.isEmpty && named.isEmpty ? .noPrediction : .notAPermutation)
+    }
+
+    /// Quoted items when there are several (`["the cat", "a dog"]`), else the separated items, else
+    /// the words; trimmed, case-folded, without a trailing full stop or dash.
+    static func items(in text: String) -> [String] {
+        let quoted = quotedStrings(in: text)
+        if quoted.count >= 2 { return quoted.map(normalised).filter { !$0.isEmpty } }
+        var pieces = text.split { separators.contains($0) }.map(normalised).filter { !$0.isEmpty }
+        if pieces.count == 1 { pieces = pieces[0].split(separator: " ").map(normalised).filter { !$0.isEmpty } }
+        return pieces
+    }
+
+    /// Positions: share of places holding the right item. Adjacency: share of the truth's
+    /// consecutive pairs that stand consecutively, in order, in the answer. Exact: all or nothing.
+    static func credit(_ predicted: [String], truth: [String], rule: AnswerOptions.OrderingCredit) -> Double {
+        switch rule {
+        case .exact:
+            return predicted == truth ? 1 : 0
+        case .positions:
+            return Double(zip(predicted, truth).filter { $0 == $1 }.count) / Double(truth.count)
+        case .adjacency:
+            guard truth.count > 1 else { return predicted == truth ? 1 : 0 }
+            var position: [String: Int] = [:]
+            for (offset, item) in predicted.enumerated() { position[item] = offset }
+            let kept = zip(truth, truth.dropFirst()).filter { first, second in
+                guard let from = position[first], let to = position[second] else { return false }
+                return to == from + 1
+            }
+            return Double(kept.count) / Double(truth.count - 1)
+        }
+    }
+
+    static func normalised(_ item: some StringProtocol) -> String {
+        var value = item.trimmedWhitespace.lowercased()
+        while let last = value.last, last == "." || last == "-" || last == "=" || last == "–" { value.removeLast() }
+        return value.trimmedWhitespace
+    }
+
+    static func quotedStrings(in text: String) -> [String] {
+        text.split(separator: "\"", omittingEmptySubsequences: false).enumerated()
+            .filter { !$0.offset.isMultiple(of: 2) }.map { String($0.element) }
+            .dropLast(text.filter { $0 == "\"" }.count.isMultiple(of: 2) ? 0 : 1)
+    }
+}

@@ -1,0 +1,36 @@
+/// What ``PredictionScanner`` found in a text: bracketed groups of numbers, with their keys and labels.
+struct ScannedText: Sendable {
+    /// One closed bracket holding numbers directly: `[1, 2, 3, 4]`, `(5, 6)` or an object's scalars.
+    struct Group: Sendable, Equatable {
+        /// `[ ]` and `( )` are lists; `{ }` objects, whose numbers carry their keys.
+        enum Bracket: Sendable { case list, object }
+
+        /// The kind of bracket.
+        var bracket: Bracket
+        /// The numbers directly inside, in order (not those of nested groups).
+        var numbers: [Double]
+        /// For an object, the key of each number (lowercased); nil where there is none.
+        var keys: [String?] = []
+        /// The key the group is the value of (`bbox_2d`, `point`), lowercased.
+        var key: String?
+        /// The `label` (or `name`, `category`, `class`) of the enclosing object.
+        var label: String?
+    }
+
+    /// Closed groups in the order they closed (inner before outer).
+    var groups: [Group] = []
+    /// Numbers outside any bracket.
+    var looseNumbers: [Double] = []
+    /// Every number read, in text order, wherever it stands.
+    var allNumbers: [Double] = []
+    /// True when a cap was hit and the scan stopped early.
+    var overflowed = false
+
+    /// List groups of exactly `count` numbers.
+    func lists(of count: Int) -> [Group] { groups.filter { $0.bracket == .list && $0.numbers.count == count } }
+
+    /// True when some list group has a size other than those given (three numbers for a box).
+    func hasList(otherThan counts: Set<Int>) -> Bool {
+        groups.contains { $0.bracket == .list && !counts.contains($0.numbers.count) }
+    }
+}
