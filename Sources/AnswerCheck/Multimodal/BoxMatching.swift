@@ -20,7 +20,8 @@ struct BoxMatching: Sendable {
         candidates.sort { first, second in
             if first.iou != second.iou { return first.iou > second.iou }
             if first.truth != second.truth { return first.truth < second.truth }
-            return predicted[first.prediction].coordinates.lexicographicallyPrecedes(predicted[second.prediction].coordinates)
+            let (one, other) = (predicted[first.prediction], predicted[second.prediction])
+            return (one.x1, one.y1, one.x2, one.y2) < (other.x1, other.y1, other.x2, other.y2)
         }
         var truthTaken = [Bool](repeating: false, count: truths.count)
         var predictionTaken = [Bool](repeating: false, count: predicted.count)

@@ -2,6 +2,8 @@
 enum BoxesGrader {
     /// The matching IoU when `iou_threshold` is not given, and always for `map50`.
     static let defaultThreshold = 0.5
+    /// The most ground-truth × predicted pairs compared; beyond it the answer is too complex to match.
+    static let maxPairs = 250_000
 
     /// F1, mean IoU or AP at 0.5 of the matches; both sides empty scores 1, one side empty 0.
     static func grade(_ answer: String, groundTruth: String, options: AnswerOptions) throws(GradeFailure) -> AnswerGrade {
@@ -18,6 +20,7 @@ enum BoxesGrader {
         case (true, false): return .zero(.notEquivalent)
         case (false, false): break
         }
+        guard truths.count * predicted.count <= maxPairs else { throw GradeFailure(.tooComplex) }
         let threshold = options.boxesMode == .map50 ? defaultThreshold : (options.iouThreshold ?? defaultThreshold)
         let matching = BoxMatching(predicted: predicted, truths: truths, threshold: threshold)
         return AnswerGrade(score: score(matching, predicted: predicted.count, truths: truths.count, mode: options.boxesMode))

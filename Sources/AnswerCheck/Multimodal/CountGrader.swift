@@ -15,7 +15,7 @@ enum CountGrader {
     /// The distinct numbers a text names, in digits (with `1,000` thousands) or in words.
     static func numbers(in text: String) -> Set<Double> {
         var found = Set(PredictionScanner(readsThousands: true).scan(text).allNumbers)
-        for value in NumberWords.values(in: text) { found.insert(Double(value)) }
+        found.formUnion(NumberWords.values(in: text))
         return found
     }
 }

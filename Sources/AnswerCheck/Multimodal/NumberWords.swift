@@ -1,53 +1,83 @@
 /// Reads numbers written in English words: `seven`, `twenty-one`, `one hundred and five`, `three thousand two`.
 enum NumberWords {
-    static let small: [Substring: Int] = [
-        "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-        "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-        "seventeen": 17, "eighteen": 18, "nineteen": 19,
-    ]
-    static let tens: [Substring: Int] = [
-        "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    ]
-    static let scales: [Substring: Int] = ["thousand": 1_000, "million": 1_000_000]
+    /// What a number word does to the number being read.
+    enum Word { case small(Double), tens(Double), hundred, scale(Double), and }
 
     /// What the last word of a number was, which decides whether the next word continues it.
     enum Last { case small, tens, hundred, scale }
 
+    static let words: [UInt64: Word] = {
+        let small = [
+            "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+            "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+        ]
+        let tens = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+        var table: [UInt64: Word] = [key("hundred"): .hundred, key("thousand"): .scale(1_000), key("million"): .scale(1_000_000)]
+        table[key("and")] = .and
+        for (value, word) in small.enumerated() { table[key(word)] = .small(Double(value)) }
+        for (offset, word) in tens.enumerated() { table[key(word)] = .tens(Double(20 + 10 * offset)) }
+        return table
+    }()
+
     /// Every number the text spells out, in order. `seven eight` is two numbers, `twenty one` one.
-    static func values(in text: String) -> [Int] {
-        var values: [Int] = []
-        var total = 0
-        var current = 0
+    /// Doubles, not integers: hostile chains (`one thousand thousand ...`) grow without trapping.
+    static func values(in text: String) -> [Double] {
+        var values: [Double] = []
+        var total = 0.0
+        var current = 0.0
         var last: Last?
         func finish() {
             if last != nil { values.append(total + current) }
             (total, current, last) = (0, 0, nil)
         }
-        for word in text.lowercased().split(whereSeparator: { !$0.isLetter }) {
-            if let value = small[word] {
+        for wordKey in wordKeys(text) {
+            switch wordKey.flatMap({ words[$0] }) {
+            case .small(let value):
                 if last == .small || (last == .tens && value >= 10) { finish() }
                 current += value
                 last = .small
-            } else if let value = tens[word] {
+            case .tens(let value):
                 if last == .small || last == .tens { finish() }
                 current += value
                 last = .tens
-            } else if word == "hundred" {
-                if last == .hundred { finish() }
+            case .hundred:
+                if last == .hundred || current >= 100 { finish() }
                 current = max(current, 1) * 100
                 last = .hundred
-            } else if let scale = scales[word] {
+            case .scale(let scale):
                 if last == .scale { finish() }
                 total += max(current, 1) * scale
                 current = 0
                 last = .scale
-            } else if word == "and", last == .hundred || last == .scale {
+            case .and where last == .hundred || last == .scale:
                 continue  // `one hundred and five`
-            } else {
+            case .and, nil:
                 finish()
             }
         }
         finish()
         return values
     }
+
+    /// Each ASCII word of the text as a packed lower-case key (nil when too long to be a number word),
+    /// read from the bytes so that prose costs no allocation per word.
+    static func wordKeys(_ text: String) -> [UInt64?] {
+        var keys: [UInt64?] = []
+        var packed: UInt64 = 0
+        var length = 0
+        for byte in text.utf8 {
+            let lower = byte | 0x20
+            if lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z") {
+                packed = packed << 5 | UInt64(lower - UInt8(ascii: "a") + 1)
+                length += 1
+            } else if length > 0 {
+                keys.append(length <= 12 ? packed : nil)
+                (packed, length) = (0, 0)
+            }
+        }
+        if length > 0 { keys.append(length <= 12 ? packed : nil) }
+        return keys
+    }
+
+    static func key(_ word: String) -> UInt64 { wordKeys(word)[0]! }
 }

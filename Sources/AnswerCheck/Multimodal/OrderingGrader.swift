@@ -2,6 +2,8 @@
 enum OrderingGrader {
     /// The most items an ordering may have; a longer ground truth is too complex.
     static let maxItems = 1_000
+    /// The longest answer read: a written order is short, and splitting prose into items is not free.
+    static let maxAnswerBytes = 65_536
     /// Characters that separate items in a written order: `2, 1, 3`, `B > A > C`, `B -> A -> C`.
     static let separators: Set<Character> = [",", ";", ">", "|", "\n", "→", "[", "]", "(", ")", "`", "\""]
 
@@ -10,6 +12,7 @@ enum OrderingGrader {
         let truth = items(in: GroundTruthText.unquoted(groundTruth))
         guard truth.count <= maxItems else { throw GradeFailure(.tooComplex) }
         guard !truth.isEmpty, Set(truth).count == truth.count else { throw GradeFailure(.unparseableGroundTruth) }
+        guard answer.utf8.count <= maxAnswerBytes else { throw GradeFailure(.tooComplex) }
         let predicted = try permutation(in: answer, of: truth)
         return AnswerGrade(score: credit(predicted, truth: truth, rule: options.orderingCredit))
     }
@@ -17,11 +20,12 @@ enum OrderingGrader {
     /// The answer's items when they are a permutation of the truth's: as written, or else the words
     /// of the answer that name an item (`The order is B, A, C.`).
     static func permutation(in answer: String, of truth: [String]) throws(GradeFailure) -> [String] {
+        let expected = truth.sorted()
         let written = items(in: answer)
-        if written.sorted() == truth.sorted() { return written }
+        if written.count == truth.count, written.sorted() == expected { return written }
         let known = Set(truth)
         let named = answer.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init).filter { known.contains($0) }
-        if named.sorted() == truth.sorted() { return named }
+        if named.count == truth.count, named.sorted() == expected { return named }
         throw GradeFailure(written.isEmpty && named.isEmpty ? .noPrediction : .notAPermutation)
     }
 

@@ -57,8 +57,37 @@ extension PredictionScanner {
 
     static func value(of token: ArraySlice<UInt8>) -> Double {
         guard token.count <= maxNumberLength else { return .infinity }
+        if let exact = fastValue(of: token) { return exact }
         return Double(String(decoding: token.filter { $0 != UInt8(ascii: ",") }, as: UTF8.self)) ?? .nan
     }
+
+    /// A plain decimal (`-12.5`, `1,000`) of at most 15 significant digits without allocating: the
+    /// digits as an exact integer divided by an exact power of ten, which rounds correctly.
+    static func fastValue(of token: ArraySlice<UInt8>) -> Double? {
+        var mantissa: Int64 = 0
+        var digits = 0
+        var fractionDigits = 0
+        var inFraction = false
+        var negative = false
+        for (offset, byte) in zip(token.indices, token) {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                mantissa = mantissa * 10 + Int64(byte - UInt8(ascii: "0"))
+                digits += 1
+                if inFraction { fractionDigits += 1 }
+            case UInt8(ascii: "."): inFraction = true
+            case UInt8(ascii: ","): continue
+            case UInt8(ascii: "-") where offset == token.startIndex: negative = true
+            case UInt8(ascii: "+") where offset == token.startIndex: continue
+            default: return nil
+            }
+            if digits > 15 { return nil }
+        }
+        let value = Double(mantissa) / powersOfTen[fractionDigits]
+        return negative ? -value : value
+    }
+
+    static let powersOfTen: [Double] = (0...15).map { exponent in (0..<exponent).reduce(1.0) { value, _ in value * 10 } }
 
     /// The string opening at `start` (a quote) and the index after its closing quote; nil if never closed.
     static func readString(_ bytes: [UInt8], from start: Int) -> (String, Int)? {

@@ -10,7 +10,8 @@ enum TextSimilarityGrader {
 
     /// 1 − Levenshtein / max(length), in characters (`cer`) or words (`wer`); 0/1 at `threshold` when given.
     static func grade(_ answer: String, groundTruth: String, options: AnswerOptions) throws(GradeFailure) -> AnswerGrade {
-        let (predicted, truth) = units(normalised(withoutFence(answer), options), normalised(groundTruth, options), options.textMetric)
+        let predicted = units(withoutFence(answer), options)
+        let truth = units(groundTruth, options)
         if predicted.isEmpty && truth.isEmpty { return AnswerGrade(score: 1) }
         guard predicted.count <= maxUnits, truth.count <= maxUnits,
             predicted.count <= maxLengthRatio * truth.count + lengthSlack,
@@ -21,41 +22,42 @@ enum TextSimilarityGrader {
         return AnswerGrade(score: similarity >= threshold ? 1 : 0)
     }
 
-    /// The text case-folded and with runs of whitespace as one space, as the options ask.
-    static func normalised(_ text: String, _ options: AnswerOptions) -> String {
+    /// The text as units, normalised as the options ask: Unicode scalars (`cer`) or a 64-bit hash of
+    /// each whitespace-separated word (`wer`). Reading stops one unit past ``maxUnits``.
+    static func units(_ text: String, _ options: AnswerOptions) -> [UInt64] {
         let cased = options.caseSensitive ? text : text.lowercased()
-        guard options.collapseWhitespace else { return cased }
-        return cased.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-    }
-
-    /// Both sides as integer units, equal units sharing a number, so the distance compares integers.
-    static func units(_ first: String, _ second: String, _ metric: AnswerOptions.TextMetric) -> ([Int32], [Int32]) {
-        switch metric {
-        case .cer:
-            var numbering: [Character: Int32] = [:]
-            return (numbered(first, &numbering), numbered(second, &numbering))
-        case .wer:
-            var numbering: [Substring: Int32] = [:]
-            return (numbered(first.split(whereSeparator: \.isWhitespace), &numbering),
-                    numbered(second.split(whereSeparator: \.isWhitespace), &numbering))
+        var result: [UInt64] = []
+        var word: UInt64?
+        var pendingSpace = false
+        func flushWord() {
+            if let hash = word { result.append(hash) }
+            word = nil
         }
-    }
-
-    static func numbered<Units: Sequence>(_ units: Units, _ numbering: inout [Units.Element: Int32]) -> [Int32]
-    where Units.Element: Hashable {
-        var result: [Int32] = []
-        for unit in units {
-            // Past the cap the units are not needed: the length alone refuses the comparison.
+        for scalar in cased.unicodeScalars {
             if result.count > maxUnits { break }
-            if let number = numbering[unit] {
-                result.append(number)
-            } else {
-                let number = Int32(numbering.count)
-                numbering[unit] = number
-                result.append(number)
+            let isSpace = scalar.properties.isWhitespace
+            switch options.textMetric {
+            case .wer:
+                if isSpace { flushWord() } else { word = fnv1a(word ?? fnvOffset, scalar.value) }
+            case .cer:
+                if isSpace && options.collapseWhitespace {
+                    pendingSpace = !result.isEmpty
+                    continue
+                }
+                if pendingSpace { result.append(0x20) }
+                pendingSpace = false
+                result.append(UInt64(scalar.value))
             }
         }
+        flushWord()
         return result
+    }
+
+    static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    /// One FNV-1a step; words compare by hash, where a collision is about 2^-64 likely.
+    static func fnv1a(_ hash: UInt64, _ value: UInt32) -> UInt64 {
+        (hash ^ UInt64(value)) &* 0x0000_0100_0000_01b3
     }
 
     /// The text inside a Markdown code fence, when the whole answer is one.
