@@ -60,7 +60,7 @@ public struct AnswerOptions: Sendable, Hashable {
         }
     }
 
-    /// `bbox`: an IoU at or above this scores 1, below 0; nil keeps the IoU. `boxes`: the matching IoU (0.5 when nil).
+    /// `bbox`, `span`: an IoU at or above this scores 1, below 0; nil keeps the IoU. `boxes`: the matching IoU (0.5 when nil).
     public var iouThreshold: Double?
     /// How the prediction's coordinates are expressed.
     public var coordinates: Coordinates = .pixel

@@ -24,9 +24,19 @@ enum OrderingGrader {
         let written = items(in: answer)
         if written.count == truth.count, written.sorted() == expected { return written }
         let known = Set(truth)
-        let named = answer.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init).filter { known.contains($0) }
-        if named.count == truth.count, named.sorted() == expected { return named }
+        let words = answer.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
+        // An unknown word shaped like an item (`D` among letters, `4` among numbers) is an extra item, not prose.
+        let extra = words.contains { !known.contains($0) && looksLikeItem($0, truth: truth) }
+        let named = words.filter { known.contains($0) }
+        if !extra, named.count == truth.count, named.sorted() == expected { return named }
         throw GradeFailure(written.isEmpty && named.isEmpty ? .noPrediction : .notAPermutation)
+    }
+
+    /// Whether a word has the shape of the truth's items: a single letter when they all are, digits when they all are.
+    static func looksLikeItem(_ word: String, truth: [String]) -> Bool {
+        if truth.allSatisfy({ $0.count == 1 && $0.first?.isLetter == true }) { return word.count == 1 }
+        if truth.allSatisfy({ $0.allSatisfy(\.isNumber) }) { return word.allSatisfy(\.isNumber) }
+        return false
     }
 
     /// Quoted items when there are several (`["the cat", "a dog"]`), else the separated items, else
