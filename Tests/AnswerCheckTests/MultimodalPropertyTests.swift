@@ -5,7 +5,7 @@ import Testing
 struct MultimodalPropertyTests {
     @Test("IoU is in [0, 1], symmetric, 1 for a box with itself and invariant to scaling both sides")
     func iouProperties() {
-        var generator = SeededGenerator(state: 14)
+        var generator = SplitMix(seed: 14)
         for _ in 0..<2_000 {
             let first = generator.box()
             let second = generator.box()
@@ -21,7 +21,7 @@ struct MultimodalPropertyTests {
 
     @Test("disjoint boxes have IoU 0; touching edges too")
     func disjoint() {
-        var generator = SeededGenerator(state: 15)
+        var generator = SplitMix(seed: 15)
         for _ in 0..<500 {
             let left = generator.box(in: 50)
             var right = generator.box(in: 50)
@@ -33,7 +33,7 @@ struct MultimodalPropertyTests {
 
     @Test("bbox grades the same IoU the box computes")
     func bboxAgreesWithBox() {
-        var generator = SeededGenerator(state: 16)
+        var generator = SplitMix(seed: 16)
         for _ in 0..<300 {
             let truth = generator.box()
             let prediction = generator.box()
@@ -43,7 +43,7 @@ struct MultimodalPropertyTests {
 
     @Test("boxes does not depend on the order of the predictions", arguments: AnswerOptions.BoxesMode.allCases)
     func orderInvariance(mode: AnswerOptions.BoxesMode) {
-        var generator = SeededGenerator(state: 17)
+        var generator = SplitMix(seed: 17)
         for _ in 0..<100 {
             let truths = (0..<5).map { _ in generator.box() }
             // Some near copies of the truth, some repeats, some noise.
@@ -61,7 +61,7 @@ struct MultimodalPropertyTests {
 
     @Test("span IoU is symmetric and 1 only for the same span")
     func spanProperties() {
-        var generator = SeededGenerator(state: 18)
+        var generator = SplitMix(seed: 18)
         for _ in 0..<1_000 {
             let start = Double(Int.random(in: 0..<100, using: &generator))
             let first = SpanGrader.Span(start: start, end: start + Double(Int.random(in: 1...50, using: &generator)))
@@ -74,7 +74,7 @@ struct MultimodalPropertyTests {
 
     @Test("OCR similarity is symmetric and in [0, 1]")
     func ocrProperties() {
-        var generator = SeededGenerator(state: 19)
+        var generator = SplitMix(seed: 19)
         let alphabet = Array("abc de")
         for _ in 0..<300 {
             let first = String((0..<Int.random(in: 1...30, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })

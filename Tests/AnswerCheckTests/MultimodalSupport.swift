@@ -9,18 +9,8 @@ func graded(
     return MultimodalGrader.grade(answer, groundTruth: truth, type: type, options: options)
 }
 
-/// SplitMix64: a seeded generator, so property tests see the same cases on every run.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
-    }
-
+/// The math tests' seeded generator serves the property tests too: the same cases on every run.
+extension SplitMix: RandomNumberGenerator {
     /// A box with integer corners inside `extent` and a positive area.
     mutating func box(in extent: Int = 100) -> Box {
         let x1 = Int.random(in: 0..<(extent - 1), using: &self)
