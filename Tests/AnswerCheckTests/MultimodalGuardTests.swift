@@ -38,17 +38,20 @@ struct MultimodalGuardTests {
     @Test("a hundred thousand predicted boxes are refused without matching them")
     func manyBoxes() {
         let answer = "[" + String(repeating: "[1,1,2,2],", count: 100_000) + "[1,1,2,2]]"
-        #expect(graded(.boxes, answer, Self.box) == .zero(.tooManyPredictions))
+        #expect(graded(.boxes, answer, Self.box) == .zero(.tooComplex))  // 1 MB: over the 256 KiB cap
+        let twentyThousand = "[" + String(repeating: "[1,1,2,2],", count: 20_000) + "[1,1,2,2]]"
+        #expect(graded(.boxes, twentyThousand, Self.box) == .zero(.tooManyPredictions))  // 200 KB: the scan stops
         let thousandAndOne = "[" + Array(repeating: "[1,1,2,2]", count: 1_001).joined(separator: ",") + "]"
         #expect(graded(.boxes, thousandAndOne, Self.box) == .zero(.tooManyPredictions))
     }
 
     @Test("deep nesting and unclosed quotes are read linearly")
     func hostileText() {
-        let nested = String(repeating: "[", count: 100_000) + "10,20,30,40" + String(repeating: "]", count: 100_000)
+        let nested = String(repeating: "[", count: 30_000) + "10,20,30,40" + String(repeating: "]", count: 30_000)
         #expect(graded(.bbox, nested, Self.box).score == 1)
-        #expect(graded(.bbox, "\"" + String(repeating: "a \\\" b [", count: 10_000), Self.box) == .zero(.noPrediction))
-        #expect(graded(.bbox, String(repeating: "x", count: (1 << 20) + 1), Self.box) == .zero(.tooComplex))
+        #expect(graded(.bbox, "\"" + String(repeating: "a \\\" b [", count: 6_000), Self.box) == .zero(.noPrediction))
+        #expect(graded(.bbox, String(repeating: "x", count: (1 << 16) + 1), Self.box) == .zero(.tooComplex))
+        #expect(graded(.boxes, String(repeating: "x", count: (1 << 18) + 1), Self.box) == .zero(.tooComplex))
     }
 
     @Test(
@@ -102,6 +105,6 @@ struct MultimodalGuardTests {
         let first = String(repeating: "ab", count: 1_500)
         let second = String(repeating: "ba", count: 1_500)
         #expect(graded(.ocr, first, second) == .zero(.tooComplex))  // ~3,000 x 3,000 cells after trimming
-        #expect(graded(.ordering, String(repeating: "A > ", count: 20_000), "[\"A\"]") == .zero(.tooComplex))
+        #expect(graded(.ordering, String(repeating: "A > ", count: 20_000), "[\"A\"]") == .zero(.tooComplex))  // 80 KB
     }
 }

@@ -3,8 +3,8 @@ public enum MultimodalGrader {
     /// Grades `answer` (the box or `<answer>` content) against `groundTruth` (its text, JSON for
     /// structured truths) as `type`; pure, bounded in work, never crashing on hostile input.
     public static func grade(_ answer: String, groundTruth: String, type: AnswerType, options: AnswerOptions) -> AnswerGrade {
-        // Either side beyond the scanner's cap is refused before any reading.
-        guard answer.utf8.count <= PredictionScanner.maxBytes, groundTruth.utf8.count <= PredictionScanner.maxBytes else {
+        // Oversized text is refused before any reading: the cost of every grader is linear in it.
+        guard answer.utf8.count <= maxAnswerBytes(type), groundTruth.utf8.count <= PredictionScanner.maxBytes else {
             return .zero(.tooComplex)
         }
         // Text recognition may legitimately expect nothing; every other type needs a ground truth.
@@ -24,5 +24,11 @@ public enum MultimodalGrader {
         } catch {
             return .zero(error.reason)
         }
+    }
+
+    /// The longest answer read: 256 KiB for a list of boxes or a page of text, 64 KiB for one value
+    /// (a box, a point, a span, an order, a count or a set of letters).
+    static func maxAnswerBytes(_ type: AnswerType) -> Int {
+        type == .boxes || type == .ocr ? PredictionScanner.maxBytes : 1 << 16
     }
 }

@@ -4,8 +4,8 @@
 /// the same inside ```json fences or prose, and ignores what it does not understand. Work is one
 /// pass over the bytes with a bounded bracket depth and group count, so hostile input stays cheap.
 struct PredictionScanner {
-    /// Longest text scanned; longer answers are refused as too complex rather than read.
-    static let maxBytes = 1 << 20
+    /// Longest text scanned (256 KiB); longer answers are refused as too complex rather than read.
+    static let maxBytes = 1 << 18
     /// Deepest bracket nesting followed; deeper brackets are read as plain characters.
     static let maxDepth = 32
     /// Keys whose string value labels the enclosing object.
