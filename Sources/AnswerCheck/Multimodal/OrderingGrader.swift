@@ -2,6 +2,11 @@
 enum OrderingGrader {
     /// The most items an ordering may have; a longer ground truth is too complex.
     static let maxItems = 1_000
+    /// An answer longer than this many times the ground truth (plus ``answerSlack`` bytes) is not read:
+    /// a written order is about as long as the truth, and splitting prose into items is not free.
+    static let maxAnswerRatio = 16
+    /// Bytes allowed beyond ``maxAnswerRatio`` times the ground truth, for a sentence around a short order.
+    static let answerSlack = 1_024
     /// Characters that separate items in a written order: `2, 1, 3`, `B > A > C`, `B -> A -> C`.
     static let separators: Set<Character> = [",", ";", ">", "|", "\n", "→", "[", "]", "(", ")", "`", "\""]
 
@@ -10,6 +15,7 @@ enum OrderingGrader {
         let truth = items(in: GroundTruthText.unquoted(groundTruth))
         guard truth.count <= maxItems else { throw GradeFailure(.tooComplex) }
         guard !truth.isEmpty, Set(truth).count == truth.count else { throw GradeFailure(.unparseableGroundTruth) }
+        guard answer.utf8.count <= maxAnswerRatio * groundTruth.utf8.count + answerSlack else { throw GradeFailure(.tooComplex) }
         let predicted = try permutation(in: answer, of: truth)
         return AnswerGrade(score: credit(predicted, truth: truth, rule: options.orderingCredit))
     }
