@@ -22,7 +22,7 @@ enum BoxReading {
                 Box(pairs[start].numbers + pairs[start + 1].numbers, label: pairs[start].label ?? pairs[start + 1].label)
             }
         }
-        if scan.hasList(otherThan: []) { throw GradeFailure(.malformedPrediction) }
+        if scan.hasLists { throw GradeFailure(.malformedPrediction) }
         if scan.groups.isEmpty, scan.looseNumbers.count == 4 { return [Box(scan.looseNumbers)] }
         return []
     }

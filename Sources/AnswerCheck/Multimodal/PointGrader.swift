@@ -55,7 +55,7 @@ enum PointGrader {
         let distinct = Set(candidates.map(\.numbers))
         if distinct.count > 1 { throw GradeFailure(.severalPredictions) }
         if let point = distinct.first { return point }
-        if scan.hasList(otherThan: []) { throw GradeFailure(.malformedPrediction) }
+        if scan.hasLists { throw GradeFailure(.malformedPrediction) }
         if scan.groups.isEmpty, scan.looseNumbers.count == 2 { return scan.looseNumbers }
         throw GradeFailure(scan.looseNumbers.count > 2 ? .severalPredictions : .noPrediction)
     }

@@ -22,7 +22,6 @@ struct PredictionScanner {
         var opener: UInt8
         var numbers: [Double] = []
         var keys: [String?] = []
-        var key: String?
         var label: String?
         var firstGroup: Int
     }
@@ -70,7 +69,7 @@ struct PredictionScanner {
             case UInt8(ascii: "["), UInt8(ascii: "("), UInt8(ascii: "{"):
                 index += 1
                 guard stack.count < Self.maxDepth else { continue }
-                stack.append(Frame(opener: byte, key: pendingKey, firstGroup: result.groups.count))
+                stack.append(Frame(opener: byte, firstGroup: result.groups.count))
                 pendingKey = nil
             case UInt8(ascii: "]"), UInt8(ascii: ")"), UInt8(ascii: "}"):
                 index += 1
@@ -115,7 +114,7 @@ struct PredictionScanner {
         let isObject = frame.opener == UInt8(ascii: "{")
         if !frame.numbers.isEmpty {
             result.groups.append(
-                .init(bracket: isObject ? .object : .list, numbers: frame.numbers, keys: isObject ? frame.keys : [], key: frame.key))
+                .init(bracket: isObject ? .object : .list, numbers: frame.numbers, keys: isObject ? frame.keys : []))
         }
         guard let label = frame.label else { return }
         for offset in frame.firstGroup..<result.groups.count where result.groups[offset].label == nil {

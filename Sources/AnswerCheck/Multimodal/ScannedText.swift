@@ -11,8 +11,6 @@ struct ScannedText: Sendable {
         var numbers: [Double]
         /// For an object, the key of each number (lowercased); nil where there is none.
         var keys: [String?] = []
-        /// The key the group is the value of (`bbox_2d`, `point`), lowercased.
-        var key: String?
         /// The `label` (or `name`, `category`, `class`) of the enclosing object.
         var label: String?
     }
@@ -29,8 +27,6 @@ struct ScannedText: Sendable {
     /// List groups of exactly `count` numbers.
     func lists(of count: Int) -> [Group] { groups.filter { $0.bracket == .list && $0.numbers.count == count } }
 
-    /// True when some list group has a size other than those given (three numbers for a box).
-    func hasList(otherThan counts: Set<Int>) -> Bool {
-        groups.contains { $0.bracket == .list && !counts.contains($0.numbers.count) }
-    }
+    /// True when some bracketed list was found: where none has the asked size, the answer is malformed.
+    var hasLists: Bool { groups.contains { $0.bracket == .list } }
 }

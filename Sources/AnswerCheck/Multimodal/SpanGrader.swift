@@ -35,7 +35,7 @@ enum SpanGrader {
         if distinct.count > 1 { throw GradeFailure(.severalPredictions) }
         if let only = distinct.first {
             pair = only
-        } else if scan.hasList(otherThan: []) {
+        } else if scan.hasLists {
             throw GradeFailure(.malformedPrediction)
         } else if scan.looseNumbers.count == 2 {
             pair = scan.looseNumbers
