@@ -17,6 +17,9 @@ struct MultimodalBoxTests {
             ("(10,20),(30,40)", 1),
             ("```json\n[{\"bbox_2d\": [10, 20, 30, 40], \"label\": \"cat\"}]\n```", 1),
             ("The box is x1=10, y1=20, x2=30, y2=40.", 1),
+            (#"{"x1": 10, "y1": 20, "x2": 30, "y2": 40}"#, 1),
+            (#"{"ymin": 20, "xmin": 10, "ymax": 40, "xmax": 30}"#, 1),  // edges named in any order
+            (#""[10, 20, 30, 40]""#, 1),  // the whole answer quoted as a JSON string
             ("[10,20,30,40] in the answer, and again [10, 20, 30, 40]", 1),
         ] as [(String, Double)])
     func bbox(answer: String, expected: Double) {

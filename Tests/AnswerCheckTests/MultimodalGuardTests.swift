@@ -107,7 +107,7 @@ struct MultimodalGuardTests {
         #expect(graded(.ocr, first, second) == .zero(.tooComplex))  // ~3,000 x 3,000 cells after trimming
         #expect(graded(.ordering, String(repeating: "A > ", count: 20_000), "[\"A\"]") == .zero(.tooComplex))  // 80 KB
         // 16 x 7 + 1,024 = 1,136 bytes at most for a three-item truth.
-        #expect(graded(.ordering, String(repeating: " ", count: 1_200) + "2, 1, 3", "[2,1,3]") == .zero(.tooComplex))
-        #expect(graded(.ordering, String(repeating: " ", count: 1_000) + "2, 1, 3", "[2,1,3]").score == 1)
+        #expect(graded(.ordering, String(repeating: "x", count: 1_200) + " 2, 1, 3", "[2,1,3]") == .zero(.tooComplex))
+        #expect(graded(.ordering, String(repeating: "x", count: 1_000) + " 2, 1, 3", "[2,1,3]").score == 1)
     }
 }

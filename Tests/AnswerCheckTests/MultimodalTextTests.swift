@@ -38,6 +38,8 @@ struct MultimodalTextTests {
             ("A B D C", #"["A","B","C","D"]"#, .exact, 0),
             (#""a dog", "the cat""#, #"["the cat","a dog"]"#, .positions, 0),
             (#""the cat", "a dog""#, #"["the cat","a dog"]"#, .positions, 1),
+            ("1. B\n2. A\n3. C", #"["B","A","C"]"#, .positions, 1),  // a numbered list
+            ("1. 2\n2. 1\n3. 3", "[2,1,3]", .positions, 1),
         ] as [(String, String, AnswerOptions.OrderingCredit, Double)])
     func ordering(answer: String, truth: String, credit: AnswerOptions.OrderingCredit, expected: Double) {
         #expect(abs(graded(.ordering, answer, truth) { $0.orderingCredit = credit }.score - expected) < 1e-12)
@@ -48,7 +50,7 @@ struct MultimodalTextTests {
         arguments: [
             ("7", 7, 1.0), ("There are 7 cats.", 7, 1), ("seven", 7, 1), ("twelve", 12, 1), ("twenty-one", 21, 1),
             ("one hundred and five", 105, 1), ("three thousand two hundred and one", 3201, 1),
-            ("two thousand and twenty-four", 2024, 1), ("1,000", 1000, 1), ("7.0", 7, 1), ("seven (7)", 7, 1),
+            ("two thousand and twenty-four", 2024, 1), ("1,000", 1000, 1), ("7.0", 7, 1), ("seven (7)", 7, 1), (#""7""#, 7, 1), (#"{"count": "7"}"#, 7, 1),
             ("7.5", 7, 0), ("8", 7, 0), ("Eight cats", 7, 0),
         ] as [(String, Int, Double)])
     func count(answer: String, truth: Int, expected: Double) {

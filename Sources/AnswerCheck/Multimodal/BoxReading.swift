@@ -5,14 +5,14 @@ enum BoxReading {
 
     /// The boxes written in `scan`, raw (not yet converted); empty when it names none.
     ///
-    /// Four-number lists win; failing those, two-number lists pair up (Qwen2-VL's `(x1,y1),(x2,y2)`);
+    /// Four-number lists (and objects naming `x1`…`y2`) win; failing those, two-number lists pair up (Qwen2-VL's `(x1,y1),(x2,y2)`);
     /// failing those, four loose numbers make one box. Any other bracketed list is a malformed box.
     static func boxes(in scan: ScannedText) throws(GradeFailure) -> [Box] {
         if scan.overflowed { throw GradeFailure(.tooManyPredictions) }
-        let quads = scan.lists(of: 4)
+        let quads = scan.lists(of: 4).map { Box($0.numbers, label: $0.label) } + scan.namedBoxes
         if !quads.isEmpty {
             guard quads.count <= maxBoxes else { throw GradeFailure(.tooManyPredictions) }
-            return quads.map { Box($0.numbers, label: $0.label) }
+            return quads
         }
         let pairs = scan.lists(of: 2)
         if !pairs.isEmpty {
@@ -29,7 +29,7 @@ enum BoxReading {
 
     /// The ground truth's boxes, which must all be finite and have an area.
     static func groundTruth(_ text: String) throws(GradeFailure) -> [Box] {
-        let scan = PredictionScanner().scan(GroundTruthText.unquoted(text))
+        let scan = PredictionScanner().scan(QuotedText.unquoted(text))
         let boxes: [Box]
         do { boxes = try Self.boxes(in: scan) } catch { throw GradeFailure(.unparseableGroundTruth) }
         let valid = boxes.allSatisfy { $0.coordinates.allSatisfy(CoordinateSpace.isUsable) && !$0.isDegenerate }

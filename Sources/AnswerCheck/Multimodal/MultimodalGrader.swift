@@ -9,6 +9,8 @@ public enum MultimodalGrader {
         }
         // Text recognition may legitimately expect nothing; every other type needs a ground truth.
         if type != .ocr, groundTruth.trimmedWhitespace.isEmpty { return .zero(.emptyGroundTruth) }
+        // A model may quote its whole answer as a JSON string; the text of `ocr` is taken as written.
+        let answer = type == .ocr ? answer : QuotedText.unquoted(answer)
         do throws(GradeFailure) {
             switch type {
             case .bbox: return try BoxGrader.grade(answer, groundTruth: groundTruth, options: options)

@@ -12,7 +12,7 @@ enum OrderingGrader {
 
     /// The share of credit `options.orderingCredit` gives the answer's permutation.
     static func grade(_ answer: String, groundTruth: String, options: AnswerOptions) throws(GradeFailure) -> AnswerGrade {
-        let truth = items(in: GroundTruthText.unquoted(groundTruth))
+        let truth = items(in: QuotedText.unquoted(groundTruth))
         guard truth.count <= maxItems else { throw GradeFailure(.tooComplex) }
         guard !truth.isEmpty, Set(truth).count == truth.count else { throw GradeFailure(.unparseableGroundTruth) }
         guard answer.utf8.count <= maxAnswerRatio * groundTruth.utf8.count + answerSlack else { throw GradeFailure(.tooComplex) }
@@ -37,7 +37,7 @@ enum OrderingGrader {
 
     /// Whether a word has the shape of the truth's items: a single letter when they all are, digits when they all are.
     static func looksLikeItem(_ word: String, truth: [String]) -> Bool {
-        if truth.allSatisfy({ $0.count == 1 && $0.first?.isLetter == true }) { return word.count == 1 }
+        if truth.allSatisfy({ $0.count == 1 && $0.first?.isLetter == true }) { return word.count == 1 && word.first?.isLetter == true }
         if truth.allSatisfy({ $0.allSatisfy(\.isNumber) }) { return word.allSatisfy(\.isNumber) }
         return false
     }
@@ -47,7 +47,9 @@ enum OrderingGrader {
     static func items(in text: String) -> [String] {
         let quoted = quotedStrings(in: text)
         if quoted.count >= 2 { return quoted.map(normalised).filter { !$0.isEmpty } }
-        var pieces = text.split { separators.contains($0) }.map(normalised).filter { !$0.isEmpty }
+        // A numbered list (`1. B` on each line) is the order written out: the numbers are not items.
+        let lines = text.contains("\n") ? text.split(separator: "\n").map(withoutEnumeration).joined(separator: "\n") : text
+        var pieces = lines.split { separators.contains($0) }.map(normalised).filter { !$0.isEmpty }
         if pieces.count == 1 { pieces = pieces[0].split(separator: " ").map(normalised).filter { !$0.isEmpty } }
         return pieces
     }
@@ -70,6 +72,15 @@ enum OrderingGrader {
             }
             return Double(kept.count) / Double(truth.count - 1)
         }
+    }
+
+    /// A line without its leading `1.` or `2)` and the space after it.
+    static func withoutEnumeration(_ line: Substring) -> Substring {
+        let trimmed = line.drop { $0 == " " }
+        let digits = trimmed.prefix { $0.isASCII && $0.isNumber }
+        let rest = trimmed.dropFirst(digits.count)
+        guard !digits.isEmpty, let mark = rest.first, mark == "." || mark == ")", rest.dropFirst().first == " " else { return line }
+        return rest.dropFirst(2)
     }
 
     static func normalised(_ item: some StringProtocol) -> String {

@@ -31,7 +31,7 @@ enum PointGrader {
     /// A box `[x1, y1, x2, y2]`, or a point `[x, y]` / `{"point": [x, y], "radius": r}`. The radius
     /// option wins over the ground truth's; with neither the point must be hit exactly.
     static func target(_ text: String, radius: Double?) throws(GradeFailure) -> Target {
-        let scan = PredictionScanner().scan(GroundTruthText.unquoted(text))
+        let scan = PredictionScanner().scan(QuotedText.unquoted(text))
         let boxes = scan.lists(of: 4)
         let points = scan.lists(of: 2)
         if boxes.count == 1, points.isEmpty, let box = boxes.first.map({ Box($0.numbers) }),

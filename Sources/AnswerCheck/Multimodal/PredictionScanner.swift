@@ -15,6 +15,8 @@ struct PredictionScanner {
     var readsTimestamps = false
     /// Read `1,000` as one thousand (counts only; elsewhere a comma separates).
     var readsThousands = false
+    /// Read numbers inside double quotes too (counts: `{"answer": "7"}`); elsewhere quotes hold labels and keys.
+    var readsInsideQuotes = false
     /// Stop, marking the scan overflowed, once more groups than this have closed.
     var maxGroups = 2_100
 
@@ -51,7 +53,7 @@ struct PredictionScanner {
         while index < bytes.count {
             let byte = bytes[index]
             switch byte {
-            case UInt8(ascii: "\""):
+            case UInt8(ascii: "\"") where !readsInsideQuotes:
                 guard !quotesExhausted, let (string, end) = Self.readString(bytes, from: index) else {
                     quotesExhausted = true
                     index += 1

@@ -24,6 +24,21 @@ struct ScannedText: Sendable {
     /// True when a cap was hit and the scan stopped early.
     var overflowed = false
 
+    /// Key sets that name a box's edges in an object, in `x1, y1, x2, y2` order.
+    static let boxKeys = [["x1", "y1", "x2", "y2"], ["xmin", "ymin", "xmax", "ymax"], ["left", "top", "right", "bottom"]]
+
+    /// Objects naming all four edges (`{"x1": 1, "y1": 2, "x2": 3, "y2": 4}`), as boxes in edge order.
+    var namedBoxes: [Box] {
+        groups.compactMap { group in
+            guard group.bracket == .object else { return nil }
+            for names in Self.boxKeys {
+                let values = names.compactMap { name in zip(group.keys, group.numbers).first { $0.0 == name }?.1 }
+                if values.count == 4 { return Box(values, label: group.label) }
+            }
+            return nil
+        }
+    }
+
     /// List groups of exactly `count` numbers.
     func lists(of count: Int) -> [Group] { groups.filter { $0.bracket == .list && $0.numbers.count == count } }
 

@@ -18,7 +18,7 @@ enum SpanGrader {
     /// The temporal IoU (or 0/1 at `iouThreshold`) of the answer's single span with the ground truth's.
     static func grade(_ answer: String, groundTruth: String, options: AnswerOptions) throws(GradeFailure) -> AnswerGrade {
         let truth: Span
-        do { truth = try span(in: GroundTruthText.unquoted(groundTruth)) } catch { throw GradeFailure(.unparseableGroundTruth) }
+        do { truth = try span(in: QuotedText.unquoted(groundTruth)) } catch { throw GradeFailure(.unparseableGroundTruth) }
         guard truth.end > truth.start else { throw GradeFailure(.unparseableGroundTruth) }
         let predicted = try span(in: answer)
         return BoxGrader.thresholded(predicted.iou(truth), at: options.iouThreshold)
