@@ -70,7 +70,7 @@ public struct AnswerOptions: Sendable, Hashable {
     public var inputSize: Size?
     /// How `boxes` scores its matches.
     public var boxesMode: BoxesMode = .f1
-    /// `point`: the radius around a ground-truth point that counts as inside.
+    /// `point`: the radius around a ground-truth point that counts as inside; wins over the ground truth's own.
     public var radius: Double?
     /// Partial credit for `ordering`.
     public var orderingCredit: OrderingCredit = .positions
