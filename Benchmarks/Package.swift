@@ -24,6 +24,10 @@ let package = Package(
             dependencies: [.product(name: "AnswerCheck", package: "Referee")]
         ),
         .executableTarget(
+            name: "MultimodalBenchmark",
+            dependencies: [.product(name: "AnswerCheck", package: "Referee")]
+        ),
+        .executableTarget(
             name: "JudgeBenchmark",
             dependencies: [
                 .product(name: "RewardCore", package: "Referee"),

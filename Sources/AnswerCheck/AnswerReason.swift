@@ -32,4 +32,22 @@ public enum AnswerReason: String, Sendable, Hashable, CaseIterable, Codable {
     case emptyAnswer = "empty_answer"
     /// A graded answer scored below the rollout's `answer_threshold`.
     case belowThreshold = "below_threshold"
+    /// The answer holds nothing of the asked shape (prose for a box, no number for a count).
+    case noPrediction = "no_prediction"
+    /// Several different boxes, points, spans, counts or orderings where one is asked (no best-of-N).
+    case severalPredictions = "several_predictions"
+    /// A bracketed group of the wrong size, such as three numbers for a box.
+    case malformedPrediction = "malformed_prediction"
+    /// A coordinate or time that is NaN, infinite or beyond 1e7 in magnitude.
+    case invalidNumber = "invalid_number"
+    /// A predicted box with no area: x2 <= x1 or y2 <= y1.
+    case degenerateBox = "degenerate_box"
+    /// A predicted coordinate outside the image (known size or normalised coordinates).
+    case outsideImage = "outside_image"
+    /// A predicted span that ends before it starts, or starts before 0.
+    case invalidSpan = "invalid_span"
+    /// An ordering that is not a permutation of the ground truth's items.
+    case notAPermutation = "not_a_permutation"
+    /// More predicted boxes (1,000) or bracketed groups (about 2,000) than a graded answer may hold.
+    case tooManyPredictions = "too_many_predictions"
 }

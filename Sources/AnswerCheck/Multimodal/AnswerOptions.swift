@@ -60,7 +60,7 @@ public struct AnswerOptions: Sendable, Hashable {
         }
     }
 
-    /// `bbox`: an IoU at or above this scores 1, below 0; nil keeps the IoU. `boxes`: the matching IoU (0.5 when nil).
+    /// `bbox`, `span`: an IoU at or above this scores 1, below 0; nil keeps the IoU. `boxes`: the matching IoU (0.5 when nil).
     public var iouThreshold: Double?
     /// How the prediction's coordinates are expressed.
     public var coordinates: Coordinates = .pixel
@@ -70,7 +70,7 @@ public struct AnswerOptions: Sendable, Hashable {
     public var inputSize: Size?
     /// How `boxes` scores its matches.
     public var boxesMode: BoxesMode = .f1
-    /// `point`: the radius around a ground-truth point that counts as inside.
+    /// `point`: the radius around a ground-truth point that counts as inside; wins over the ground truth's own.
     public var radius: Double?
     /// Partial credit for `ordering`.
     public var orderingCredit: OrderingCredit = .positions
