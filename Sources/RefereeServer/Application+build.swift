@@ -29,7 +29,13 @@ public func buildApplication(
     logger.logLevel = configuration.logLevel
     let parts = try await buildEngineParts(configuration, dependencies: dependencies, logger: logger)
     let metrics = RefereeMetrics()
-    let router = buildRouter(configuration, engine: parts.engine, metrics: metrics)
+    // Prompt statistics live beside an SQLite verdict cache; in rules mode (or on PostgreSQL, for now) in memory.
+    let statisticsFile = (parts.cache as? SQLiteVerdictCache).map { try? SQLitePromptStatistics(path: $0.path) } ?? nil
+    let recorder = PromptStatisticsRecorder(store: statisticsFile ?? InMemoryPromptStatisticsStore())
+    let flusher = PromptStatisticsFlusher(recorder: recorder, interval: .milliseconds(250), logger: logger) {
+        try? statisticsFile?.close()
+    }
+    let router = buildRouter(configuration, engine: parts.engine, metrics: metrics, statistics: recorder)
     let idle = TimeAmount.nanoseconds(Int64(configuration.idleTimeoutSeconds * 1_000_000_000))
     let header = TimeAmount.nanoseconds(Int64(configuration.headerTimeoutSeconds * 1_000_000_000))
     let body = TimeAmount.nanoseconds(Int64(configuration.bodyTimeoutSeconds * 1_000_000_000))
@@ -38,7 +44,7 @@ public func buildApplication(
         server: .http1(configuration: .init(
             additionalChannelHandlers: [SlowClientGuard(headerTimeout: header, bodyTimeout: body)], idleTimeout: idle)),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "referee"),
-        services: [EngineCloser(cache: parts.cache, transport: parts.transport, logger: logger)],
+        services: [EngineCloser(cache: parts.cache, transport: parts.transport, logger: logger), flusher],
         onServerRunning: { [logger] channel in
             logger.info("referee listening", metadata: ["address": "\(channel.localAddress.map { "\($0)" } ?? "?")"])
             await dependencies.onServerRunning?(channel.localAddress?.port ?? configuration.port)
@@ -108,7 +114,10 @@ func buildEngineParts(
 }
 
 /// The routes, with metrics, the JSON error shape and (when configured) bearer auth on every one.
-func buildRouter(_ configuration: RefereeConfiguration, engine: RewardEngine, metrics: RefereeMetrics) -> Router<BasicRequestContext> {
+func buildRouter(
+    _ configuration: RefereeConfiguration, engine: RewardEngine, metrics: RefereeMetrics,
+    statistics: PromptStatisticsRecorder = PromptStatisticsRecorder(store: InMemoryPromptStatisticsStore())
+) -> Router<BasicRequestContext> {
     let router = Router(context: BasicRequestContext.self)
     router.add(middleware: MetricsMiddleware(metrics: metrics))
     router.add(middleware: ErrorShapeMiddleware())
@@ -117,13 +126,15 @@ func buildRouter(_ configuration: RefereeConfiguration, engine: RewardEngine, me
         router.add(middleware: BearerAuthMiddleware(token: token))
     }
     let admission = engine.judge == nil ? nil : JudgeAdmission(limit: configuration.maxJudgeQueue, metrics: metrics)
-    let routes = RewardRoutes(engine: engine, configuration: configuration, metrics: metrics, admission: admission)
+    let routes = RewardRoutes(engine: engine, configuration: configuration, metrics: metrics, admission: admission, statistics: statistics)
     router.post("reward", use: routes.reward)
     router.post("get_reward", use: routes.openRLHF)
     router.post("slime", use: routes.slime)
     router.post("verify", use: routes.nemoGymVerify)
     router.post("seed_session", use: NeMoGymRoutes.seedSession)
     router.post("aggregate_metrics", use: NeMoGymRoutes.aggregateMetrics)
+    router.get("prompts/:id", use: routes.promptStatistics)
+    router.post("sample", use: routes.sample)
     router.get("metrics") { _, _ in
         Response(
             status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
@@ -131,11 +142,11 @@ func buildRouter(_ configuration: RefereeConfiguration, engine: RewardEngine, me
     }
     router.get("healthz") { _, _ in Response.json(Array(#"{"status":"ok"}"#.utf8)) }
     router.get("/") { _, _ in
-        Response.json(Array(#"{"service":"referee","endpoints":["POST /reward","POST /get_reward","POST /slime","POST /verify","POST /seed_session","POST /aggregate_metrics","GET /healthz","GET /metrics"]}"#.utf8))
+        Response.json(Array(#"{"service":"referee","endpoints":["POST /reward","POST /get_reward","POST /slime","POST /verify","POST /seed_session","POST /aggregate_metrics","GET /prompts/{id}","POST /sample","GET /healthz","GET /metrics"]}"#.utf8))
     }
     let methods: [(String, HTTPRequest.Method)] = [
         ("reward", .post), ("get_reward", .post), ("slime", .post), ("verify", .post), ("seed_session", .post),
-        ("aggregate_metrics", .post), ("metrics", .get), ("healthz", .get), ("/", .get),
+        ("aggregate_metrics", .post), ("sample", .post), ("prompts/:id", .get), ("metrics", .get), ("healthz", .get), ("/", .get),
     ]
     for (path, method) in methods {
         router.refuseOtherMethods(RouterPath(path), allowed: [method])

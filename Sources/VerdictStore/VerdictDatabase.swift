@@ -20,6 +20,19 @@ enum VerdictDatabase {
             }
             try db.create(index: "verdict_created_at", on: "verdict", columns: ["created_at"])
         }
+        migrator.registerMigration("v2: prompt statistics") { db in
+            try db.create(table: "prompt_stats") { table in
+                table.primaryKey("prompt_id", .text)
+                table.column("attempts", .integer).notNull()
+                table.column("successes", .integer).notNull()
+                table.column("alpha", .double).notNull()
+                table.column("beta", .double).notNull()
+                table.column("reward_mean", .double).notNull()
+                table.column("reward_squares", .double).notNull()
+                table.column("first_update", .double).notNull()
+                table.column("last_update", .double).notNull()
+            }
+        }
         return migrator
     }
 

@@ -9,6 +9,8 @@ struct RewardRoutes: Sendable {
     let metrics: RefereeMetrics
     /// The judge queue; nil in rules mode, where nothing waits on a judge.
     let admission: JudgeAdmission?
+    /// Every scored rollout's accuracy and reward per prompt, written in batches off the request path.
+    let statistics: PromptStatisticsRecorder
     /// Warning lines for abstentions and item errors, rate-limited per cause.
     let abstentions = AbstentionLog()
 
@@ -25,6 +27,7 @@ struct RewardRoutes: Sendable {
             let result = try await admitted(1) { await engine.score(rollout, options: options) }
             metrics.record([result])
             abstentions.record([result], logger: context.logger)
+            statistics.record(parsed.items, [result])
             return .json(result.jsonBytes(includeAdvantage: options.advantage != .none))
         }
         let batch = try await admitted(parsed.items.count) {
@@ -32,6 +35,7 @@ struct RewardRoutes: Sendable {
         }
         metrics.record(batch.results)
         abstentions.record(batch.results, logger: context.logger)
+        statistics.record(parsed.items, batch.results)
         return .json(batch.jsonBytes(includeAdvantage: options.advantage != .none))
     }
 

@@ -72,6 +72,7 @@ extension RewardRoutes {
         }
         metrics.record(batch.results)
         abstentions.record(batch.results, logger: context.logger)
+        statistics.record(items, batch.results)
         return batch
     }
 }

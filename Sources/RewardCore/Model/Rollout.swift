@@ -32,6 +32,8 @@ public struct Rollout: Sendable, Hashable {
     public var requiresReasoning: Bool?
     /// Images as `data:` URIs or URLs, for a vision judge.
     public var images: [String]
+    /// The prompt's id for its statistics; nil uses a hash of `prompt`.
+    public var promptID: String?
     /// The GRPO group the rollout belongs to.
     public var group: String?
     /// Relative tolerance for numeric answers, overriding the default.

@@ -126,7 +126,7 @@ extension Rollout {
             writer.memberKey("images")
             writer.strings(images)
         }
-        for (key, value) in [("group", group), ("prefix", prefix), ("layout", layout?.rawValue), ("extraction", extraction?.rawValue), ("task", task)] {
+        for (key, value) in [("group", group), ("prefix", prefix), ("layout", layout?.rawValue), ("extraction", extraction?.rawValue), ("task", task), ("prompt_id", promptID)] {
             guard let value else { continue }
             writer.memberKey(key)
             writer.string(value)

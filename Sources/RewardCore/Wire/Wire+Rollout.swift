@@ -36,7 +36,7 @@ struct RolloutFields {
     /// The rollout fields the contract defines; others are skipped unbuilt and named in a warning.
     static let names: Set<String> = [
         "id", "prompt", "response", "ground_truth", "answer_type", "requires_reasoning", "images", "group", "tolerance", "prefix",
-        "layout", "extraction", "task", "precision", "answer_options", "answer_threshold", "image_size", "input_size",
+        "layout", "extraction", "task", "precision", "prompt_id", "answer_options", "answer_threshold", "image_size", "input_size",
     ]
 
     var object = JSONObject()
@@ -124,6 +124,7 @@ struct RolloutFields {
             return Int(number)
         }
         rollout.task = try scalarText("task")
+        rollout.promptID = try scalarText("prompt_id")
         rollout.answerThreshold = try number("answer_threshold", in: 0...1)
         rollout.answerOptions = try answerOptions()
         rollout.structuredGroundTruth = structuredGroundTruth()

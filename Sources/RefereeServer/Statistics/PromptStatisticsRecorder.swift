@@ -1,0 +1,88 @@
+import Foundation
+import Logging
+import NIOConcurrencyHelpers
+import RewardCore
+import ServiceLifecycle
+
+/// Collects every scored rollout's accuracy and reward per prompt and writes them to the store in
+/// batches, off the request path: a request only appends to a buffer; the flusher (or a read) writes.
+actor PromptStatisticsRecorder {
+    private struct Pending {
+        var accuracies: [Double] = []
+        var rewards: [Double] = []
+    }
+
+    let store: any PromptStatisticsStore
+    let policy: PromptStatisticsPolicy
+    private let pending = NIOLockedValueBox([String: Pending]())
+
+    init(store: any PromptStatisticsStore, policy: PromptStatisticsPolicy = PromptStatisticsPolicy()) {
+        self.store = store
+        self.policy = policy
+    }
+
+    /// Buffers the scored rollouts of a request; rollouts that abstained or could not be read add nothing.
+    nonisolated func record(_ items: [RolloutItem], _ results: [RewardResult]) {
+        var batch: [String: Pending] = [:]
+        for (item, result) in zip(items, results) {
+            guard case .success(let rollout) = item.rollout, let reward = result.reward else { continue }
+            let id = rollout.promptID ?? promptHash(rollout.prompt)
+            batch[id, default: Pending()].rewards.append(reward)
+            if let accuracy = result.accuracy { batch[id, default: Pending()].accuracies.append(accuracy) }
+        }
+        guard !batch.isEmpty else { return }
+        pending.withLockedValue { pending in
+            for (id, more) in batch {
+                pending[id, default: Pending()].accuracies += more.accuracies
+                pending[id, default: Pending()].rewards += more.rewards
+            }
+        }
+    }
+
+    /// Writes what is buffered: one load and one save per flush, whatever the number of prompts.
+    func flush(now: Double = Date().timeIntervalSince1970) async throws {
+        let batch = pending.withLockedValue { pending in
+            defer { pending = [:] }
+            return pending
+        }
+        guard !batch.isEmpty else { return }
+        var rows = try await store.load(Array(batch.keys))
+        for (id, observed) in batch {
+            var stats = rows[id] ?? PromptStatistics(id: id, prior: policy, now: now)
+            stats.update(accuracies: observed.accuracies, rewards: observed.rewards, at: now, policy: policy)
+            rows[id] = stats
+        }
+        try await store.save(Array(rows.values))
+    }
+
+    /// The statistics of `ids`, after writing what is buffered.
+    func statistics(_ ids: [String]) async throws -> [String: PromptStatistics] {
+        try await flush()
+        return try await store.load(ids)
+    }
+}
+
+/// Flushes the recorder every `interval` seconds and once more at graceful shutdown, then runs `close`.
+struct PromptStatisticsFlusher: Service {
+    let recorder: PromptStatisticsRecorder
+    let interval: Duration
+    let logger: Logger
+    let close: @Sendable () -> Void
+
+    func run() async throws {
+        while !Task.isShuttingDownGracefully, !Task.isCancelled {
+            try? await Task.sleep(for: interval)
+            await flush()
+        }
+        await flush()
+        close()
+    }
+
+    private func flush() async {
+        do {
+            try await recorder.flush()
+        } catch {
+            logger.error("writing prompt statistics failed", metadata: ["error": "\(error)"])
+        }
+    }
+}
