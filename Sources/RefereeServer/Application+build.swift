@@ -6,6 +6,7 @@ import Logging
 import NIOCore
 import RewardCore
 import VerdictStore
+import VerdictStorePostgres
 
 /// What `buildApplication` may be handed instead of building it from the configuration (tests do this).
 public struct ApplicationDependencies: Sendable {
@@ -29,9 +30,12 @@ public func buildApplication(
     logger.logLevel = configuration.logLevel
     let parts = try await buildEngineParts(configuration, dependencies: dependencies, logger: logger)
     let metrics = RefereeMetrics()
-    // Prompt statistics live beside an SQLite verdict cache; in rules mode (or on PostgreSQL, for now) in memory.
+    // Prompt statistics live beside the verdict cache (its SQLite file, or the shared PostgreSQL database);
+    // in rules mode, with no cache, in memory.
     let statisticsFile = (parts.cache as? SQLiteVerdictCache).map { try? SQLitePromptStatistics(path: $0.path) } ?? nil
-    let recorder = PromptStatisticsRecorder(store: statisticsFile ?? InMemoryPromptStatisticsStore())
+    let sharedStatistics = (parts.cache as? PostgresVerdictCache).map(PostgresPromptStatistics.init(cache:))
+    let recorder = PromptStatisticsRecorder(
+        store: statisticsFile ?? sharedStatistics.map { $0 as any PromptStatisticsStore } ?? InMemoryPromptStatisticsStore())
     let flusher = PromptStatisticsFlusher(recorder: recorder, interval: .milliseconds(250), logger: logger) {
         try? statisticsFile?.close()
     }

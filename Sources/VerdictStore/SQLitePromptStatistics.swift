@@ -28,29 +28,33 @@ public struct SQLitePromptStatistics: PromptStatisticsStore {
     /// The stored statistics of `ids`.
     public func load(_ ids: [String]) async throws -> [String: PromptStatistics] {
         guard !ids.isEmpty else { return [:] }
-        return try await pool.read { db in
-            var found: [String: PromptStatistics] = [:]
-            // SQLite binds at most 32,766 parameters per statement.
-            for start in stride(from: 0, to: ids.count, by: 10_000) {
-                let slice = Array(ids[start..<min(ids.count, start + 10_000)])
-                let marks = Array(repeating: "?", count: slice.count).joined(separator: ",")
-                let rows = try Row.fetchAll(db, sql: Self.selectSQL + " WHERE prompt_id IN (\(marks))", arguments: StatementArguments(slice))
-                for row in rows { let stats = Self.statistics(row); found[stats.id] = stats }
-            }
-            return found
-        }
+        return try await pool.read { db in try Self.rows(db, ids) }
     }
 
-    /// Stores `statistics` in one transaction.
-    public func save(_ statistics: [PromptStatistics]) async throws {
-        guard !statistics.isEmpty else { return }
+    private static func rows(_ db: Database, _ ids: [String]) throws -> [String: PromptStatistics] {
+        var found: [String: PromptStatistics] = [:]
+        // SQLite binds at most 32,766 parameters per statement.
+        for start in stride(from: 0, to: ids.count, by: 10_000) {
+            let slice = Array(ids[start..<min(ids.count, start + 10_000)])
+            let marks = Array(repeating: "?", count: slice.count).joined(separator: ",")
+            let rows = try Row.fetchAll(db, sql: selectSQL + " WHERE prompt_id IN (\(marks))", arguments: StatementArguments(slice))
+            for row in rows { let stats = statistics(row); found[stats.id] = stats }
+        }
+        return found
+    }
+
+    /// Adds observations in one write transaction, which SQLite serialises across processes.
+    public func add(_ observations: [String: PromptObservations], policy: PromptStatisticsPolicy, now: Double) async throws {
+        guard !observations.isEmpty else { return }
         try await pool.write { db in
+            let existing = try Self.rows(db, Array(observations.keys))
             let statement = try db.cachedStatement(sql: """
                 INSERT OR REPLACE INTO prompt_stats
                 (prompt_id, attempts, successes, alpha, beta, reward_mean, reward_squares, first_update, last_update)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            for row in statistics {
+            for (id, observed) in observations {
+                let row = PromptStatistics.adding(observed, to: existing[id], id: id, policy: policy, now: now)
                 try statement.execute(arguments: [
                     row.id, row.attempts, row.successes, row.alpha, row.beta, row.rewardMean, row.rewardSquares,
                     row.firstUpdate, row.lastUpdate,

@@ -42,6 +42,23 @@ enum PostgresSchema {
                 )
                 """
             ]),
+        Migration(
+            version: 3, name: "prompt statistics",
+            statements: [
+                """
+                CREATE TABLE prompt_stats (
+                    prompt_id TEXT PRIMARY KEY,
+                    attempts BIGINT NOT NULL,
+                    successes BIGINT NOT NULL,
+                    alpha DOUBLE PRECISION NOT NULL,
+                    beta DOUBLE PRECISION NOT NULL,
+                    reward_mean DOUBLE PRECISION NOT NULL,
+                    reward_squares DOUBLE PRECISION NOT NULL,
+                    first_update DOUBLE PRECISION NOT NULL,
+                    last_update DOUBLE PRECISION NOT NULL
+                )
+                """
+            ]),
     ]
 
     /// Serialises migrations across replicas that start at once (an arbitrary constant: "referee" in ASCII).

@@ -7,14 +7,9 @@ import ServiceLifecycle
 /// Collects every scored rollout's accuracy and reward per prompt and writes them to the store in
 /// batches, off the request path: a request only appends to a buffer; the flusher (or a read) writes.
 actor PromptStatisticsRecorder {
-    private struct Pending {
-        var accuracies: [Double] = []
-        var rewards: [Double] = []
-    }
-
     let store: any PromptStatisticsStore
     let policy: PromptStatisticsPolicy
-    private let pending = NIOLockedValueBox([String: Pending]())
+    private let pending = NIOLockedValueBox([String: PromptObservations]())
 
     init(store: any PromptStatisticsStore, policy: PromptStatisticsPolicy = PromptStatisticsPolicy()) {
         self.store = store
@@ -23,36 +18,30 @@ actor PromptStatisticsRecorder {
 
     /// Buffers the scored rollouts of a request; rollouts that abstained or could not be read add nothing.
     nonisolated func record(_ items: [RolloutItem], _ results: [RewardResult]) {
-        var batch: [String: Pending] = [:]
+        var batch: [String: PromptObservations] = [:]
         for (item, result) in zip(items, results) {
             guard case .success(let rollout) = item.rollout, let reward = result.reward else { continue }
             let id = rollout.promptID ?? promptHash(rollout.prompt)
-            batch[id, default: Pending()].rewards.append(reward)
-            if let accuracy = result.accuracy { batch[id, default: Pending()].accuracies.append(accuracy) }
+            batch[id, default: PromptObservations()].rewards.append(reward)
+            if let accuracy = result.accuracy { batch[id, default: PromptObservations()].accuracies.append(accuracy) }
         }
         guard !batch.isEmpty else { return }
         pending.withLockedValue { pending in
             for (id, more) in batch {
-                pending[id, default: Pending()].accuracies += more.accuracies
-                pending[id, default: Pending()].rewards += more.rewards
+                pending[id, default: PromptObservations()].accuracies += more.accuracies
+                pending[id, default: PromptObservations()].rewards += more.rewards
             }
         }
     }
 
-    /// Writes what is buffered: one load and one save per flush, whatever the number of prompts.
+    /// Writes what is buffered: one transaction per flush, whatever the number of prompts.
     func flush(now: Double = Date().timeIntervalSince1970) async throws {
         let batch = pending.withLockedValue { pending in
             defer { pending = [:] }
             return pending
         }
         guard !batch.isEmpty else { return }
-        var rows = try await store.load(Array(batch.keys))
-        for (id, observed) in batch {
-            var stats = rows[id] ?? PromptStatistics(id: id, prior: policy, now: now)
-            stats.update(accuracies: observed.accuracies, rewards: observed.rewards, at: now, policy: policy)
-            rows[id] = stats
-        }
-        try await store.save(Array(rows.values))
+        try await store.add(batch, policy: policy, now: now)
     }
 
     /// The statistics of `ids`, after writing what is buffered.

@@ -1,11 +1,36 @@
-/// Where prompt statistics live (in memory, or beside the verdict cache); shared by every request.
+/// One flush's new evidence about a prompt: its rollouts' 0/1 accuracies and their rewards.
+public struct PromptObservations: Sendable, Hashable {
+    /// The scored rollouts' accuracies (0 or 1).
+    public var accuracies: [Double] = []
+    /// The scored rollouts' rewards.
+    public var rewards: [Double] = []
+
+    /// Creates observations.
+    public init(accuracies: [Double] = [], rewards: [Double] = []) {
+        self.accuracies = accuracies
+        self.rewards = rewards
+    }
+}
+
+/// Where prompt statistics live (in memory, beside the SQLite cache, or in the shared PostgreSQL cache).
 public protocol PromptStatisticsStore: Sendable {
     /// The stored statistics of `ids`; ids never seen are absent.
     func load(_ ids: [String]) async throws -> [String: PromptStatistics]
-    /// Stores (inserts or replaces) `statistics`, all in one write.
-    func save(_ statistics: [PromptStatistics]) async throws
-    /// The `limit` prompts of highest learnability (`mostLearnable`) or lowest, for `referee stats` and reports.
+    /// Adds each prompt's observations to its statistics, atomically: replicas may add at once.
+    func add(_ observations: [String: PromptObservations], policy: PromptStatisticsPolicy, now: Double) async throws
+    /// The `limit` prompts of highest learnability (`learnable`) or lowest, for `referee stats` and reports.
     func ranked(by learnable: Bool, limit: Int) async throws -> [PromptStatistics]
+}
+
+extension PromptStatistics {
+    /// These statistics with `observations` added (or new ones from the prior).
+    public static func adding(
+        _ observations: PromptObservations, to existing: PromptStatistics?, id: String, policy: PromptStatisticsPolicy, now: Double
+    ) -> PromptStatistics {
+        var stats = existing ?? PromptStatistics(id: id, prior: policy, now: now)
+        stats.update(accuracies: observations.accuracies, rewards: observations.rewards, at: now, policy: policy)
+        return stats
+    }
 }
 
 /// Prompt statistics in memory: for rules mode and tests; lost at restart.
@@ -22,9 +47,11 @@ public actor InMemoryPromptStatisticsStore: PromptStatisticsStore {
         return found
     }
 
-    /// Stores `statistics`.
-    public func save(_ statistics: [PromptStatistics]) {
-        for row in statistics { rows[row.id] = row }
+    /// Adds observations.
+    public func add(_ observations: [String: PromptObservations], policy: PromptStatisticsPolicy, now: Double) {
+        for (id, observed) in observations {
+            rows[id] = PromptStatistics.adding(observed, to: rows[id], id: id, policy: policy, now: now)
+        }
     }
 
     /// The most (or least) learnable prompts.
