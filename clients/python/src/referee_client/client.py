@@ -9,6 +9,7 @@ import socket
 import time
 import urllib.error
 import urllib.request
+import weakref
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple
 
@@ -256,17 +257,19 @@ class AsyncRefereeClient:
         kwargs.pop("sleep", None)  # waits between retries happen in the worker thread
         self.sync = RefereeClient(base_url, **kwargs)
         self.max_concurrency = max_concurrency
-        self._semaphore: Optional[asyncio.Semaphore] = None
+        self._semaphores: "weakref.WeakKeyDictionary[Any, asyncio.Semaphore]" = weakref.WeakKeyDictionary()
 
     @property
     def base_url(self) -> str:
         return self.sync.base_url
 
     def _limit(self) -> asyncio.Semaphore:
-        # Made on first use so it belongs to the running loop (Python 3.9 binds it at creation).
-        if self._semaphore is None:
-            self._semaphore = asyncio.Semaphore(self.max_concurrency)
-        return self._semaphore
+        # One per event loop: a semaphore is bound to the loop it first waits in, and one client may serve
+        # several loops (verl's workers, asyncio.run per call).
+        loop = asyncio.get_running_loop()
+        if loop not in self._semaphores:
+            self._semaphores[loop] = asyncio.Semaphore(self.max_concurrency)
+        return self._semaphores[loop]
 
     async def _call(self, function: Callable[..., Any], *args: Any) -> Any:
         async with self._limit():
