@@ -1,10 +1,11 @@
 """verl's custom reward function (`reward.custom_reward_function.path/name`) backed by Referee.
 
-    reward:
-      custom_reward_function:
-        path: /path/to/site-packages/referee_client/verl.py   # or a file that imports these
-        name: compute_score            # compute_score_async for verl's async reward loop
-        reward_kwargs: {referee_url: "http://127.0.0.1:8080"}
+    # referee_reward.py: verl loads this file as a module of its own, so it imports the adapter
+    from referee_client.verl import compute_score, compute_score_async, compute_score_batch
+
+    reward.custom_reward_function.path=referee_reward.py
+    reward.custom_reward_function.name=compute_score     # compute_score_async for the async reward loop
+    +reward.custom_reward_function.reward_kwargs.referee_url=http://127.0.0.1:8080
 
 Every call returns a dict with a float `score` and the same keys (`KEYS`): verl needs item 0's keys on
 every item and a float score. A rollout that abstains, or an item Referee refuses or cannot score, gets
