@@ -191,3 +191,33 @@ def test_retry_after_parsing():
     now = time.time()
     assert retry_after_seconds(email.utils.formatdate(now + 30, usegmt=True), now=now) == pytest.approx(30, abs=1)
     assert retry_after_seconds(email.utils.formatdate(now - 30, usegmt=True), now=now) == 0.0
+
+
+def test_full_judge_queue_is_waited_out(tmp_path):
+    """A real 503 `queue_full` with `Retry-After: 1`: a slow judge, room for 2 rollouts, 6 requests at once."""
+    from conftest import FakeJudge, Referee, judge_flags
+
+    judge = FakeJudge(tmp_path, ["--latency", "0.5"])
+    server = Referee(tmp_path, judge_flags(judge) + ["--max-judge-queue", "2"])
+    statuses: List[int] = []
+
+    class Recording(RefereeClient):
+        def _send(self, method, path, data):
+            answer = super()._send(method, path, data)
+            statuses.append(answer[0])
+            return answer
+
+    try:
+        async def run():
+            client = AsyncRefereeClient(server.url, max_concurrency=6, retries=20)
+            client.sync = Recording(server.url, retries=20)
+            rows = [{"ground_truth": str(i), "response": "<judge>think</judge><think>queue %d: %d</think>\\boxed{%d}" % (i, i, i)}
+                    for i in range(6)]
+            return await asyncio.gather(*(client.score([row]) for row in rows))
+
+        results = asyncio.run(run())
+    finally:
+        server.stop()
+        judge.stop()
+    assert [r[0].reward for r in results] == [1.0] * 6
+    assert 503 in statuses

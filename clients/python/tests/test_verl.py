@@ -73,12 +73,13 @@ def test_a_bad_item_does_not_end_the_step(rules_url, reward_file):
     assert [o["reward_extra_info"]["item_error"] for o in outputs] == [0.0, 1.0, 1.0]
 
 
-def test_judge_outage(outage_url, reward_file):
+def test_judge_outage(outage_url, reward_file, caplog):
     function = verl_load_custom_reward_fn(reward_file, "compute_score", {"referee_url": outage_url, "retries": 0})
     outputs = verl_score_batch(function, items(outage_rows("verl")))
     assert all(o["reward_score"] == 0.0 for o in outputs)
     assert all(o["reward_extra_info"]["abstained"] == 1.0 for o in outputs)
     assert all(o["reward_extra_info"]["item_error"] == 0.0 for o in outputs)
+    assert any("judge_unreachable" in r.getMessage() for r in caplog.records if r.levelname == "WARNING")
 
 
 def test_judge_mode(judge_server, reward_file):

@@ -17,6 +17,7 @@ import os
 from typing import Any, Dict, List, Optional, Sequence
 
 from ._convert import COMPONENTS, as_list, fields_from_label, split_query
+from ._warn import warn, warn_abstentions
 from .client import RefereeClient, default_url
 
 log = logging.getLogger("referee_client.openrlhf")
@@ -41,6 +42,9 @@ def make_reward_func(base_url: Optional[str] = None, route: Optional[str] = None
         labels = as_list(labels) if labels is not None else None
         if route == "get_reward":
             answer = client.get_reward(queries, prompts, labels)
+            abstained = int(sum((answer.get("extra_logs") or {}).get("abstained", [])))
+            if abstained:
+                warn_abstentions(log, "openrlhf", {"abstained (see the server log for causes)": abstained})
         else:
             answer = _via_reward(client, queries, prompts, labels, fallback)
         return _output(answer, tensors)
@@ -58,7 +62,7 @@ def _via_reward(client: RefereeClient, queries: List[str], prompts: Optional[Lis
         try:
             rollout["response"] = split_query(str(query), prompt)
         except ValueError as error:
-            log.warning("OpenRLHF item %d gets the fallback %s: %s", index, fallback, error)
+            warn(log, "openrlhf:query_prompt_mismatch", f"OpenRLHF item {index} gets the fallback {fallback}: {error}")
             rollouts.append(None)
             continue
         if prompt is not None:
@@ -66,6 +70,7 @@ def _via_reward(client: RefereeClient, queries: List[str], prompts: Optional[Lis
         rollouts.append(rollout)
     sendable = [r for r in rollouts if r is not None]
     scored = iter(client.score(sendable)) if sendable else iter(())
+    codes: Dict[str, int] = {}
     answer: Dict[str, Any] = {"rewards": [], "extra_logs": {name: [] for name in COMPONENTS + ("abstained",)}}
     for rollout in rollouts:
         result = next(scored) if rollout is not None else None
@@ -75,6 +80,9 @@ def _via_reward(client: RefereeClient, queries: List[str], prompts: Optional[Lis
         for name in COMPONENTS:
             answer["extra_logs"][name].append(values[name])
         answer["extra_logs"]["abstained"].append(1.0 if result is None or result.reward is None else 0.0)
+        if result is not None and result.reward is None:
+            codes[result.error_code or "abstained"] = codes.get(result.error_code or "abstained", 0) + 1
+    warn_abstentions(log, "openrlhf", codes)
     answer["scores"] = list(answer["rewards"])
     return answer
 

@@ -14,11 +14,16 @@ weighted sum of the rest. All the functions of one factory call share one `/rewa
 
 import hashlib
 import json
+import logging
 import threading
+from collections import Counter
 from typing import Any, Callable, Dict, List, Optional, Sequence
 
 from ._convert import COMPONENTS, fields_from_label, message_text, plain, rollout_fields
+from ._warn import warn_abstentions
 from .client import RefereeClient, Result
+
+log = logging.getLogger("referee_client.trl")
 
 #: What a function can report: the reward, or one component (the value the formula used).
 NAMES = ("reward",) + COMPONENTS
@@ -79,6 +84,7 @@ class _SharedScores:
             if key != self._key:
                 self._results = self.client.score(rollouts, config=self.config)
                 self._key = key
+                warn_abstentions(log, "trl", Counter(r.error_code or "abstained" for r in self._results if r.abstained))
             return self._results
 
     def rollouts(self, prompts: Sequence[Any], completions: Sequence[Any], columns: Dict[str, Any]) -> List[Dict[str, Any]]:

@@ -15,10 +15,10 @@ nothing here raises, so one bad item never ends `run_single`.
 
 import logging
 import threading
-import time
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from ._convert import COMPONENTS, fields_from_label, message_text, plain, rollout_fields
+from ._warn import warn
 from .client import AsyncRefereeClient, RefereeClient, RefereeError, Result, default_url
 
 #: The keys of every dict `compute_score` returns, in order.
@@ -144,14 +144,5 @@ def _client(kind: Any, kwargs: Dict[str, Any]) -> Any:
         return _clients[key]
 
 
-_last_warned: Dict[str, float] = {}
-
-
 def _warn(cause: str, message: str) -> None:
-    """Logs at warning level at most once per cause every 10 seconds (a judge outage would flood the log)."""
-    now = time.monotonic()
-    with _lock:
-        if now - _last_warned.get(cause, -1e9) < 10:
-            return
-        _last_warned[cause] = now
-    log.warning("%s (further '%s' warnings muted for 10 s)", message, cause)
+    warn(log, f"verl:{cause}", message)
