@@ -122,18 +122,35 @@ def judge_server(tmp_path_factory) -> Iterator[Dict[str, object]]:
     judge.stop()
 
 
-@pytest.fixture(scope="session")
-def outage_url(tmp_path_factory) -> Iterator[str]:
+def outage_server(directory: Path, reply: str, wait: str) -> Referee:
     """Referee whose judge has gone away: started with the fake judge, which is then stopped.
 
     Referee retries a refused judge call 3 times (backoff 0.5, 1, 2 s) before the rollout abstains with
     `judge_unreachable`. The URLSession transport fails a refused connection at once; the default
     AsyncHTTPClient transport keeps reconnecting until its 10 s connect timeout, about 43 s a rollout.
+    `/get_reward`, `/slime` and `/verify` then wait `judge_outage_wait` seconds for the judge before
+    `judge_outage_reply` (`fallback`: 200 with the fallback; `unavailable`: 503 with Retry-After).
     Tests send responses no other test sends, so no cached verdict hides the outage.
     """
-    directory = tmp_path_factory.mktemp("outage")
     judge = FakeJudge(directory)
-    server = Referee(directory, judge_flags(judge) + ["--fallback-reward", "0", "--judge-transport", "urlsession"])
+    server = Referee(directory, judge_flags(judge) + [
+        "--fallback-reward", "0", "--judge-transport", "urlsession",
+        "--judge-outage-wait", wait, "--judge-outage-reply", reply])
     judge.stop()
+    return server
+
+
+@pytest.fixture(scope="session")
+def outage_url(tmp_path_factory) -> Iterator[str]:
+    """A judge outage with `judge_outage_reply` fallback (no wait): the run goes on with the fallback."""
+    server = outage_server(tmp_path_factory.mktemp("outage"), "fallback", "0")
+    yield server.url
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def outage_503_url(tmp_path_factory) -> Iterator[str]:
+    """A judge outage with the default `judge_outage_reply` unavailable, after a 1 s wait: 503 + Retry-After."""
+    server = outage_server(tmp_path_factory.mktemp("outage503"), "unavailable", "1")
     yield server.url
     server.stop()

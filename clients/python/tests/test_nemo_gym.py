@@ -1,6 +1,8 @@
 """NeMo-Gym resources-server routes: `/seed_session`, `/verify`, `/aggregate_metrics`
 (frameworks.nemo_gym_verify builds the agent's Responses-API body)."""
 
+import urllib.error
+
 import pytest
 
 from data import ROWS, big_batch, outage_rows
@@ -47,3 +49,11 @@ def test_512_items(rules_url):
     rows = big_batch(512)
     rewards = [nemo_gym_verify(rules_url, row.question, row.response, task(row))["reward"] for row in rows]
     assert rewards == pytest.approx([r.reward for r in rows])
+
+
+def test_judge_outage_unavailable(outage_503_url):
+    """The default `judge_outage_reply` unavailable: `/verify` answers 503 with Retry-After."""
+    row = outage_rows("nemo-503", 1)[0]
+    with pytest.raises(urllib.error.HTTPError) as caught:
+        nemo_gym_verify(outage_503_url, row.messages(), row.response, task(row))
+    assert caught.value.code == 503 and caught.value.headers.get("Retry-After")

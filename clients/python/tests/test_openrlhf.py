@@ -1,12 +1,15 @@
 """OpenRLHF 0.11: the remote reward call against `/get_reward` (frameworks.openrlhf_remote_reward, one rollout per
 POST) and the custom `reward_func` path through `referee_client.openrlhf`."""
 
+import urllib.error
+
 import pytest
 
+from referee_client import ServiceUnavailable
 from referee_client.openrlhf import make_reward_func
 
 from data import ROWS, big_batch, outage_rows
-from frameworks import openrlhf_custom_reward, openrlhf_remote_reward
+from frameworks import openrlhf_custom_reward, openrlhf_remote_reward, post_json
 
 
 def batch(rows):
@@ -90,3 +93,18 @@ def test_custom_reward_func_512(rules_url, route):
     rows = big_batch(512)
     out = openrlhf_custom_reward(make_reward_func(rules_url, route=route, batch_size=100), *batch(rows))
     assert out["rewards"] == pytest.approx([r.reward for r in rows])
+
+
+def test_judge_outage_unavailable_fails_the_step(outage_503_url):
+    """The default `judge_outage_reply` unavailable: after `judge_outage_wait` the answer is 503 with
+    Retry-After, so OpenRLHF's tries end in a None reward (the step fails instead of training on fallbacks).
+    One try here; OpenRLHF makes 5, 1 s apart."""
+    rows = outage_rows("openrlhf-503", 1)
+    queries, prompts, labels = batch(rows)
+    with pytest.raises(urllib.error.HTTPError) as caught:
+        post_json(outage_503_url + "/get_reward", {"query": queries, "prompts": prompts, "labels": labels})
+    assert caught.value.code == 503 and caught.value.headers.get("Retry-After")
+    assert openrlhf_remote_reward(outage_503_url + "/get_reward", queries[0], prompts[0], labels[0], tries=1) is None
+    with pytest.raises(ServiceUnavailable) as unavailable:
+        openrlhf_custom_reward(make_reward_func(outage_503_url, retries=0), queries, prompts, labels)
+    assert unavailable.value.status == 503

@@ -1,5 +1,7 @@
 """slime `--rm-type remote_rm --rm-url http://HOST/slime --reward-key reward` (frameworks.slime_remote_rm)."""
 
+import urllib.error
+
 import pytest
 
 from data import ROWS, big_batch, outage_rows
@@ -40,3 +42,12 @@ def test_512_items(rules_url):
     rewards = [slime_remote_rm(rules_url + "/slime", row.prompt(i), row.response, row.label)
                for i, row in enumerate(rows)]
     assert rewards == pytest.approx([r.reward for r in rows])
+
+
+def test_judge_outage_unavailable(outage_503_url):
+    """The default `judge_outage_reply` unavailable: 503 with Retry-After; slime retries (up to 10 times) and
+    then raises, so the run stops instead of training on fallbacks."""
+    row = outage_rows("slime-503", 1)[0]
+    with pytest.raises(urllib.error.HTTPError) as caught:
+        post_json(outage_503_url + "/slime", {"prompt": row.messages(), "response": row.response, "label": row.label})
+    assert caught.value.code == 503 and caught.value.headers.get("Retry-After")

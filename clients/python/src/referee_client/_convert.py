@@ -125,7 +125,18 @@ def split_query(query: str, prompt: Optional[str]) -> str:
             cut = max(cut, at + len(header))
     if cut < 0:
         raise ValueError("the query does not start with its prompt and holds no known assistant header")
-    return query[cut:]
+    response = query[cut:]
+    stripped = True
+    while stripped:  # the end-of-turn tokens a decoded query may keep
+        stripped = False
+        for token in END_OF_TURN:
+            if response.rstrip().endswith(token):
+                response, stripped = response.rstrip()[: -len(token)], True
+    return response
+
+
+#: End-of-turn tokens of the same templates.
+END_OF_TURN = ("<|im_end|>", "<|eot_id|>", "<end_of_turn>", "<|endoftext|>", "<|end|>", "</s>")
 
 
 #: The assistant-turn headers of the common chat templates (ChatML/Qwen, Llama 3, Gemma, Phi-3, Mistral, GLM).
