@@ -2,11 +2,16 @@
 # Runs the Python client's tests (clients/python/tests) against the debug `referee` and `fake-judge`, which the
 # tests start on 127.0.0.1 and stop by pid. The client is installed, with pinned pytest and numpy, into a
 # throwaway virtual environment (.venv-tests, made anew each run). Arguments go to pytest.
+# REFEREE_PYTHON_TEST_MINUTES (default 10) bounds the pytest run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$SECONDS
-swift build --product referee
-swift build --product fake-judge
+# test.sh sets REFEREE_BINARIES_BUILT=1 after `swift build --build-tests`, which built both: building one
+# product on its own afterwards would recompile shared modules for nothing.
+if [ "${REFEREE_BINARIES_BUILT:-0}" != 1 ]; then
+    swift build --product referee
+    swift build --product fake-judge
+fi
 venv=.venv-tests
 rm -rf "$venv"
 python3 -m venv "$venv"
