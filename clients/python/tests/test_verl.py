@@ -82,6 +82,13 @@ def test_judge_outage(outage_url, reward_file, caplog):
     assert any("judge_unreachable" in r.getMessage() for r in caplog.records if r.levelname == "WARNING")
 
 
+def test_judge_outage_can_end_the_step(outage_url, reward_file):
+    function = verl_load_custom_reward_fn(reward_file, "compute_score_async",
+                                          {"referee_url": outage_url, "on_judge_outage": "raise"})
+    with pytest.raises(adapter.JudgeOutage):
+        verl_score_batch(function, items(outage_rows("verl-raise", 1)))
+
+
 def test_judge_mode(judge_server, reward_file):
     function = verl_load_custom_reward_fn(reward_file, "compute_score_async", {"referee_url": judge_server["url"]})
     outputs = verl_score_batch(function, items(ROWS[:3]))

@@ -10,7 +10,8 @@
 Every call returns a dict with a float `score` and the same keys (`KEYS`): verl needs item 0's keys on
 every item and a float score. A rollout that abstains, or an item Referee refuses or cannot score, gets
 `fallback` (0.0 unless given) with `abstained` 1.0 (and `item_error` 1.0 for a refusal or an outage);
-nothing here raises, so one bad item never ends `run_single`.
+nothing here raises, so one bad item never ends `run_single`; the one exception is a judge outage with
+`on_judge_outage="raise"`, which ends the step on purpose rather than train on fallbacks.
 """
 
 import logging
@@ -34,13 +35,17 @@ def compute_score(data_source: Any, solution_str: Any, ground_truth: Any, extra_
     """verl's `compute_score`: scores one response; see the module's summary for what comes back.
 
     Keyword arguments (verl's `reward_kwargs`): `referee_url` (else `REFEREE_URL`), `timeout`, `retries`,
-    `fallback`, `config` (a per-request `config` for `/reward`). Other keywords are ignored.
+    `fallback`, `config` (a per-request `config` for `/reward`), `on_judge_outage` (`fallback`, the default,
+    or `raise`: a rollout that abstained because the judge failed raises `JudgeOutage`). Other keywords
+    are ignored.
     """
     fallback = float(kwargs.get("fallback", 0.0))
     try:
         rollout = build_rollout(data_source, solution_str, ground_truth, extra_info)
         client = _client(RefereeClient, kwargs)
-        return to_score(client.score([rollout], config=kwargs.get("config"))[0], fallback)
+        return to_score(client.score([rollout], config=kwargs.get("config"))[0], fallback, _raises(kwargs))
+    except JudgeOutage:
+        raise
     except Exception as error:  # one bad item must not end the step
         return failed(error, fallback)
 
@@ -52,7 +57,9 @@ async def compute_score_async(data_source: Any, solution_str: Any, ground_truth:
     try:
         rollout = build_rollout(data_source, solution_str, ground_truth, extra_info)
         client = _client(AsyncRefereeClient, kwargs)
-        return to_score((await client.score([rollout], config=kwargs.get("config")))[0], fallback)
+        return to_score((await client.score([rollout], config=kwargs.get("config")))[0], fallback, _raises(kwargs))
+    except JudgeOutage:
+        raise
     except Exception as error:
         return failed(error, fallback)
 
@@ -78,7 +85,9 @@ def compute_score_batch(data_sources: Sequence[Any], solution_strs: Sequence[Any
     for start in range(0, len(rollouts), client.batch_size):
         chunk = rollouts[start:start + client.batch_size]
         try:
-            results = [to_score(r, fallback) for r in client.score(chunk, config=kwargs.get("config"))]
+            results = [to_score(r, fallback, _raises(kwargs)) for r in client.score(chunk, config=kwargs.get("config"))]
+        except JudgeOutage:
+            raise
         except Exception as error:
             results = [failed(error, fallback) for _ in chunk]
         for index, score in zip(positions[start:start + client.batch_size], results):
@@ -102,8 +111,21 @@ def build_rollout(data_source: Any, solution_str: Any, ground_truth: Any, extra_
     return rollout
 
 
-def to_score(result: Result, fallback: float) -> Dict[str, float]:
+class JudgeOutage(RefereeError):
+    """A rollout abstained because the LLM judge failed, and `on_judge_outage="raise"` was asked for."""
+
+
+def _raises(kwargs: Dict[str, Any]) -> bool:
+    policy = kwargs.get("on_judge_outage", "fallback")
+    if policy not in ("fallback", "raise"):
+        raise ValueError(f"on_judge_outage must be 'fallback' or 'raise', not {policy!r}")
+    return policy == "raise"
+
+
+def to_score(result: Result, fallback: float, raise_on_outage: bool = False) -> Dict[str, float]:
     """The dict verl gets for a result: `score`, each component, `abstained`, `item_error`."""
+    if raise_on_outage and result.reward is None and (result.error_code or "").startswith("judge_"):
+        raise JudgeOutage(f"the judge failed ({result.error_code}): {(result.error or {}).get('message')}")
     score = {key: 0.0 for key in KEYS}
     score.update(result.component_values())
     if result.reward is None:
