@@ -4,6 +4,7 @@
 # (started by scripts/postgres.sh, stopped by process id when the run ends).
 # The test run is bounded (REFEREE_TEST_MINUTES, default 30) and runs in its own process group
 # (`timeout` makes one), so a hung or stray-signalling test fails this run instead of stalling CI.
+# Then the Python client's tests run against the debug binaries (scripts/python-tests.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$SECONDS
@@ -17,4 +18,6 @@ status=0
 scripts/postgres.sh run timeout --kill-after=30 "${REFEREE_TEST_MINUTES:-30}m" swift test --skip-build "$@" || status=$?
 [ "$status" -ne 124 ] || echo "test.sh: the test run exceeded ${REFEREE_TEST_MINUTES:-30} minutes and was stopped" >&2
 phase "tests done (status $status)"
+REFEREE_BINARIES_BUILT=1 scripts/python-tests.sh || status=$?
+phase "python client tests done (status $status)"
 exit "$status"

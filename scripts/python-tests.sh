@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs the Python client's tests (clients/python/tests) against the debug `referee` and `fake-judge`, which the
+# tests start on 127.0.0.1 and stop by pid. The client is installed, with pinned pytest and numpy, into a
+# throwaway virtual environment (.venv-tests, made anew each run). Arguments go to pytest.
+# REFEREE_PYTHON_TEST_MINUTES (default 10) bounds the pytest run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+started=$SECONDS
+# test.sh sets REFEREE_BINARIES_BUILT=1 after `swift build --build-tests`, which built both: building one
+# product on its own afterwards would recompile shared modules for nothing.
+if [ "${REFEREE_BINARIES_BUILT:-0}" != 1 ]; then
+    swift build --product referee
+    swift build --product fake-judge
+fi
+venv=.venv-tests
+rm -rf "$venv"
+python3 -m venv "$venv"
+"$venv/bin/pip" install -q pytest==8.3.4 numpy==2.2.6 setuptools==75.8.0
+"$venv/bin/pip" install -q --no-build-isolation --no-deps ./clients/python
+status=0
+# Bounded so a hung server fails the run instead of stalling CI (the tests themselves assert no durations).
+timeout --kill-after=30 "${REFEREE_PYTHON_TEST_MINUTES:-10}m" "$venv/bin/python" -m pytest -q -p no:cacheprovider clients/python/tests "$@" || status=$?
+[ "$status" -ne 124 ] || echo "python-tests.sh: the run exceeded ${REFEREE_PYTHON_TEST_MINUTES:-10} minutes and was stopped" >&2
+echo "python-tests.sh: done in $((SECONDS - started)) s (status $status)" >&2
+exit "$status"
