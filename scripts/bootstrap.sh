@@ -7,6 +7,10 @@ missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
+# The Python client's tests (scripts/python-tests.sh) make a virtualenv: Debian's python3 needs python3-venv.
+if ! python3 -c 'import venv, ensurepip' >/dev/null 2>&1; then
+  missing+=(python3 python3-venv)
+fi
 if ((${#missing[@]})); then
   echo "bootstrap: installing ${missing[*]}" >&2
   sudo=""

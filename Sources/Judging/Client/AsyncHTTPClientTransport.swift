@@ -8,9 +8,13 @@ public final class AsyncHTTPClientTransport: JudgeTransport, Sendable {
     private let client: HTTPClient
     private let maxBodyBytes: Int
 
-    /// Creates a transport with up to `maximumConnectionsPerHost` HTTP/1.1 connections per judge host.
-    public init(maximumConnectionsPerHost: Int = 64, maxBodyBytes: Int = 1 << 20) {
+    /// Creates a transport with up to `maximumConnectionsPerHost` HTTP/1.1 connections per judge host;
+    /// establishing a connection (with AsyncHTTPClient's own retries) gives up after `connectTimeout`.
+    public init(maximumConnectionsPerHost: Int = 64, maxBodyBytes: Int = 1 << 20, connectTimeout: TimeAmount = .seconds(3)) {
         var configuration = HTTPClient.Configuration()
+        // The default 10 s made a judge whose port refuses connections cost 10 s per attempt, on top of
+        // the judge client's own retries: an outage took most of a minute per rollout to be reported.
+        configuration.timeout.connect = connectTimeout
         configuration.connectionPool = .init(
             idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: max(1, maximumConnectionsPerHost))
         configuration.httpVersion = .http1Only
