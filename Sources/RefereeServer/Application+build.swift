@@ -32,12 +32,10 @@ public func buildApplication(
     let metrics = RefereeMetrics()
     // Prompt statistics live beside the verdict cache (its SQLite file, or the shared PostgreSQL database);
     // in rules mode, with no cache, in memory.
-    let statisticsFile = (parts.cache as? SQLiteVerdictCache).map { try? SQLitePromptStatistics(path: $0.path) } ?? nil
-    let sharedStatistics = (parts.cache as? PostgresVerdictCache).map(PostgresPromptStatistics.init(cache:))
-    let recorder = PromptStatisticsRecorder(
-        store: statisticsFile ?? sharedStatistics.map { $0 as any PromptStatisticsStore } ?? InMemoryPromptStatisticsStore())
+    let statistics = parts.cache.flatMap { try? promptStatistics(beside: $0) }
+    let recorder = PromptStatisticsRecorder(store: statistics?.store ?? InMemoryPromptStatisticsStore())
     let flusher = PromptStatisticsFlusher(recorder: recorder, interval: .milliseconds(250), logger: logger) {
-        try? statisticsFile?.close()
+        statistics?.close()
     }
     let router = buildRouter(configuration, engine: parts.engine, metrics: metrics, statistics: recorder)
     let idle = TimeAmount.nanoseconds(Int64(configuration.idleTimeoutSeconds * 1_000_000_000))
@@ -156,4 +154,17 @@ func buildRouter(
         router.refuseOtherMethods(RouterPath(path), allowed: [method])
     }
     return router
+}
+
+/// The prompt statistics beside a verdict cache (its SQLite file, or its PostgreSQL database), and how to
+/// close them (the SQLite store has its own connection pool; the PostgreSQL one shares the cache's).
+public func promptStatistics(beside cache: any ManagedVerdictCache) throws -> (store: any PromptStatisticsStore, close: @Sendable () -> Void)? {
+    if let file = cache as? SQLiteVerdictCache {
+        let store = try SQLitePromptStatistics(path: file.path)
+        return (store, { try? store.close() })
+    }
+    if let shared = cache as? PostgresVerdictCache {
+        return (PostgresPromptStatistics(cache: shared), {})
+    }
+    return nil
 }
