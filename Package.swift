@@ -165,7 +165,7 @@ let package = Package(
         .testTarget(
             name: "RefereeServerTests",
             dependencies: [
-                "FakeJudgeServer", "RefereeServer", "Referee", "RewardCore", "VerdictStorePostgres",
+                "FakeJudgeServer", "RefereeServer", "Referee", "RewardCore", "VerdictStore", "VerdictStorePostgres",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
