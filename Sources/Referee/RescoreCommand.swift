@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import RefereeServer
 import Rescore
 import RewardCore
@@ -31,6 +32,7 @@ struct RescoreCommand: AsyncParsableCommand {
     @Option(help: "Lines per chunk (default 1024 in rules mode, smaller with a judge or --server).") var chunkLines: Int?
     @Option(help: "Longer lines are reported as bad (line_too_long) without being read into memory.") var maxLineBytes = 32 << 20
     @Option(help: "Progress on standard error: auto (a live line on a terminal, else a line every 10 s), terminal, plain, off.") var progress = "auto"
+    @Flag(help: "Add every scored rollout to the prompt statistics beside the verdict cache (--cache), to build the history of old runs; a line scored twice counts twice, so use --resume to finish a run.") var updateStats = false
     @OptionGroup var service: ServiceOptions
 
     func validate() throws {
@@ -45,6 +47,7 @@ struct RescoreCommand: AsyncParsableCommand {
             throw ValidationError("rescore writes no advantages (GRPO groups may be split across chunks): drop --advantage")
         }
         if server != nil, service.judgeUrl != nil { throw ValidationError("--server scores with the service's judge: drop --judge-url") }
+        if server != nil, updateStats { throw ValidationError("--update-stats scores in process: the service keeps its own statistics; drop --server") }
     }
 
     func run() async throws {
@@ -59,7 +62,6 @@ struct RescoreCommand: AsyncParsableCommand {
         options.unordered = unordered
         options.maximumLineBytes = maxLineBytes
         options.progress = ProgressReporter.Mode(rawValue: progress) ?? (isatty(2) == 1 ? .terminal : .plain)
-        let cores = ProcessInfo.processInfo.activeProcessorCount
         let report: RescoreReport
         if let server {
             let token = try serverTokenEnv.map { name in
@@ -76,23 +78,14 @@ struct RescoreCommand: AsyncParsableCommand {
             let scoringOptions: ScoringOptions
             do { scoringOptions = try scoring.scoringOptions(fieldPrefix: "") } catch { throw ValidationError(error.message) }
             let defaults = options
-            // The engine's judge client and cache are closed when the run ends, whichever way it ends.
-            report = try await withEngine(configuration) { engine in
-                var options = defaults
-                let scorer: EngineChunkScorer
-                if engine.judge == nil {
-                    options.chunkLines = chunkLines ?? 1024
-                    options.chunksInFlight = 2 * cores + 2
-                    scorer = EngineChunkScorer(engine: engine, options: scoringOptions, concurrency: 1)
-                } else {
-                    // Several smaller chunks keep the judge busy while the head of the output waits for a slow verdict.
-                    let limit = concurrency ?? configuration.judgeConcurrency
-                    options.chunkLines = chunkLines ?? max(1, min(1024, limit / 4))
-                    options.chunksInFlight = max(2, limit / options.chunkLines)
-                    scorer = EngineChunkScorer(engine: engine, options: scoringOptions, concurrency: options.chunkLines)
-                }
-                return try await rescore(options, scorer: scorer)
+            let statistics = try await updateStats ? openStatistics(configuration.cachePath) : nil
+            do {
+                report = try await rescoreInProcess(defaults, configuration: configuration, scoring: scoringOptions, statistics: statistics?.store)
+            } catch {
+                await statistics?.finish()
+                throw error
             }
+            await statistics?.finish()
         }
         for warning in report.warnings { Self.standardError("referee rescore: warning: \(warning)\n") }
         Self.standardError(report.summary.text(seconds: report.seconds))
@@ -116,5 +109,51 @@ struct RescoreCommand: AsyncParsableCommand {
 
     @Sendable static func standardError(_ text: String) {
         FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    /// Re-scores with the engine the configuration describes, adding each chunk to `statistics` when given.
+    /// The engine's judge client and cache are closed when the run ends, whichever way it ends.
+    private func rescoreInProcess(
+        _ defaults: RescoreOptions, configuration: RefereeConfiguration, scoring: ScoringOptions, statistics: (any PromptStatisticsStore)?
+    ) async throws -> RescoreReport {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        return try await withEngine(configuration) { engine in
+            var options = defaults
+            var scorer: EngineChunkScorer
+            if engine.judge == nil {
+                options.chunkLines = chunkLines ?? 1024
+                options.chunksInFlight = 2 * cores + 2
+                scorer = EngineChunkScorer(engine: engine, options: scoring, concurrency: 1)
+            } else {
+                // Several smaller chunks keep the judge busy while the head of the output waits for a slow verdict.
+                let limit = concurrency ?? configuration.judgeConcurrency
+                options.chunkLines = chunkLines ?? max(1, min(1024, limit / 4))
+                options.chunksInFlight = max(2, limit / options.chunkLines)
+                scorer = EngineChunkScorer(engine: engine, options: scoring, concurrency: options.chunkLines)
+            }
+            if let statistics {
+                scorer.onScored = { items, results in
+                    let now = Date().timeIntervalSince1970
+                    try await statistics.add(PromptObservations.collect(items, results), policy: PromptStatisticsPolicy(), now: now)
+                }
+            }
+            return try await rescore(options, scorer: scorer)
+        }
+    }
+
+    /// The prompt statistics beside the cache at `location` (an SQLite file, created if missing, or a PostgreSQL URL).
+    private func openStatistics(_ location: String) async throws -> (store: any PromptStatisticsStore, finish: @Sendable () async -> Void) {
+        var logger = Logger(label: "referee.rescore")
+        logger.logLevel = .warning
+        let cache = try await openVerdictCache(location, logger: logger)
+        guard let statistics = try promptStatistics(beside: cache) else {
+            try? await cache.close()
+            throw ValidationError("\(cache.location) keeps no prompt statistics")
+        }
+        // The SQLite statistics have their own pool; the PostgreSQL ones share the cache's client: both close at the end.
+        return (statistics.store, {
+            statistics.close()
+            try? await cache.close()
+        })
     }
 }

@@ -18,13 +18,7 @@ actor PromptStatisticsRecorder {
 
     /// Buffers the scored rollouts of a request; rollouts that abstained or could not be read add nothing.
     nonisolated func record(_ items: [RolloutItem], _ results: [RewardResult]) {
-        var batch: [String: PromptObservations] = [:]
-        for (item, result) in zip(items, results) {
-            guard case .success(let rollout) = item.rollout, let reward = result.reward else { continue }
-            let id = rollout.promptID ?? promptHash(rollout.prompt)
-            batch[id, default: PromptObservations()].rewards.append(reward)
-            if let accuracy = result.accuracy { batch[id, default: PromptObservations()].accuracies.append(accuracy) }
-        }
+        let batch = PromptObservations.collect(items, results)
         guard !batch.isEmpty else { return }
         pending.withLockedValue { pending in
             for (id, more) in batch {

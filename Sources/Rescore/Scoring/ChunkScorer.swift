@@ -68,6 +68,8 @@ public struct EngineChunkScorer: ChunkScorer {
     public var engine: RewardEngine
     /// The scoring options; advantages are not computed (see `RescoreOptions`).
     public var options: ScoringOptions
+    /// Called with each chunk's rollouts and results (`--update-stats` adds them to the prompt statistics).
+    public var onScored: (@Sendable ([RolloutItem], [RewardResult]) async throws -> Void)?
 
     /// Creates a scorer; `concurrency` bounds the rollouts of one chunk judged at once.
     public init(engine: RewardEngine, options: ScoringOptions, concurrency: Int) {
@@ -78,23 +80,25 @@ public struct EngineChunkScorer: ChunkScorer {
     }
 
     /// Reads, scores and writes the chunk's lines.
-    public func score(_ chunk: InputChunk) async -> ChunkOutput {
+    public func score(_ chunk: InputChunk) async throws -> ChunkOutput {
         let read = ReadChunk(chunk)
         var output = ChunkOutput(sequence: chunk.sequence, expectedLines: read.items.count)
+        var results: [RewardResult] = []
         if engine.judge == nil {
-            for (offset, item) in read.items.enumerated() {
-                let result = switch item.rollout {
-                case .success(let rollout): engine.scoreWithRules(rollout, options: options)
-                case .failure(let error): RewardResult.invalid(id: item.id, error: error, warnings: item.warnings)
+            results.reserveCapacity(read.items.count)
+            for item in read.items {
+                switch item.rollout {
+                case .success(let rollout): results.append(engine.scoreWithRules(rollout, options: options))
+                case .failure(let error): results.append(RewardResult.invalid(id: item.id, error: error, warnings: item.warnings))
                 }
-                output.add(OutputRecord(line: read.numbers[offset], label: item.label, result: result))
             }
         } else {
-            let batch = await engine.scoreBatch(read.items, options: options)
-            for (offset, result) in batch.results.enumerated() {
-                output.add(OutputRecord(line: read.numbers[offset], label: read.items[offset].label, result: result))
-            }
+            results = await engine.scoreBatch(read.items, options: options).results
         }
+        for (offset, result) in results.enumerated() {
+            output.add(OutputRecord(line: read.numbers[offset], label: read.items[offset].label, result: result))
+        }
+        try await onScored?(read.items, results)
         return output
     }
 }

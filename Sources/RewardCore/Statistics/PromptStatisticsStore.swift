@@ -12,6 +12,21 @@ public struct PromptObservations: Sendable, Hashable {
     }
 }
 
+extension PromptObservations {
+    /// Each prompt's new evidence from scored rollouts and their results (keyed by `prompt_id`, else a hash
+    /// of `prompt`); rollouts that abstained or could not be read add nothing.
+    public static func collect(_ items: [RolloutItem], _ results: [RewardResult]) -> [String: PromptObservations] {
+        var batch: [String: PromptObservations] = [:]
+        for (item, result) in zip(items, results) {
+            guard case .success(let rollout) = item.rollout, let reward = result.reward else { continue }
+            let id = rollout.promptID ?? promptHash(rollout.prompt)
+            batch[id, default: PromptObservations()].rewards.append(reward)
+            if let accuracy = result.accuracy { batch[id, default: PromptObservations()].accuracies.append(accuracy) }
+        }
+        return batch
+    }
+}
+
 /// Where prompt statistics live (in memory, beside the SQLite cache, or in the shared PostgreSQL cache).
 public protocol PromptStatisticsStore: Sendable {
     /// The stored statistics of `ids`; ids never seen are absent.

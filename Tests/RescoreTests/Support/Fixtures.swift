@@ -68,7 +68,7 @@ struct SecondChunkFirst: ChunkScorer {
 
     func score(_ chunk: InputChunk) async throws -> ChunkOutput {
         if chunk.sequence == 0 { await gate.wait() }
-        let output = await Fixtures.rulesScorer.score(chunk)
+        let output = try await Fixtures.rulesScorer.score(chunk)
         if chunk.sequence == 1 { await gate.open() }
         return output
     }
