@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GRPO
+import RewardCore
 
 /// `grpo-trainer rl`: GRPO/DAPO against the reward service.
 struct RLCommand: AsyncParsableCommand {
@@ -23,6 +24,8 @@ struct RLCommand: AsyncParsableCommand {
     @Option(help: "Passes over each batch.") var numIterations: Int?
     @Option(help: "DAPO overlong buffer in tokens (0 = off).") var overlongBufferLength: Int?
     @Option(help: "Dynamic sampling: drop degenerate groups and refill (true/false).") var filterGroups: Bool?
+    @Option(help: "Choose each step's prompts from a fixed pool by their statistics: vade, learnability or uniform (through POST /sample, or in process with --reward-url local); unset draws fresh random tasks.") var sampler: SamplingStrategy?
+    @Option(help: "Size of the fixed prompt pool the sampler chooses from.") var promptPoolSize: Int?
 
     func run() async throws {
         var c = try common.config()
@@ -39,10 +42,12 @@ struct RLCommand: AsyncParsableCommand {
         if let numIterations { c.rl.numIterations = numIterations }
         if let overlongBufferLength { c.rl.overlongBufferLength = overlongBufferLength }
         if let filterGroups { c.rl.filterGroups = filterGroups }
+        if let sampler { c.rl.sampler = sampler }
+        if let promptPoolSize { c.rl.promptPoolSize = promptPoolSize }
         let progress = Progress(total: c.rl.maxSteps)
         let run = RLRun(
             config: c, outputDirectory: common.outputURL, resume: ResumeMode(common.resume),
-            initFrom: initFrom.map { URL(fileURLWithPath: $0) }, client: try reward.client())
+            initFrom: initFrom.map { URL(fileURLWithPath: $0) }, client: try reward.client(), selector: try reward.selector())
         do {
             let state = try await run.run { m in
                 progress.show(

@@ -11,6 +11,13 @@ struct RewardOptions: ParsableArguments {
     var rewardAttempts = 5
     @Option(help: "Seconds before one reward request times out.") var rewardTimeout: Double = 120
 
+    /// The prompt selector: the service's `POST /sample`, or statistics in process with `local`.
+    func selector() throws -> any PromptSelecting {
+        if rewardURL == "local" { return LocalPromptSelector() }
+        guard let service = try client() as? RewardServiceClient else { return LocalPromptSelector() }
+        return service
+    }
+
     func client() throws -> any RewardScorer {
         if rewardURL == "local" { return RewardEngine() }
         do {
@@ -20,3 +27,5 @@ struct RewardOptions: ParsableArguments {
         }
     }
 }
+
+extension SamplingStrategy: ExpressibleByArgument {}

@@ -51,8 +51,9 @@ public struct RewardServiceClient: RewardScorer {
         return batch
     }
 
-    /// Posts a body to `/reward` and returns the answer's bytes, retrying what may pass later.
-    public func post(_ body: [UInt8]) async throws -> [UInt8] {
+    /// Posts a body to `/reward` (or `url`) and returns the answer's bytes, retrying what may pass later.
+    public func post(_ body: [UInt8], to url: URL? = nil) async throws -> [UInt8] {
+        let endpoint = url ?? endpoint
         var request = URLRequest(url: endpoint)
         request.httpMethod = "POST"
         request.httpBody = Data(body)
@@ -86,6 +87,27 @@ public struct RewardServiceClient: RewardScorer {
         }
         throw RewardClientError(kind: .unavailable, message: "the reward service at \(endpoint) failed after \(attempts) attempt(s): \(problem)")
     }
+}
+
+extension RewardServiceClient: PromptSelecting {
+    /// The service's `POST /sample` choice.
+    public func sample(_ request: SampleRequest) async throws -> [String] {
+        let url = endpoint.deletingLastPathComponent().appendingPathComponent("sample")
+        let answer = try await post(request.jsonBytes, to: url)
+        let value: JSONValue
+        do {
+            value = try answer.withUnsafeBufferPointer { buffer throws(JSONSyntaxError) in try JSONParser.parse(buffer) }
+        } catch {
+            throw RewardClientError(kind: .protocolViolation, message: "the answer of \(url) is not JSON: \(error.description)")
+        }
+        guard case .array(let prompts)? = value["prompts"] else {
+            throw RewardClientError(kind: .protocolViolation, message: "the answer of \(url) has no prompts list")
+        }
+        return prompts.compactMap { $0["id"]?.string }
+    }
+
+    /// Nothing: the service adds what it scores to its own statistics.
+    public func observe(_ items: [RolloutItem], _ results: [RewardResult]) async {}
 }
 
 /// Why a call to the reward service failed.

@@ -77,3 +77,50 @@ struct RewardTests {
         #expect(PassCriteria.check(before: sft, after: rl).filter { !$0.passed }.count == 1)
     }
 }
+
+@Suite("The trainer's prompt sampler")
+struct TrainerSamplerTests {
+    /// Records what the trainer asked for and saw.
+    actor RecordingSelector: PromptSelecting {
+        var requests: [SampleRequest] = []
+        var observedIDs: [String] = []
+        let local = LocalPromptSelector()
+
+        func sample(_ request: SampleRequest) async throws -> [String] {
+            requests.append(request)
+            return try await local.sample(request)
+        }
+
+        func observe(_ items: [RolloutItem], _ results: [RewardResult]) async throws {
+            observedIDs += items.compactMap { try? $0.rollout.get().promptID }
+            try await local.observe(items, results)
+        }
+    }
+
+    @Test("with --sampler, each step's prompts come from the fixed pool through the selector, and rollouts carry prompt_id")
+    func samplesFromThePool() async throws {
+        var c = Fixtures.tiny
+        c.rl.sampler = .vade
+        c.rl.promptPoolSize = 12
+        let selector = RecordingSelector()
+        var state = Fixtures.freshState(c, stage: .rl)
+        let trainer = RLTrainer(config: c, client: RewardEngine(), selector: selector)
+        _ = try await trainer.step(&state)
+        _ = try await trainer.step(&state)
+        let requests = await selector.requests
+        #expect(requests.count >= 2)
+        #expect(requests.allSatisfy { $0.candidates.count == 12 && $0.k == c.rl.trainBatchSize && $0.strategy == .vade })
+        #expect(Set(requests.map(\.seed)).count == requests.count, "each round draws with its own seed")
+        let observed = await selector.observedIDs
+        #expect(observed.count == requests.count * c.rl.trainBatchSize * c.rl.numGenerations)
+        #expect(observed.allSatisfy { $0.hasPrefix("train-") })
+    }
+
+    @Test("without --sampler, nothing is asked and tasks are drawn fresh")
+    func noSampler() async throws {
+        let selector = RecordingSelector()
+        var state = Fixtures.freshState(Fixtures.tiny, stage: .rl)
+        _ = try await RLTrainer(config: Fixtures.tiny, client: RewardEngine(), selector: selector).step(&state)
+        #expect(await selector.requests.isEmpty)
+    }
+}

@@ -27,6 +27,32 @@ struct RewardServiceClientTests {
         return try await body(port)
     }
 
+    @Test("the service's POST /sample chooses from what it scored, through the same client")
+    func samplesThroughReferee() async throws {
+        var configuration = RefereeConfiguration()
+        configuration.port = 0
+        configuration.logLevel = .error
+        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+        let app = try await buildApplication(configuration, dependencies: .init(onServerRunning: { continuation.yield($0) }))
+        let server = Task { try await app.runService() }
+        defer { server.cancel() }
+        var iterator = ports.makeAsyncIterator()
+        let port = try #require(await iterator.next())
+        let client = try RewardServiceClient(base: "http://127.0.0.1:\(port)")
+        var rollouts: [Rollout] = []
+        for index in 0..<6 {
+            var rollout = Rollout(response: "<judge>direct</judge><think></think>\\boxed{\(index % 2 == 0 ? 7 : 8)}", groundTruths: ["7"], requiresReasoning: false)
+            rollout.promptID = "half"
+            rollouts.append(rollout)
+            var solved = Rollout(response: "<judge>direct</judge><think></think>\\boxed{7}", groundTruths: ["7"], requiresReasoning: false)
+            solved.promptID = "solved"
+            rollouts.append(solved)
+        }
+        _ = try await client.score(rollouts, config: RequestConfig())
+        let chosen = try await client.sample(SampleRequest(candidates: ["solved", "half"], k: 1, strategy: .learnability, seed: 3))
+        #expect(chosen == ["half"])
+    }
+
     @Test func scoresThroughReferee() async throws {
         var configuration = RefereeConfiguration()
         configuration.port = 0

@@ -49,6 +49,16 @@ public struct TaskGenerator: Sendable {
         }
     }
 
+    /// A fixed training pool of `count` items (ids `train-N`) drawn from `seed`, for the prompt samplers.
+    public func trainingPool(count: Int, seed: UInt64) -> [TaskItem] {
+        var rng = RandomStream(seed: seed, stream: "pool")
+        return (0..<count).map { i in
+            var item = sample(.train, rng: &rng)
+            item.id = "train-\(i)"
+            return item
+        }
+    }
+
     /// About one chain in eight is held out.
     static func isHeldOut(_ digits: [Int]) -> Bool {
         let key = digits.reduce(0) { $0 * 10 + $1 }

@@ -13,14 +13,20 @@ public struct RLRun: Sendable {
     public let initFrom: URL?
     /// The reward service.
     public let client: any RewardScorer
+    /// Chooses each step's prompts when `rl.sampler` is set.
+    public let selector: (any PromptSelecting)?
 
     /// A run.
-    public init(config: TrainerConfig, outputDirectory: URL, resume: ResumeMode, initFrom: URL?, client: any RewardScorer) {
+    public init(
+        config: TrainerConfig, outputDirectory: URL, resume: ResumeMode, initFrom: URL?, client: any RewardScorer,
+        selector: (any PromptSelecting)? = nil
+    ) {
         self.config = config
         self.outputDirectory = outputDirectory
         self.resume = resume
         self.initFrom = initFrom
         self.client = client
+        self.selector = selector
     }
 
     /// The state to start from: a resumed RL checkpoint or SFT weights with a fresh optimizer.
@@ -50,7 +56,7 @@ public struct RLRun: Sendable {
         var state = try initialState()
         let store = CheckpointStore(directory: outputDirectory)
         let log = try MetricsLog(url: outputDirectory.appendingPathComponent("metrics.jsonl"))
-        let trainer = RLTrainer(config: config, client: client)
+        let trainer = RLTrainer(config: config, client: client, selector: selector)
         while state.step < config.rl.maxSteps {
             let metrics = try await trainer.step(&state)
             log.append(metrics)

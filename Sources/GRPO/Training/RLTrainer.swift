@@ -1,3 +1,4 @@
+import RewardClient
 import RewardCore
 
 /// One sampled rollout with its reward-service verdict.
@@ -15,12 +16,38 @@ public struct RLTrainer: Sendable {
     public let config: TrainerConfig
     /// The reward service (or an in-process stand-in).
     public let client: any RewardScorer
+    /// Chooses each step's prompts from the pool when `rl.sampler` is set.
+    public let selector: (any PromptSelecting)?
     let tokenizer = Tokenizer()
+    /// The fixed prompt pool the sampler chooses from.
+    let pool: [TaskItem]
 
-    /// A trainer scoring through `client`.
-    public init(config: TrainerConfig, client: any RewardScorer) {
+    /// A trainer scoring through `client`; with `rl.sampler`, `selector` picks the prompts.
+    public init(config: TrainerConfig, client: any RewardScorer, selector: (any PromptSelecting)? = nil) {
         self.config = config
         self.client = client
+        self.selector = selector
+        pool = config.rl.sampler == nil ? []
+            : TaskGenerator(hardFraction: config.hardFraction).trainingPool(count: config.rl.promptPoolSize ?? 256, seed: config.seed)
+    }
+
+    /// This round's prompts: chosen from the pool by the sampler, or fresh random tasks.
+    func prompts(_ state: inout TrainingState, round: Int) async throws -> [TaskItem] {
+        let rl = config.rl
+        guard let strategy = rl.sampler, let selector else {
+            let generator = TaskGenerator(hardFraction: config.hardFraction)
+            return (0..<rl.trainBatchSize).map { _ in generator.sample(.train, rng: &state.dataRNG) }
+        }
+        let seed = config.seed &+ UInt64(state.step) &* 1_000 &+ UInt64(round)
+        let request = SampleRequest(candidates: pool.map(\.id), k: rl.trainBatchSize, strategy: strategy, seed: seed)
+        let chosen: [String]
+        do {
+            chosen = try await selector.sample(request)
+        } catch let error as RewardClientError {
+            throw TrainerError.rewardService(error.message)
+        }
+        let byID = Dictionary(uniqueKeysWithValues: pool.map { ($0.id, $0) })
+        return chosen.compactMap { byID[$0] }
     }
 
     /// Advantage mode sent to the service: Dr. GRPO does not divide by the group std.
@@ -68,8 +95,7 @@ public struct RLTrainer: Sendable {
     /// Samples `train_batch_size` prompts × G rollouts and scores them as one batch.
     func sampleAndScore(_ state: inout TrainingState, round: Int) async throws -> ([ScoredRollout], Duration) {
         let rl = config.rl
-        let generator = TaskGenerator(hardFraction: config.hardFraction)
-        let items = (0..<rl.trainBatchSize).map { _ in generator.sample(.train, rng: &state.dataRNG) }
+        let items = try await prompts(&state, round: round)
         let prompts = items.flatMap { item in Array(repeating: SFTTrainer.promptTokens(item, tokenizer), count: rl.numGenerations) }
         let params = SamplingParams(temperature: rl.temperature, topP: rl.topP, maxNewTokens: rl.maxCompletionLength)
         let generations = Sampler(model: state.model).generate(prompts: prompts, params: params, rng: &state.samplingRNG)
@@ -77,15 +103,20 @@ public struct RLTrainer: Sendable {
         for (i, item) in items.enumerated() {
             for j in 0..<rl.numGenerations {
                 let g = generations[i * rl.numGenerations + j]
-                rollouts.append(item.rollout(
+                var rollout = item.rollout(
                     id: "s\(state.step + 1)-r\(round)-p\(i)-g\(j)", response: tokenizer.decode(g.tokens),
-                    group: "s\(state.step + 1)-r\(round)-p\(i)"))
+                    group: "s\(state.step + 1)-r\(round)-p\(i)")
+                if rl.sampler != nil { rollout.promptID = item.id }
+                rollouts.append(rollout)
             }
         }
         let clock = ContinuousClock()
         let t0 = clock.now
         var results = try await RewardCall.score(rollouts, advantage: advantageMode, with: client).results
         let waited = clock.now - t0
+        if rl.sampler != nil {
+            try await selector?.observe(rollouts.map { RolloutItem(.success($0)) }, results)
+        }
         if rl.overlongBufferLength > 0 {
             applyOverlongPenalty(&results, generations: generations)
             // The service's own group statistics, recomputed over the penalised rewards.

@@ -1,3 +1,5 @@
+import RewardCore
+
 /// Supervised stage settings.
 public struct SFTConfig: Sendable, Codable, Equatable {
     /// Optimizer steps.
@@ -66,6 +68,11 @@ public struct RLConfig: Sendable, Codable, Equatable {
     public var maskTruncatedCompletions: Bool
     /// Write a checkpoint every this many steps (and at the end); 0 only at the end.
     public var saveSteps: Int
+    /// Pick each step's prompts from a fixed pool by their statistics (`POST /sample`, or in process with
+    /// `--reward-url local`); nil draws fresh random tasks every step.
+    public var sampler: SamplingStrategy? = nil
+    /// The fixed pool's size when `sampler` is set (default 256).
+    public var promptPoolSize: Int? = nil
 }
 
 /// Everything a run needs, written next to each checkpoint.

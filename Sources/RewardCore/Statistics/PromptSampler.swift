@@ -5,7 +5,7 @@ import Darwin
 #endif
 
 /// How `POST /sample` picks prompts.
-public enum SamplingStrategy: String, Sendable, Hashable, CaseIterable {
+public enum SamplingStrategy: String, Sendable, Hashable, CaseIterable, Codable {
     /// VADE: Thompson sampling, one success rate drawn from each posterior, the k of highest p(1 - p).
     case vade
     /// MMR1: the k of highest learnability p(1 - p) at the posterior mean (ties by a seeded draw).

@@ -28,6 +28,14 @@ public struct SampleRequest: Sendable {
     public var strategy: SamplingStrategy
     /// The seed that makes the choice reproducible.
     public var seed: UInt64
+
+    /// A request for `k` of `candidates` by `strategy`, reproducible under `seed`.
+    public init(candidates: [String], k: Int, strategy: SamplingStrategy, seed: UInt64) {
+        self.candidates = candidates
+        self.k = k
+        self.strategy = strategy
+        self.seed = seed
+    }
 }
 
 extension Wire {

@@ -52,7 +52,7 @@ extension Wire {
 
 extension RolloutItem {
     /// The item for a rollout already read, or for the error reading it.
-    init(_ result: Result<Rollout, RewardError>) {
+    public init(_ result: Result<Rollout, RewardError>) {
         switch result {
         case .success(let rollout): self.init(rollout: result, id: rollout.id, label: rollout.requiresReasoning, warnings: rollout.warnings)
         case .failure: self.init(rollout: result, id: nil, label: nil, warnings: [])
