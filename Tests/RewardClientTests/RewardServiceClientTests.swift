@@ -14,6 +14,20 @@ struct RewardServiceClientTests {
         Rollout(id: .integer(2), response: "<judge>think</judge><think>3+4</think>\\boxed{8}", groundTruths: ["7"], requiresReasoning: true, group: "g"),
     ]
 
+    /// Runs `body` with a client of Referee itself, served in rules mode on a free loopback port.
+    static func withReferee(_ body: (RewardServiceClient) async throws -> Void) async throws {
+        var configuration = RefereeConfiguration()
+        configuration.port = 0
+        configuration.logLevel = .error
+        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+        let app = try await buildApplication(configuration, dependencies: .init(onServerRunning: { continuation.yield($0) }))
+        let server = Task { try await app.runService() }
+        defer { server.cancel() }
+        var iterator = ports.makeAsyncIterator()
+        let port = try #require(await iterator.next())
+        try await body(try RewardServiceClient(base: "http://127.0.0.1:\(port)"))
+    }
+
     /// Runs `body` with a server for `router` on a free loopback port.
     static func withServer<T: Sendable>(_ router: Router<BasicRequestContext>, _ body: (Int) async throws -> T) async throws -> T {
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
@@ -29,47 +43,31 @@ struct RewardServiceClientTests {
 
     @Test("the service's POST /sample chooses from what it scored, through the same client")
     func samplesThroughReferee() async throws {
-        var configuration = RefereeConfiguration()
-        configuration.port = 0
-        configuration.logLevel = .error
-        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let app = try await buildApplication(configuration, dependencies: .init(onServerRunning: { continuation.yield($0) }))
-        let server = Task { try await app.runService() }
-        defer { server.cancel() }
-        var iterator = ports.makeAsyncIterator()
-        let port = try #require(await iterator.next())
-        let client = try RewardServiceClient(base: "http://127.0.0.1:\(port)")
-        var rollouts: [Rollout] = []
-        for index in 0..<6 {
-            var rollout = Rollout(response: "<judge>direct</judge><think></think>\\boxed{\(index % 2 == 0 ? 7 : 8)}", groundTruths: ["7"], requiresReasoning: false)
-            rollout.promptID = "half"
-            rollouts.append(rollout)
-            var solved = Rollout(response: "<judge>direct</judge><think></think>\\boxed{7}", groundTruths: ["7"], requiresReasoning: false)
-            solved.promptID = "solved"
-            rollouts.append(solved)
+        try await Self.withReferee { client in
+            var rollouts: [Rollout] = []
+            for index in 0..<6 {
+                var rollout = Rollout(response: "<judge>direct</judge><think></think>\\boxed{\(index % 2 == 0 ? 7 : 8)}", groundTruths: ["7"], requiresReasoning: false)
+                rollout.promptID = "half"
+                rollouts.append(rollout)
+                var solved = Rollout(response: "<judge>direct</judge><think></think>\\boxed{7}", groundTruths: ["7"], requiresReasoning: false)
+                solved.promptID = "solved"
+                rollouts.append(solved)
+            }
+            _ = try await client.score(rollouts, config: RequestConfig())
+            let chosen = try await client.sample(SampleRequest(candidates: ["solved", "half"], k: 1, strategy: .learnability, seed: 3))
+            #expect(chosen == ["half"])
         }
-        _ = try await client.score(rollouts, config: RequestConfig())
-        let chosen = try await client.sample(SampleRequest(candidates: ["solved", "half"], k: 1, strategy: .learnability, seed: 3))
-        #expect(chosen == ["half"])
     }
 
     @Test func scoresThroughReferee() async throws {
-        var configuration = RefereeConfiguration()
-        configuration.port = 0
-        configuration.logLevel = .error
-        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let app = try await buildApplication(configuration, dependencies: .init(onServerRunning: { continuation.yield($0) }))
-        let server = Task { try await app.runService() }
-        defer { server.cancel() }
-        var iterator = ports.makeAsyncIterator()
-        let port = try #require(await iterator.next())
-        let client = try RewardServiceClient(base: "http://127.0.0.1:\(port)")
-        let remote = try await client.score(Self.rollouts, config: RequestConfig(advantage: .drgrpo))
-        let local = try await RewardEngine().score(Self.rollouts, config: RequestConfig(advantage: .drgrpo))
-        #expect(remote.results.map(\.reward) == local.results.map(\.reward))
-        #expect(remote.results.map(\.id) == [.string("a"), .integer(2)])
-        #expect(remote.results.map(\.advantage) == local.results.map(\.advantage))
-        #expect(remote.groups == local.groups)
+        try await Self.withReferee { client in
+            let remote = try await client.score(Self.rollouts, config: RequestConfig(advantage: .drgrpo))
+            let local = try await RewardEngine().score(Self.rollouts, config: RequestConfig(advantage: .drgrpo))
+            #expect(remote.results.map(\.reward) == local.results.map(\.reward))
+            #expect(remote.results.map(\.id) == [.string("a"), .integer(2)])
+            #expect(remote.results.map(\.advantage) == local.results.map(\.advantage))
+            #expect(remote.groups == local.groups)
+        }
     }
 
     @Test func retriesA503AndWaitsTheRetryAfterItNames() async throws {
