@@ -12,6 +12,9 @@ struct MathSigmaTests {
         ("F_n = \\sum_{k=0}^{n-1} F_{n-k-1} F_k", "F_n = \\sum_{k=0}^{n-1} F_k F_{n-k-1}"),
         ("\\sum_{i=1}^{m} (i+1)^2", "\\sum_{i=1}^{m} (i^2 + 2i + 1)"), ("\\sum_{k=1}^{n+1} a k", "\\sum_{k=1}^{1+n} k a"),
         ("\\sum_{k=1}^{10} k", "55"), ("\\sum_{j=1}^{n} 2j", "\\sum_{k=1}^{n} 2k"),
+        // Products in pi notation, by the same rules.
+        ("\\prod_{k=1}^{4} k", "24"), ("\\prod_{k=1}^{3} (k+1)", "24"), ("\\prod_{k=1}^{n} 2k", "\\prod_{k=1}^{n} k \\cdot 2"),
+        ("\\prod_{j=1}^{n} (1 + \\frac{1}{j})", "\\prod_{k=1}^{n} \\frac{k+1}{k}"), ("\\prod_{k=1}^{5} 2", "32"),
     ]
 
     /// Pairs that must be judged different.
@@ -19,6 +22,7 @@ struct MathSigmaTests {
         ("\\sum_{k=1}^{n} 2k", "\\sum_{k=0}^{n} 2k"), ("\\sum_{k=1}^{n} 2k", "\\sum_{k=1}^{n-1} 2k"),
         ("\\sum_{k=1}^{n} 3k", "\\sum_{k=1}^{n} 2k"), ("\\sum_{k=1}^{n} k^2", "\\sum_{k=1}^{n} k"),
         ("\\sum_{k=0}^{n-1} F_k F_{n-k}", "\\sum_{k=0}^{n-1} F_k F_{n-k-1}"), ("\\sum_{j=1}^{n} jk", "\\sum_{k=1}^{n} k^2"),
+        ("\\prod_{k=1}^{n} k", "\\sum_{k=1}^{n} k"), ("\\prod_{k=1}^{4} k", "10"), ("\\prod_{k=1}^{n} 2k", "\\prod_{k=0}^{n} 2k"),
     ]
 
     @Test("equal sums", arguments: equal)

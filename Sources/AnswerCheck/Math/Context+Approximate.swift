@@ -56,8 +56,8 @@ extension Context {
             let n = try approximate(a).re
             let k = try approximate(b).re
             return Complex(tgamma(n + 1) / (tgamma(k + 1) * tgamma(n - k + 1)))
-        case .sum(let variable, let lower, let upper, let body):
-            let total = try sum(variable, lower, upper) { c, _ throws(MathFailure) -> Complex? in try c.approximate(body) }
+        case .sum(let variable, let lower, let upper, let body, let product):
+            let total = try sum(variable, lower, upper, product: product) { c, _ throws(MathFailure) -> Complex? in try c.approximate(body) }
             return total ?? Complex(.nan)
         default:
             throw .unparseable

@@ -37,8 +37,9 @@ extension Context {
              (.list(let a), .list(let b)), (.list(let a), .set(let b)), (.set(let a), .list(let b)),
              (.set(let a), .set(let b)):
             return try unordered(a, b)
-        case (.sum(let v1, let lo1, let hi1, let b1), .sum(let v2, let lo2, let hi2, let b2))
+        case (.sum(let v1, let lo1, let hi1, let b1, let product1), .sum(let v2, let lo2, let hi2, let b2, let product2))
             where lo1.hasSymbols || hi1.hasSymbols || lo2.hasSymbols || hi2.hasSymbols:
+            guard product1 == product2 else { return false }
             // `\sum_{k=0}^{n-1} F_k F_{n-k-1}`: symbolic bounds cannot be summed out, so the same
             // bounds and the same term (as a function of the index and the other symbols) decide.
             // A renamed index (`j` for `k`) takes the same values, unless either name is also a
@@ -169,7 +170,7 @@ extension Node {
     func collectSymbols(into names: inout Set<String>) {
         switch self {
         case .symbol(let name): names.insert(name)
-        case .sum(let v, let lo, let hi, let body):
+        case .sum(let v, let lo, let hi, let body, _):
             lo.collectSymbols(into: &names)
             hi.collectSymbols(into: &names)
             var inner = Set<String>()

@@ -48,8 +48,8 @@ extension Context {
             return try binomial(n, k)
         case .log:
             return nil
-        case .sum(let variable, let lower, let upper, let body):
-            return try sum(variable, lower, upper) { c, _ throws(MathFailure) in try c.exact(body) }
+        case .sum(let variable, let lower, let upper, let body, let product):
+            return try sum(variable, lower, upper, product: product) { c, _ throws(MathFailure) in try c.exact(body) }
         default:
             throw .unparseable
         }
@@ -123,7 +123,7 @@ extension Context {
 
     /// Runs `term` for each integer value of `variable` between the bounds and adds the results.
     mutating func sum<T>(
-        _ variable: String, _ lower: Node, _ upper: Node,
+        _ variable: String, _ lower: Node, _ upper: Node, product: Bool = false,
         _ term: (inout Context, T?) throws(MathFailure) -> T?
     ) throws(MathFailure) -> T? where T: Summable {
         guard let lo = try exact(lower), let hi = try exact(upper), lo.isInteger, hi.isInteger,
@@ -131,28 +131,34 @@ extension Context {
         guard b - a < Limits.maxSumTerms else { throw .tooComplex }
         let saved = bindings[variable]
         defer { bindings[variable] = saved }
-        var total = T.zeroValue
+        var total = product ? T.oneValue : T.zeroValue
         for k in stride(from: a, through: b, by: 1) {
             bindings[variable] = Rational(k)
             guard let value = try term(&self, nil) else { return nil }
-            total = try total.adding(value)
+            total = try product ? total.multiplying(value) : total.adding(value)
         }
         return total
     }
 }
 
-/// Values a sum can accumulate.
+/// Values a sum or a product can accumulate.
 protocol Summable {
     static var zeroValue: Self { get }
+    static var oneValue: Self { get }
     func adding(_ other: Self) throws(MathFailure) -> Self
+    func multiplying(_ other: Self) throws(MathFailure) -> Self
 }
 
 extension Rational: Summable {
     static var zeroValue: Rational { .zero }
+    static var oneValue: Rational { Rational(1) }
     func adding(_ other: Rational) throws(MathFailure) -> Rational { try self + other }
+    func multiplying(_ other: Rational) throws(MathFailure) -> Rational { try self * other }
 }
 
 extension Complex: Summable {
     static var zeroValue: Complex { Complex(0) }
+    static var oneValue: Complex { Complex(1) }
     func adding(_ other: Complex) throws(MathFailure) -> Complex { self + other }
+    func multiplying(_ other: Complex) throws(MathFailure) -> Complex { self * other }
 }

@@ -11,7 +11,7 @@ extension Node {
             return body(a) && body(b)
         case .neg(let a), .call(_, let a):
             return body(a)
-        case .sum(_, let lo, let hi, let term):
+        case .sum(_, let lo, let hi, let term, _):
             return body(lo) && body(hi) && body(term)
         case .tuple(_, _, let items), .set(let items), .list(let items), .union(let items),
              .relation(_, let items):

@@ -20,8 +20,8 @@ indirect enum Node: Sendable, Equatable {
     /// `\sqrt[n]{x}`.
     case root(index: Node, Node)
     case binomial(Node, Node)
-    /// `\sum_{v=lo}^{hi} body`.
-    case sum(variable: String, lower: Node, upper: Node, body: Node)
+    /// `\sum_{v=lo}^{hi} body`, or `\prod_{v=lo}^{hi} body` when `product`.
+    case sum(variable: String, lower: Node, upper: Node, body: Node, product: Bool)
     /// `a:b`, compared part by part.
     case ratio(Node, Node)
     /// Ordered elements in brackets: tuples and intervals (`(a,b)`, `[a,b)`).

@@ -23,6 +23,7 @@ extension Parser {
         case "lceil": return .call(.ceil, try delimited(by: "rceil"))
         case "begin": return try descend { p throws(MathFailure) in try p.matrix() }
         case "sum": return try sum()
+        case "prod": return try sum(product: true)
         default:
             if let f = Parser.functions[c] { return try function(f, name: c) }
             if Parser.rejectedCommands.contains(c) || Parser.operatorCommands.contains(c) { throw .unparseable }
@@ -69,8 +70,8 @@ extension Parser {
         return node
     }
 
-    /// `\sum_{k=a}^{b} body` with numeric bounds, evaluated term by term later.
-    mutating func sum() throws(MathFailure) -> Node {
+    /// `\sum_{k=a}^{b} body` (or `\prod` when `product`), evaluated term by term later when the bounds are numbers.
+    mutating func sum(product: Bool = false) throws(MathFailure) -> Node {
         try expect(.op(0x5F))
         try expect(.op(0x7B))
         guard case .letter(let v)? = current else { throw .unparseable }
@@ -81,7 +82,7 @@ extension Parser {
         try expect(.op(0x5E))
         let upper = try argument()
         let body = try descend { p throws(MathFailure) in try p.term() }
-        return .sum(variable: String(UnicodeScalar(v)), lower: lower, upper: upper, body: body)
+        return .sum(variable: String(UnicodeScalar(v)), lower: lower, upper: upper, body: body, product: product)
     }
 
     /// `\begin{pmatrix} a & b \\ c & d \end{pmatrix}` and its relatives.

@@ -6,7 +6,7 @@ extension Parser {
         "tanh": .tanh, "ln": .ln, "exp": .exp, "sqrt": .sqrt, "log": .ln,
     ]
     static let primaryCommands: Set<String> = [
-        "frac", "binom", "sqrt", "pi", "infty", "emptyset", "reals", "lfloor", "lceil", "begin", "sum",
+        "frac", "binom", "sqrt", "pi", "infty", "emptyset", "reals", "lfloor", "lceil", "begin", "sum", "prod",
     ]
     static let operatorCommands: Set<String> = ["cup", "cap", "pm", "mp", "end", "rfloor", "rceil", "setminus"]
     /// Commands that signal prose or logic this checker does not judge.
