@@ -37,9 +37,10 @@ public enum AnswerType: String, Sendable, Hashable, CaseIterable, Codable {
 
     /// The rule checker `auto` picks for a ground truth: math, choice or text.
     public static func detect(groundTruth: String) -> AnswerType {
+        // Digits never stand in an option letter: the common numeric case needs no further look
+        // (stripping the math delimiters never removes a digit, so it can wait).
+        if groundTruth.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { return .math }
         let trimmed = LatexText.stripMathDelimiters(groundTruth.trimmedWhitespace)
-        // Digits never stand in an option letter: the common numeric case needs no further look.
-        if trimmed.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { return .math }
         let core = ChoiceAnswerChecker.strip(trimmed)
         if core.count <= 3, let letter = ChoiceAnswerChecker.optionLetter(in: core), letter.isUppercase,
             core.contains(letter)

@@ -47,11 +47,14 @@ public enum LatexText {
         return nil
     }
 
+    private static let mathDelimiters = [("$$", "$$"), ("$", "$"), ("\\(", "\\)"), ("\\[", "\\]")]
+
     /// Removes one layer of surrounding `$...$`, `$$...$$`, `\(...\)` or `\[...\]`.
     public static func stripMathDelimiters(_ input: String) -> String {
         var text = input
-        for (open, close) in [("$$", "$$"), ("$", "$"), ("\\(", "\\)"), ("\\[", "\\]")]
-        where text.count >= open.count + close.count && text.hasPrefix(open) && text.hasSuffix(close) {
+        // `count` walks every Character, so it is asked only of text the delimiters already match.
+        for (open, close) in mathDelimiters
+        where text.hasPrefix(open) && text.hasSuffix(close) && text.count >= open.count + close.count {
             text = String(text.dropFirst(open.count).dropLast(close.count))
             return text.trimmedWhitespace
         }
@@ -61,7 +64,28 @@ public enum LatexText {
 
 extension StringProtocol {
     /// The string without leading and trailing whitespace and newlines.
+    @inlinable
     public var trimmedWhitespace: String {
+        // ASCII text (answers, ground truths) trims by bytes: in ASCII only CR LF joins into one
+        // Character, and both are whitespace, so bytes and Characters agree.
+        var first: Index?
+        var afterLast = startIndex
+        var ascii = true
+        var position = utf8.startIndex
+        while position < utf8.endIndex {
+            let byte = utf8[position]
+            let next = utf8.index(after: position)
+            if byte >= 0x80 {
+                ascii = false
+                break
+            }
+            if byte != 0x20, byte < 0x09 || byte > 0x0D {
+                if first == nil { first = position }
+                afterLast = next
+            }
+            position = next
+        }
+        if ascii { return first.map { String(self[$0..<afterLast]) } ?? "" }
         var start = startIndex
         var end = endIndex
         while start < end, self[start].isWhitespace { start = index(after: start) }

@@ -15,6 +15,7 @@ struct RewardBenchmarkMain {
         let rounds = arguments.count > 1 ? Int(arguments[1]) ?? 200 : 200
         print("Referee rule-only benchmark (2 KB responses, numeric answers); \(ProcessInfo.processInfo.activeProcessorCount) cores")
         if arguments.contains("breakdown") { Breakdown.run(); return }
+        if arguments.contains("fixed") { FixedWork.run(); return }
         inProcess()
         try await overHTTP(rounds: rounds)
     }

@@ -39,13 +39,18 @@ public struct MathAnswerChecker: AnswerChecker {
         let answer = answer.trimmed
         guard !answer.isEmpty else { return .wrong(.notEquivalent) }
         if answer == gold { return .correct }
+        // Two plain integers (the usual answer) are equal or not: different integers never agree
+        // within a tolerance or a precision, so parsing both would decide the same.
+        if let a = Self.plainInteger(answer), let g = Self.plainInteger(gold) {
+            return a == g ? .correct : .wrong(.notEquivalent)
+        }
         let tolerance = tolerance.isFinite && tolerance >= 0 ? min(tolerance, 1) : Self.defaultTolerance
         let precision = precision.flatMap { $0 >= 0 ? min($0, Self.maxPrecision) : nil }
         do {
             if try compare(answer, gold, tolerance: tolerance, precision: precision, percentIsUnit: false) {
                 return .correct
             }
-            if percent == .either, Self.mentions(gold, answer, any: ["%", "percent", "pct"]),
+            if percent == .either, Self.mentions(gold, answer, any: Self.percentWords),
                try compare(answer, gold, tolerance: tolerance, precision: precision, percentIsUnit: true) {
                 return .correct
             }
@@ -68,16 +73,26 @@ public struct MathAnswerChecker: AnswerChecker {
         let p = try Parser.parse(answer, commas: commas, percentIsUnit: percentIsUnit).node
         var context = Context(tolerance: tolerance, texts: (gold, answer))
         context.precision = precision
-        context.mayHavePlusMinus = Self.mentions(gold, answer, any: ["pm", "mp", "\u{B1}", "\u{2213}"])
-        context.mayHaveMatrices = Self.mentions(gold, answer, any: ["begin"])
+        context.mayHavePlusMinus = Self.mentions(gold, answer, any: Self.plusMinusWords)
+        context.mayHaveMatrices = Self.mentions(gold, answer, any: Self.matrixWords)
         return try context.equivalent(g, p)
     }
 
+    /// The value of `-?[0-9]{1,18}` (leading zeros allowed, as the lexer reads them); nil for anything else.
+    static func plainInteger(_ text: String) -> Int? {
+        guard text.utf8.first == UInt8(ascii: "-") else { return Parser.plainInteger(text) }
+        return Parser.plainInteger(String(text.dropFirst())).map { -$0 }
+    }
+
+    // The words `mentions` looks for, as bytes once: every comparison asks for two of these lists.
+    private static let percentWords = ["%", "percent", "pct"].map { Array($0.utf8) }
+    private static let plusMinusWords = ["pm", "mp", "\u{B1}", "\u{2213}"].map { Array($0.utf8) }
+    private static let matrixWords = [Array("begin".utf8)]
+
     /// Whether either text holds one of `needles`, by a plain byte search.
-    static func mentions(_ a: String, _ b: String, any needles: [String]) -> Bool {
-        for needle in needles {
-            let n = Array(needle.utf8)
-            for text in [a, b] where Phrases.contains(n, in: text.utf8) { return true }
+    static func mentions(_ a: String, _ b: String, any needles: [[UInt8]]) -> Bool {
+        for needle in needles where Phrases.contains(needle, in: a.utf8) || Phrases.contains(needle, in: b.utf8) {
+            return true
         }
         return false
     }

@@ -81,14 +81,17 @@ struct RewardRoutes: Sendable {
         let limit = configuration.maxFieldBytes
         for (offset, item) in items.enumerated() {
             guard case .success(let rollout) = item.rollout else { continue }
-            var fields: [(String, String)] = [("prompt", rollout.prompt), ("response", rollout.response)]
-            fields += (rollout.groundTruths ?? []).enumerated().map { ("ground_truth[\($0)]", $1) }
-            fields += rollout.images.enumerated().map { ("images[\($0)]", $1) }
-            for (name, value) in fields where value.utf8.count > limit {
-                let field = batch ? "\(listName)[\(offset)].\(name)" : name
+            // Field names are built only for a field over the limit: this runs for every rollout.
+            func check(_ value: String, _ name: @autoclosure () -> String) throws {
+                guard value.utf8.count > limit else { return }
+                let field = batch ? "\(listName)[\(offset)].\(name())" : name()
                 throw APIError(.contentTooLarge, RewardError(
                     code: .fieldTooLarge, message: "\(field) is \(value.utf8.count) bytes, over the limit of \(limit) (max_field_bytes)", field: field))
             }
+            try check(rollout.prompt, "prompt")
+            try check(rollout.response, "response")
+            for (index, truth) in (rollout.groundTruths ?? []).enumerated() { try check(truth, "ground_truth[\(index)]") }
+            for (index, image) in rollout.images.enumerated() { try check(image, "images[\(index)]") }
         }
     }
 

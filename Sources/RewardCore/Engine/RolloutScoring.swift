@@ -57,7 +57,12 @@ struct RolloutScoring {
 
     /// Whether the formula names `component`; naming `think` needs all three thinking verdicts.
     func formulaNeeds(_ component: ComponentName) -> Bool {
-        let named = options.formula.components
+        Self.formula(options.formula, needs: component)
+    }
+
+    /// `formulaNeeds` without `self`, for closures: capturing `self` copied the whole scoring state.
+    static func formula(_ formula: Formula, needs component: ComponentName) -> Bool {
+        let named = formula.components
         switch component {
         case .logic, .grounding, .consistency: return named.contains(component) || named.contains(.think)
         default: return named.contains(component)
@@ -112,7 +117,8 @@ struct RolloutScoring {
     }
 
     private mutating func scoreThinking(judgeAvailable: Bool) {
-        guard ComponentName.thinking.contains(where: formulaNeeds) else {
+        let formula = options.formula
+        guard ComponentName.thinking.contains(where: { Self.formula(formula, needs: $0) }) else {
             for component in ComponentName.thinking { skip(component, .notInFormula) }
             return
         }
@@ -217,7 +223,7 @@ struct RolloutScoring {
     }
 
     /// The final result: the formula's reward in [0, 1], or an abstention saying why.
-    func finish() -> RewardResult {
+    consuming func finish() -> RewardResult {
         var result = self.result
         if let failure {
             result.error = failure

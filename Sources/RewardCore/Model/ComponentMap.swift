@@ -38,19 +38,37 @@ public struct ComponentMap<Value: Sendable & Equatable>: Sendable, Equatable, Se
     }
 
     /// The components that have a value, in the spec's order.
-    public var keys: [ComponentName] { ComponentName.allCases.filter { self[$0] != nil } }
+    public var keys: [ComponentName] { ComponentName.inSpecOrder.filter { self[$0] != nil } }
 
     /// The values present, in the spec's order.
-    public var values: [Value] { ComponentName.allCases.compactMap { self[$0] } }
+    public var values: [Value] { ComponentName.inSpecOrder.compactMap { self[$0] } }
 
     /// Whether no component has a value.
-    public var isEmpty: Bool { keys.isEmpty }
+    public var isEmpty: Bool { ComponentName.inSpecOrder.allSatisfy { self[$0] == nil } }
 
     /// How many components have a value.
-    public var count: Int { keys.count }
+    public var count: Int { ComponentName.inSpecOrder.count { self[$0] != nil } }
 
     /// The present (component, value) pairs in the spec's order.
-    public func makeIterator() -> IndexingIterator<[(key: ComponentName, value: Value)]> {
-        ComponentName.allCases.compactMap { name in self[name].map { (key: name, value: $0) } }.makeIterator()
+    public func makeIterator() -> Iterator {
+        Iterator(map: self)
+    }
+
+    /// Walks the components in the spec's order without building an array: results and metrics
+    /// iterate every rollout's maps.
+    public struct Iterator: IteratorProtocol {
+        let map: ComponentMap
+        var position = 0
+
+        /// The next present (component, value) pair.
+        public mutating func next() -> (key: ComponentName, value: Value)? {
+            let names = ComponentName.inSpecOrder
+            while position < names.count {
+                let name = names[position]
+                position += 1
+                if let value = map[name] { return (name, value) }
+            }
+            return nil
+        }
     }
 }

@@ -20,6 +20,9 @@ public enum ComponentName: String, Sendable, Hashable, CaseIterable, Codable, Co
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
 
+    /// Every component in the spec's order, built once: `allCases` may build a new array per call.
+    static let inSpecOrder = allCases
+
     /// The thinking components, judged by the LLM only when the decision is think.
     public static let thinking: [ComponentName] = [.think, .logic, .grounding, .consistency]
 }

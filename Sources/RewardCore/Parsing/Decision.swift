@@ -40,6 +40,7 @@ public struct DecisionVocabulary: Sendable, Hashable {
     private static let edges: Set<Character> = [".", ",", ";", ":", "!", "?", "\"", "'", "`", "*", "“", "”", "‘", "’", "(", ")", "[", "]", "-", "_"]
 
     static func normalise(_ text: some StringProtocol) -> String {
+        if let normalised = asciiNormalised(text) { return normalised }
         var start = text.startIndex
         var end = text.endIndex
         while start < end, text[start].isWhitespace || edges.contains(text[start]) { start = text.index(after: start) }
@@ -50,4 +51,31 @@ public struct DecisionVocabulary: Sendable, Hashable {
         }
         return text[start..<end].lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
+
+    /// `normalise` by bytes for ASCII text, the usual decision, where it is a few bytes and the
+    /// Character rules above cost more than the rest of a score; nil when the text is not ASCII.
+    private static func asciiNormalised(_ text: some StringProtocol) -> String? {
+        var words: [UInt8] = []
+        words.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return nil }
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                pendingSpace = !words.isEmpty
+                continue
+            }
+            if pendingSpace { words.append(0x20) }
+            pendingSpace = false
+            words.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+        }
+        // Edge punctuation and the whitespace around it go from both ends, as in `normalise`.
+        var start = 0
+        var end = words.count
+        while start < end, words[start] == 0x20 || asciiEdges.contains(words[start]) { start += 1 }
+        while end > start, words[end - 1] == 0x20 || asciiEdges.contains(words[end - 1]) { end -= 1 }
+        return String(decoding: words[start..<end], as: UTF8.self)
+    }
+
+    /// The ASCII members of `edges`.
+    private static let asciiEdges: Set<UInt8> = Set(edges.compactMap { $0.asciiValue })
 }

@@ -34,11 +34,14 @@ public struct ParsedResponse: Sendable, Equatable {
     public var finalAnswer: String? { lastBoxUnclosed ? nil : boxes.last }
 
     /// Whether the think block holds anything but whitespace.
-    public var hasReasoning: Bool {
-        for byte in reasoning.utf8 {
+    public var hasReasoning: Bool { Self.holdsText(reasoning) }
+
+    /// Whether `text` holds anything but whitespace, by bytes until a non-ASCII byte needs Character rules.
+    static func holdsText(_ text: String) -> Bool {
+        for byte in text.utf8 {
             switch byte {
             case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D: continue
-            case 0x80...: return reasoning.contains { !$0.isWhitespace }  // Unicode spaces need Character rules.
+            case 0x80...: return text.contains { !$0.isWhitespace }  // Unicode spaces need Character rules.
             default: return true
             }
         }

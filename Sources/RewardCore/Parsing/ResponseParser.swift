@@ -91,7 +91,7 @@ extension ResponseParser {
         result.boxes = boxes.complete.map { bytes.string($0) }
         result.lastBoxUnclosed = boxes.lastUnclosed
         if boxes.lastUnclosed { return [.unbalancedBoxed] }
-        return result.boxes.contains(where: { $0.contains { !$0.isWhitespace } }) ? [] : [.missingBoxed]
+        return result.boxes.contains(where: ParsedResponse.holdsText) ? [] : [.missingBoxed]
     }
 }
 

@@ -28,6 +28,24 @@ enum TagScanner {
         (.boxBegin, Array("<|begin_of_box|>".utf8)), (.boxEnd, Array("<|end_of_box|>".utf8)),
     ]
 
+    /// The one pattern the bytes after the `<` at `index` can still be, chosen by those bytes
+    /// rather than by trying every pattern at every `<`.
+    private static func candidate(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (Kind, [UInt8])? {
+        guard index + 2 < bytes.count else { return nil }
+        let closing = bytes[index + 1] == UInt8(ascii: "/")
+        let kinds: (open: Kind, close: Kind)
+        switch bytes[index + (closing ? 2 : 1)] {
+        case UInt8(ascii: "j"): kinds = (.judgeOpen, .judgeClose)
+        case UInt8(ascii: "t"): kinds = (.thinkOpen, .thinkClose)
+        case UInt8(ascii: "a"): kinds = (.answerOpen, .answerClose)
+        case UInt8(ascii: "|") where !closing:
+            return bytes[index + 2] == UInt8(ascii: "b") ? patterns[6] : patterns[7]
+        default: return nil
+        }
+        let kind = closing ? kinds.close : kinds.open
+        return patterns.first { $0.0 == kind }
+    }
+
     /// Every tag, in order of position.
     static func tags(in bytes: UnsafeBufferPointer<UInt8>) -> [Tag] {
         var found: [Tag] = []
@@ -39,14 +57,12 @@ enum TagScanner {
                 let hit = memchr(base + index, Int32(UInt8(ascii: "<")), count - index)
             else { break }
             index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            var matched = false
-            for (kind, pattern) in patterns where bytes.hasPattern(pattern, at: index) {
+            if let (kind, pattern) = candidate(at: index, in: bytes), bytes.hasPattern(pattern, at: index) {
                 found.append(Tag(kind: kind, start: index, end: index + pattern.count))
                 index += pattern.count
-                matched = true
-                break
+            } else {
+                index += 1
             }
-            if !matched { index += 1 }
         }
         return found
     }

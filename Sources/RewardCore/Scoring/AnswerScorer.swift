@@ -54,7 +54,7 @@ public struct AnswerScorer: Sendable {
         if let problem = parsed.answerProblem { return .scored(0, reason: problem) }
         if parsed.lastBoxUnclosed { return .scored(0, reason: .unclosedLastBox) }
         guard let answer = parsed.boxes.last else { return .scored(0, reason: .missingBoxed) }
-        if parsed.boxes.contains(where: { $0.trimmedWhitespace.isEmpty }) { return .scored(0, reason: .emptyBox) }
+        if parsed.boxes.contains(where: { !ParsedResponse.holdsText($0) }) { return .scored(0, reason: .emptyBox) }
         if rollout.answerType == .judge || rollout.groundTruths == nil {
             if hedges(parsed.boxes, type: .text, rules: rules) { return .scored(0, reason: .conflictingBoxes) }
             return .needsJudge(reference: rollout.groundTruths?.joined(separator: " | ") ?? "")

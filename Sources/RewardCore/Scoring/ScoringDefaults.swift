@@ -107,7 +107,9 @@ public struct RequestConfig: Sendable, Hashable {
             shortCircuit: shortCircuit ?? true,
             advantage: advantage ?? .grpo,
             tolerance: tolerance ?? 1e-6,
-            vocabulary: DecisionVocabulary(think: thinkWords ?? Array(standard.think), direct: directWords ?? Array(standard.direct))
+            // The standard words are normalised already: most requests name none, and need no new sets.
+            vocabulary: thinkWords == nil && directWords == nil
+                ? standard : DecisionVocabulary(think: thinkWords ?? Array(standard.think), direct: directWords ?? Array(standard.direct))
         )
         options.layout = layout ?? .sail
         options.extraction = extraction ?? .boxed

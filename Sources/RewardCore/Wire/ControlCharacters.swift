@@ -10,10 +10,10 @@ enum ControlCharacters {
     /// The escapes whose control character is taken as a mangled command wherever it stands.
     static let alwaysSuspect: [(byte: UInt8, escape: String, name: String)] = [(0x08, "\\b", "backspace"), (0x0C, "\\f", "form feed")]
     /// Tab, carriage return and newline are ordinary text, so they are suspect only before a command's tail.
-    static let suspectBefore: [(byte: UInt8, escape: String, name: String, tails: [String])] = [
-        (0x09, "\\t", "tab", ["ext{", "imes", "heta", "frac", "an(", "an ", "ilde", "riangle", "extbf"]),
-        (0x0D, "\\r", "carriage return", ["ight", "angle", "ho "]),
-        (0x0A, "\\n", "newline", ["eq ", "eq}", "abla", "otin", "eq0"]),
+    static let suspectBefore: [(byte: UInt8, escape: String, name: String, tails: [[UInt8]])] = [
+        (0x09, "\\t", "tab", ["ext{", "imes", "heta", "frac", "an(", "an ", "ilde", "riangle", "extbf"].map { Array($0.utf8) }),
+        (0x0D, "\\r", "carriage return", ["ight", "angle", "ho "].map { Array($0.utf8) }),
+        (0x0A, "\\n", "newline", ["eq ", "eq}", "abla", "otin", "eq0"].map { Array($0.utf8) }),
     ]
 
     /// One warning per field of `rollout` that holds a suspect control character.
@@ -52,12 +52,9 @@ enum ControlCharacters {
         }
     }
 
-    static func follows(_ word: String, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {
-        var index = start
-        for byte in word.utf8 {
-            guard index < bytes.count, bytes[index] == byte else { return false }
-            index += 1
-        }
+    static func follows(_ word: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {
+        guard start + word.count <= bytes.count else { return false }
+        for offset in word.indices where bytes[start + offset] != word[offset] { return false }
         return true
     }
 

@@ -36,7 +36,7 @@ public struct JSONWriter: Sendable {
     public mutating func number(_ value: Double) {
         guard value.isFinite else { return raw("null") }
         if value == value.rounded(), abs(value) < 1e15 {
-            bytes.append(contentsOf: String(Int64(value)).utf8)
+            number(Int(value))
         } else {
             bytes.append(contentsOf: value.description.utf8)
         }
@@ -44,7 +44,19 @@ public struct JSONWriter: Sendable {
 
     /// Appends an integer.
     public mutating func number(_ value: Int) {
-        bytes.append(contentsOf: String(value).utf8)
+        // Digits straight into the buffer: a String per number was a visible share of writing a result.
+        if value >= 0, value < 10 { return bytes.append(UInt8(ascii: "0") + UInt8(value)) }
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var remaining = value.magnitude
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(remaining % 10)
+                remaining /= 10
+            } while remaining > 0
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+        }
     }
 
     /// Appends a number or null.
@@ -72,6 +84,13 @@ public struct JSONWriter: Sendable {
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
         }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends a string known to need no escaping (a catalogue code or name) without scanning it.
+    mutating func plainString(_ value: String) {
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: value.utf8)
         bytes.append(UInt8(ascii: "\""))
     }
 

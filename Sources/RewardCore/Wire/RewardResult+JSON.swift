@@ -39,65 +39,53 @@ extension RewardError {
 extension RewardResult {
     /// Writes the result object of spec section 5; `includeAdvantage` is false for advantage mode `none`.
     public func write(to writer: inout JSONWriter, includeAdvantage: Bool = true) {
-        writer.raw("{")
-        writer.key("id")
+        // Punctuation and keys go in as few fixed fragments as possible, and catalogue codes skip
+        // escaping: a batch writes every result, and each append has a cost of its own.
+        writer.raw("{\"id\":")
         if let id { id.write(to: &writer) } else { writer.raw("null") }
-        writer.raw(",")
-        writer.key("reward")
+        writer.raw(",\"reward\":")
         writer.number(reward)
-        writer.raw(",")
-        writer.key("accuracy")
+        writer.raw(",\"accuracy\":")
         writer.number(accuracy)
-        writer.raw(",")
-        writer.key("components")
-        writer.raw("{")
-        for (offset, component) in ComponentName.allCases.enumerated() {
-            writer.comma(offset > 0)
-            writer.key(component.rawValue)
+        writer.raw(",\"components\":")
+        for (component, fragment) in Self.componentFragments {
+            writer.raw(fragment)
             writer.number(components[component])
         }
-        writer.raw("},")
-        writer.key("decision")
-        writer.string(decision?.rawValue)
-        writer.raw(",")
-        writer.key("extracted_answer")
+        writer.raw("},\"decision\":")
+        if let decision { writer.plainString(decision.rawValue) } else { writer.raw("null") }
+        writer.raw(",\"extracted_answer\":")
         writer.string(extractedAnswer)
-        writer.raw(",")
-        writer.key("skipped")
+        writer.raw(",\"skipped\":")
         Self.writeReasons(skipped, to: &writer)
-        writer.raw(",")
-        writer.key("reasons")
+        writer.raw(",\"reasons\":")
         Self.writeReasons(reasons, to: &writer)
-        writer.raw(",")
-        writer.key("error")
+        writer.raw(",\"error\":")
         if let error { error.write(to: &writer) } else { writer.raw("null") }
-        writer.raw(",")
-        writer.key("warnings")
+        writer.raw(",\"warnings\":")
         Self.writeWarnings(warnings, to: &writer)
         if includeAdvantage {
-            writer.raw(",")
-            writer.key("advantage")
+            writer.raw(",\"advantage\":")
             writer.number(advantage)
         }
-        writer.raw(",")
-        writer.key("group")
+        writer.raw(",\"group\":")
         writer.string(group)
-        writer.raw(",")
-        writer.key("cache")
-        writer.raw("{")
-        writer.key("hits")
+        writer.raw(",\"cache\":{\"hits\":")
         writer.number(cacheHits)
-        writer.raw(",")
-        writer.key("misses")
+        writer.raw(",\"misses\":")
         writer.number(cacheMisses)
-        writer.raw("},")
-        writer.key("judge_tokens")
+        writer.raw("},\"judge_tokens\":")
         writer.number(judgeTokens)
-        writer.raw(",")
-        writer.key("latency_ms")
+        writer.raw(",\"latency_ms\":")
         writer.number((latencyMs * 1000).rounded() / 1000)
         writer.raw("}")
     }
+
+    /// Each component with the JSON written before its value, in the spec's order.
+    private static let componentFragments: [(ComponentName, StaticString)] = [
+        (.format, "{\"format\":"), (.answer, ",\"answer\":"), (.judge, ",\"judge\":"), (.think, ",\"think\":"),
+        (.logic, ",\"logic\":"), (.grounding, ",\"grounding\":"), (.consistency, ",\"consistency\":"),
+    ]
 
     static func writeWarnings(_ warnings: [RewardWarning], to writer: inout JSONWriter) {
         writer.raw("[")
@@ -119,12 +107,18 @@ extension RewardResult {
         writer.raw("]")
     }
 
+    /// Component names come from the catalogue: nothing in them needs escaping.
     private static func writeReasons(_ reasons: ComponentMap<String>, to writer: inout JSONWriter) {
         writer.raw("{")
-        for (offset, component) in reasons.keys.enumerated() {
-            writer.comma(offset > 0)
-            writer.key(component.rawValue)
-            writer.string(reasons[component])
+        var first = true
+        // By subscript rather than the map's iterator, which copies the whole map.
+        for component in ComponentName.inSpecOrder {
+            guard let reason = reasons[component] else { continue }
+            writer.comma(!first)
+            first = false
+            writer.plainString(component.rawValue)
+            writer.raw(":")
+            writer.string(reason)
         }
         writer.raw("}")
     }

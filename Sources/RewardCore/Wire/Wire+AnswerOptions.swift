@@ -47,8 +47,8 @@ extension AnswerOptions {
     }
 
     /// Reads `[width, height]` under `key` (`image_size`, `input_size`).
-    static func size(_ object: JSONObject, _ key: String) throws(RewardError) -> Size? {
-        guard let value = WireField.present(object, key) else { return nil }
+    static func size(_ value: JSONValue?, _ key: String) throws(RewardError) -> Size? {
+        guard let value else { return nil }
         guard case .array(let items) = value, items.count == 2, let width = items[0].double, let height = items[1].double else {
             throw WireField.wrongType(key, "[width, height]")
         }

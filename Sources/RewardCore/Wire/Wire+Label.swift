@@ -5,7 +5,6 @@ extension Wire {
     /// structured ground truth. Null, `""` and `[]` mean no ground truth: the rollout abstains
     /// (`no_ground_truth`) unless an LLM answer judge decides, instead of scoring every answer 0.
     public static func rolloutTemplate(label value: JSONValue?) -> Result<Rollout, RewardError> {
-        var fields = RolloutFields()
         switch value {
         case nil, .null:
             return .success(Rollout(response: ""))
@@ -13,19 +12,16 @@ extension Wire {
             return .success(Rollout(response: ""))
         case .array(let items) where items.allSatisfy({ $0 == .null || $0.string?.trimmedWhitespace.isEmpty == true }):
             return .success(Rollout(response: ""))
-        case .object(let object) where object.members.contains(where: { RolloutFields.names.contains($0.key) }):
-            fields.object = object
-            fields.unknown = object.members.map(\.key).filter { !RolloutFields.names.contains($0) }
+        case .object(let object) where object.members.contains(where: { RolloutFields.field(named: $0.key) != nil }):
+            return RolloutFields(members: object.members).item(requireResponse: false).rollout
         case let value?:
             // A bare label is the ground truth itself: its error names the label, not a field inside it.
-            fields.object.members = [("ground_truth", value)]
-            return fields.item(requireResponse: false).rollout.mapError { error in
+            return RolloutFields(members: [("ground_truth", value)]).item(requireResponse: false).rollout.mapError { error in
                 var error = error
                 error.field = nil
                 return error
             }
         }
-        return fields.item(requireResponse: false).rollout
     }
 
     /// The question a prompt holds: the prompt itself, or the text of the last user message of a chat

@@ -8,7 +8,7 @@ public struct NeMoGymVerifyRequest: Sendable {
 
 extension Wire {
     /// The task fields a `/verify` body may carry beside NeMo-Gym's own, read as rollout fields.
-    static let verifyTaskFields: Set<String> = RolloutFields.names.subtracting(["prompt", "response"])
+    static let verifyTaskFields: Set<String> = Set(RolloutFields.names).subtracting(["prompt", "response"])
 
     /// Reads a `/verify` body: the question from `responses_create_params.input`, the response text from
     /// the `output_text` parts of `response.output`'s message items, the ground truth from
@@ -19,8 +19,7 @@ extension Wire {
             throw RewardError(code: .missingField, message: "response.output (the Responses-API output list) is required", field: "response.output")
         }
         let text = items.filter { $0["type"]?.string == "message" }.compactMap { $0["content"].flatMap(contentText) }.joined()
-        var fields = RolloutFields()
-        fields.object.members = object.members.filter { verifyTaskFields.contains($0.key) && $0.key != "ground_truth" }
+        let fields = RolloutFields(members: object.members.filter { verifyTaskFields.contains($0.key) && $0.key != "ground_truth" })
         // The ground truth reads as a trainer label: an empty one abstains instead of scoring 0.
         let truth = rolloutTemplate(label: object["ground_truth"] ?? object["expected_answer"])
         let result = fields.item(requireResponse: false).rollout.flatMap { rollout in

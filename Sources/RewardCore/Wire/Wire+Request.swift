@@ -23,6 +23,7 @@ extension Wire {
     public static func readRewardRequest(_ bytes: UnsafeBufferPointer<UInt8>) throws(RewardError) -> RewardRequest {
         var top = RolloutFields()
         top.alsoKnown = ["rollouts", "config"]
+        top.keepsOrder = true
         var items: [RolloutItem]?
         var rolloutsError: RewardError?
         var configValue: JSONValue?
@@ -52,7 +53,7 @@ extension Wire {
             item.add(warnings)
             return RewardRequest(items: [item], isBatch: false, config: config, warnings: warnings)
         }
-        let stray = (top.object.members.map(\.key) + top.unknown).map { name in
+        let stray = (top.written + top.unknown).map { name in
             RewardWarning(code: .unknownField, message: "'\(name)' at the top of a batch was ignored: rollout fields go inside each rollout", field: name)
         }
         return RewardRequest(items: items, isBatch: true, config: config, warnings: stray + warnings)

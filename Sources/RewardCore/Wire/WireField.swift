@@ -11,19 +11,32 @@ enum WireField {
     }
 
     static func string(_ object: JSONObject, _ key: String) throws(RewardError) -> String? {
-        guard let value = present(object, key) else { return nil }
+        try string(present(object, key), key)
+    }
+
+    /// The string in `value` (nil when not given), or the error naming `key`.
+    static func string(_ value: JSONValue?, _ key: String) throws(RewardError) -> String? {
+        guard let value else { return nil }
         guard let text = value.string else { throw wrongType(key, "a string") }
         return text
     }
 
     static func bool(_ object: JSONObject, _ key: String) throws(RewardError) -> Bool? {
-        guard let value = present(object, key) else { return nil }
+        try bool(present(object, key), key)
+    }
+
+    static func bool(_ value: JSONValue?, _ key: String) throws(RewardError) -> Bool? {
+        guard let value else { return nil }
         guard let flag = value.bool else { throw wrongType(key, "true or false") }
         return flag
     }
 
     static func strings(_ object: JSONObject, _ key: String) throws(RewardError) -> [String]? {
-        guard let value = present(object, key) else { return nil }
+        try strings(present(object, key), key)
+    }
+
+    static func strings(_ value: JSONValue?, _ key: String) throws(RewardError) -> [String]? {
+        guard let value else { return nil }
         guard case .array(let items) = value else { throw wrongType(key, "a list of strings") }
         var texts: [String] = []
         texts.reserveCapacity(items.count)
@@ -35,7 +48,11 @@ enum WireField {
     }
 
     static func number(_ object: JSONObject, _ key: String, in range: ClosedRange<Double>) throws(RewardError) -> Double? {
-        guard let value = present(object, key) else { return nil }
+        try number(present(object, key), key, in: range)
+    }
+
+    static func number(_ value: JSONValue?, _ key: String, in range: ClosedRange<Double>) throws(RewardError) -> Double? {
+        guard let value else { return nil }
         guard let number = value.double else { throw wrongType(key, "a number") }
         guard number.isFinite, range.contains(number) else {
             throw RewardError(code: .outOfRange, message: "\(key) must be between \(range.lowerBound) and \(range.upperBound)", field: key)
@@ -53,19 +70,28 @@ enum WireField {
     }
 
     static func scalarText(_ object: JSONObject, _ key: String) throws(RewardError) -> String? {
-        guard let value = present(object, key) else { return nil }
+        try scalarText(present(object, key), key)
+    }
+
+    static func scalarText(_ value: JSONValue?, _ key: String) throws(RewardError) -> String? {
+        guard let value else { return nil }
         guard let text = scalar(value) else { throw wrongType(key, "a string or a number") }
         return text
     }
 
     static func choice<T: RawRepresentable & CaseIterable>(_ type: T.Type, _ object: JSONObject, _ key: String) throws(RewardError) -> T?
     where T.RawValue == String {
-        guard let text = try string(object, key) else { return nil }
-        guard let value = T(rawValue: text) else {
+        try choice(type, present(object, key), key)
+    }
+
+    static func choice<T: RawRepresentable & CaseIterable>(_ type: T.Type, _ value: JSONValue?, _ key: String) throws(RewardError) -> T?
+    where T.RawValue == String {
+        guard let text = try string(value, key) else { return nil }
+        guard let choice = T(rawValue: text) else {
             let allowed = T.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
             throw RewardError(code: .invalidValue, message: "\(key) must be one of \(allowed), not '\(text)'", field: key)
         }
-        return value
+        return choice
     }
 }
 
