@@ -13,6 +13,21 @@ struct RewardRoutes: Sendable {
     let statistics: PromptStatisticsRecorder
     /// Warning lines for abstentions and item errors, rate-limited per cause.
     let abstentions = AbstentionLog()
+    /// The server's own scoring options, resolved once: a request without `config` (every trainer
+    /// route, most `/reward` calls) does not parse the formula again.
+    let serverOptions: ScoringOptions?
+
+    init(
+        engine: RewardEngine, configuration: RefereeConfiguration, metrics: RefereeMetrics, admission: JudgeAdmission?,
+        statistics: PromptStatisticsRecorder
+    ) {
+        self.engine = engine
+        self.configuration = configuration
+        self.metrics = metrics
+        self.admission = admission
+        self.statistics = statistics
+        serverOptions = try? configuration.scoring.scoringOptions()
+    }
 
     /// `POST /reward`: one rollout, or a batch with groups.
     func reward(_ request: Request, context: some RequestContext) async throws -> Response {
@@ -20,7 +35,7 @@ struct RewardRoutes: Sendable {
         let parsed = try read(body, Wire.readRewardRequest)
         try checkBatchSize(parsed.items.count, field: "rollouts")
         let config = configuration.scoring.overlaid(with: parsed.config)
-        let options = try scoringOptions(config)
+        let options = parsed.config == nil ? try serverScoringOptions() : try scoringOptions(config)
         try checkFieldSizes(parsed.items, batch: parsed.isBatch)
         if !parsed.isBatch {
             let rollout = try parsed.items[0].rollout.get(orThrow: APIError.badRequest)
@@ -93,6 +108,12 @@ struct RewardRoutes: Sendable {
             for (index, truth) in (rollout.groundTruths ?? []).enumerated() { try check(truth, "ground_truth[\(index)]") }
             for (index, image) in rollout.images.enumerated() { try check(image, "images[\(index)]") }
         }
+    }
+
+    /// The server's scoring options (resolved at start-up; the loader has already checked they are valid).
+    func serverScoringOptions() throws -> ScoringOptions {
+        if let serverOptions { return serverOptions }
+        return try scoringOptions(configuration.scoring)
     }
 
     func scoringOptions(_ config: RequestConfig) throws -> ScoringOptions {

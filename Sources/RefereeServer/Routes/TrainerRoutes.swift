@@ -12,7 +12,7 @@ extension RewardRoutes {
         let body = try await readBody(request)
         let parsed = try read(body, Wire.readOpenRLHF)
         try checkBatchSize(parsed.query.count, field: "query")
-        let options = try scoringOptions(configuration.scoring)
+        let options = try serverScoringOptions()
         let items = parsed.rollouts()
         try checkFieldSizes(items, batch: true, listName: "query")
         let batch = try await scoreNumeric(items, options: options, context: context)
@@ -25,7 +25,7 @@ extension RewardRoutes {
         let item = try read(body, Wire.readSlime)
         try checkFieldSizes([item], batch: false)
         _ = try item.rollout.get(orThrow: APIError.badRequest)
-        let batch = try await scoreNumeric([item], options: try scoringOptions(configuration.scoring), context: context)
+        let batch = try await scoreNumeric([item], options: try serverScoringOptions(), context: context)
         return .json(batch.results[0].numericJSON(fallback: fallbackReward))
     }
 
@@ -35,7 +35,7 @@ extension RewardRoutes {
         let parsed = try read(body, Wire.readNeMoGymVerify)
         try checkFieldSizes([parsed.item], batch: false)
         _ = try parsed.item.rollout.get(orThrow: APIError.badRequest)
-        let batch = try await scoreNumeric([parsed.item], options: try scoringOptions(configuration.scoring), context: context)
+        let batch = try await scoreNumeric([parsed.item], options: try serverScoringOptions(), context: context)
         let reply = body.withUnsafeReadableBytes { raw in
             batch.results[0].nemoGymVerifyJSON(body: raw.assumingMemoryBound(to: UInt8.self), hasMembers: parsed.hasMembers, fallback: fallbackReward)
         }
