@@ -8,13 +8,8 @@ public struct SQLitePromptStatistics: PromptStatisticsStore {
 
     /// Opens (or creates) the statistics in the SQLite file at `path`.
     public init(path: String) throws {
-        var configuration = Configuration()
-        configuration.label = "referee.prompt-stats"
-        configuration.busyMode = .timeout(5)
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
-            try VerdictDatabase.migrator.migrate(pool)
+            pool = try VerdictDatabase.openPool(path: path, label: "referee.prompt-stats")
         } catch {
             throw VerdictStoreError(code: "stats_open_failed", message: "cannot open prompt statistics at \(path): \(error)")
         }

@@ -11,17 +11,8 @@ public struct SQLiteVerdictCache: ManagedVerdictCache {
 
     /// Opens (or creates) the cache at `path` and brings its schema up to date.
     public init(path: String) throws {
-        var configuration = Configuration()
-        configuration.label = "referee.verdicts"
-        // Concurrent writers from several server processes wait instead of failing at once.
-        configuration.busyMode = .timeout(5)
-        // In WAL mode NORMAL syncs at checkpoints, not at every commit: a crash of the process loses
-        // nothing, a power cut at most the last verdicts, which are only re-asked. FULL would fsync
-        // once per stored verdict.
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
-            try VerdictDatabase.migrator.migrate(pool)
+            pool = try VerdictDatabase.openPool(path: path, label: "referee.verdicts")
         } catch {
             throw VerdictStoreError(code: "cache_open_failed", message: "cannot open verdict cache at \(path): \(error)")
         }

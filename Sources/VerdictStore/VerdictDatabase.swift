@@ -2,6 +2,22 @@ import GRDB
 
 /// Owns the verdict cache's schema: every table and index comes from this one migrator.
 enum VerdictDatabase {
+    /// Opens the SQLite file at `path` (WAL) for `label`, with the schema brought up to date: the verdict
+    /// cache and the prompt statistics each hold a pool on the same file.
+    static func openPool(path: String, label: String) throws -> DatabasePool {
+        var configuration = Configuration()
+        configuration.label = label
+        // Concurrent writers from several server processes wait instead of failing at once.
+        configuration.busyMode = .timeout(5)
+        // In WAL mode NORMAL syncs at checkpoints, not at every commit: a crash of the process loses
+        // nothing, a power cut at most the last writes, which are only re-asked or re-counted. FULL
+        // would fsync once per commit.
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        let pool = try DatabasePool(path: path, configuration: configuration)
+        try migrator.migrate(pool)
+        return pool
+    }
+
     /// The migrations, applied in order; a shipped migration is never edited, only followed by a new one.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()

@@ -3,17 +3,8 @@ import Testing
 
 @testable import RewardCore
 
-/// A small deterministic generator (SplitMix64), so a failing case can be replayed from its seed.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// A small deterministic generator (RewardCore's SplitMix64), so a failing case can be replayed from its seed.
+typealias SeededGenerator = SplitMix64
 
 /// Random responses built from the fragments that matter to the parser, plus arbitrary characters.
 enum RandomRollouts {
@@ -49,7 +40,7 @@ enum RandomRollouts {
 struct PropertyTests {
     @Test("any response, any rollout, any preset: no crash, reward null or within [0, 1]", arguments: [1, 2, 3, 4] as [UInt64])
     func rewardInRange(seed: UInt64) async throws {
-        var random = SeededGenerator(state: seed)
+        var random = SeededGenerator(seed: seed)
         let formulas = [Formula.sail(alpha: 0.9), .answerFormat(alpha: 0.3), .answerOnly, try Formula.parse("2*answer - format"), try Formula.parse("think/judge")]
         let engines = [RewardEngine(), RewardEngine(judge: ScriptedJudge())]
         for _ in 0..<1500 {
@@ -69,7 +60,7 @@ struct PropertyTests {
 
     @Test("arbitrary bytes decode to a rollout or an error, never a crash", arguments: [7, 8] as [UInt64])
     func arbitraryJSON(seed: UInt64) {
-        var random = SeededGenerator(state: seed)
+        var random = SeededGenerator(seed: seed)
         let pieces = ["{", "}", "[", "]", "\"response\"", "\"rollouts\"", ":", ",", "\"x\"", "1", "null", "true", "\"config\"", "\"formula\"", "\"(((\""]
         for _ in 0..<2000 {
             var text = ""

@@ -41,20 +41,20 @@ public struct TaskGenerator: Sendable {
 
     /// `count` held-out items with ids `eval-0...`, the same for the same seed.
     public func evaluationSet(count: Int, seed: UInt64) -> [TaskItem] {
-        var rng = RandomStream(seed: seed, stream: "eval")
-        return (0..<count).map { i in
-            var item = sample(.heldOut, rng: &rng)
-            item.id = "eval-\(i)"
-            return item
-        }
+        numbered(.heldOut, count: count, seed: seed, stream: "eval", prefix: "eval")
     }
 
     /// A fixed training pool of `count` items (ids `train-N`) drawn from `seed`, for the prompt samplers.
     public func trainingPool(count: Int, seed: UInt64) -> [TaskItem] {
-        var rng = RandomStream(seed: seed, stream: "pool")
+        numbered(.train, count: count, seed: seed, stream: "pool", prefix: "train")
+    }
+
+    /// `count` items of `split` from their own random stream, with ids `PREFIX-N`.
+    private func numbered(_ split: TaskSplit, count: Int, seed: UInt64, stream: String, prefix: String) -> [TaskItem] {
+        var rng = RandomStream(seed: seed, stream: stream)
         return (0..<count).map { i in
-            var item = sample(.train, rng: &rng)
-            item.id = "train-\(i)"
+            var item = sample(split, rng: &rng)
+            item.id = "\(prefix)-\(i)"
             return item
         }
     }

@@ -54,7 +54,7 @@ public enum PromptSampler {
 }
 
 /// SplitMix64: small, fast, and the same sequence for the same seed on every machine.
-struct SplitMix64 {
+struct SplitMix64: RandomNumberGenerator {
     var state: UInt64
 
     init(seed: UInt64) { state = seed }

@@ -70,7 +70,7 @@ struct JSONValidityTests {
             #"{"query":["a"],"prompts":[""],"labels":[{"ground_truth":"1"}]}"#,
         ].map { Array($0.utf8) }
         let alphabet = Array("{}[]\":,\\ 0123456789.eE+-truefalsnul\u{1}x".utf8) + [0xC3, 0xA9, 0xFF]
-        var generator = SeededGenerator(state: 11)
+        var generator = SeededGenerator(seed: 11)
         var disagreements: [String] = []
         for round in 0..<4000 {
             var bytes = seeds[round % seeds.count]

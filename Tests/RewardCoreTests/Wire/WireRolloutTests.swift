@@ -113,7 +113,7 @@ struct WireRolloutTests {
     }
 
     @Test func writtenRolloutsReadBackEqual() throws {
-        var generator = SeededGenerator(state: 3)
+        var generator = SeededGenerator(seed: 3)
         for index in 0..<200 {
             let rollout = Rollout(
                 id: index % 2 == 0 ? .integer(index) : .string("q\(index)"), prompt: "p\(index) \"é\"",
