@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the Python client's tests (clients/python/tests) against the debug `referee` and `fake-judge`, which the
 # tests start on 127.0.0.1 and stop by pid. The client is installed, with pinned pytest and numpy, into a
-# throwaway virtual environment (.venv-tests, made anew each run). Arguments go to pytest.
+# throwaway virtual environment (.venv-tests, made anew each run), with the pinned OpenRLHF and verl packages
+# whose reward-calling modules the tests run. Arguments go to pytest.
 # REFEREE_PYTHON_TEST_MINUTES (default 10) bounds the pytest run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,7 +16,9 @@ fi
 venv=.venv-tests
 rm -rf "$venv"
 python3 -m venv "$venv"
-"$venv/bin/pip" install -q pytest==8.3.4 numpy==2.2.6 setuptools==75.8.0
+"$venv/bin/pip" install -q pytest==8.3.4 numpy==2.2.6 setuptools==75.8.0 aiohttp==3.14.5
+# The trainers' own reward-calling modules that import without torch (tests/upstream.py loads them by file).
+"$venv/bin/pip" install -q --no-deps openrlhf==0.11.2 verl==0.9.1
 "$venv/bin/pip" install -q --no-build-isolation --no-deps ./clients/python
 status=0
 # Bounded so a hung server fails the run instead of stalling CI (the tests themselves assert no durations).

@@ -1,15 +1,13 @@
-"""The trainers' reward-calling conventions, reproduced (their modules import torch, ray or a GPU stack, so the
-tests cannot load them). Each function names the file and version whose behaviour it reproduces; the code is
-written from that behaviour, not copied.
+"""The trainers' reward-calling conventions, reproduced where their modules import torch, ray or a GPU stack (the
+modules that import without one run for real through `upstream`). Each function names the file and version whose
+behaviour it reproduces; the code is written from that behaviour, not copied.
 """
 
 import asyncio
 import functools
-import importlib.util
 import inspect
 import json
 import math
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -23,21 +21,9 @@ def post_json(url: str, body: Any, timeout: float = 180) -> Any:
         return json.loads(answer.read())
 
 
-# -- OpenRLHF 0.11: openrlhf/utils/remote_rm_utils.py (request_api_wrapper, remote_rm_fn) ------------------
-
-def openrlhf_remote_reward(url: str, query: str, prompt: str, label: Any, tries: int = 5) -> Optional[Dict[str, Any]]:
-    """One rollout per POST of `{"query": [q], "prompts": [p], "labels": [l]}`, 180 s timeout, 5 tries 1 s apart
-    (Retry-After is not read); the reply must hold `rewards`; after the last failure the reward is None."""
-    for _ in range(tries):
-        try:
-            reply = post_json(url, {"query": [query], "prompts": [prompt], "labels": [label]}, timeout=180)
-            assert "rewards" in reply, f"rewards not in {reply}"
-            return {"reward": reply["rewards"][0], "score": reply.get("scores", reply["rewards"])[0],
-                    "extra_logs": {k: v[0] for k, v in (reply.get("extra_logs") or {}).items()}}
-        except (urllib.error.URLError, OSError, AssertionError, ValueError):
-            time.sleep(1)
-    return None
-
+# -- OpenRLHF 0.11.2: the custom reward function path (openrlhf/utils/agent.py, SingleTurnAgentExecutor with a
+#    `.py` reward URL: `reward_func(queries, prompts, labels)` in a thread; its remote HTTP call runs for real
+#    through `upstream.openrlhf_sample`) -------------------------------------------------------------------------
 
 def openrlhf_custom_reward(function: Callable[..., Dict[str, Any]], queries: List[str], prompts: List[str],
                            labels: List[Any]) -> Dict[str, List[float]]:
@@ -56,18 +42,15 @@ def openrlhf_custom_reward(function: Callable[..., Dict[str, Any]], queries: Lis
 #    (verl/experimental/reward_loop/reward_manager/naive.py, run_single) -------------------------------------
 
 def verl_load_custom_reward_fn(path: str, name: str, reward_kwargs: Dict[str, Any]) -> Callable[..., Any]:
-    """Loads `name` from the file at `path` as module `custom_module` and binds `reward_kwargs`."""
-    spec = importlib.util.spec_from_file_location("custom_module", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["custom_module"] = module
-    spec.loader.exec_module(module)
-    function = getattr(module, name)
+    """`get_custom_reward_fn`: the function from verl's own loader (`upstream`), called with the call's keyword
+    arguments merged with `reward_kwargs`, which win."""
+    from upstream import verl_load_extern_object
+    function = verl_load_extern_object(path, name)
     if inspect.iscoroutinefunction(function):
-        @functools.wraps(function)
-        async def wrapped(*args: Any, **kwargs: Any) -> Any:
-            return await function(*args, **kwargs, **reward_kwargs)
-        return wrapped
-    return functools.partial(function, **reward_kwargs)
+        async def merged_async(*args: Any, **kwargs: Any) -> Any:
+            return await function(*args, **{**kwargs, **reward_kwargs})
+        return functools.partial(merged_async)
+    return functools.partial(lambda *args, **kwargs: function(*args, **{**kwargs, **reward_kwargs}))
 
 
 async def verl_run_single(compute_score: Callable[..., Any], item: Dict[str, Any]) -> Dict[str, Any]:

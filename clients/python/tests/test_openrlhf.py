@@ -1,6 +1,7 @@
-"""OpenRLHF 0.11: the remote reward call against `/get_reward` (frameworks.openrlhf_remote_reward, one rollout per
-POST) and the custom `reward_func` path through `referee_client.openrlhf`."""
+"""OpenRLHF 0.11: its own remote reward call (openrlhf/utils/agent.py of 0.11.2, loaded by `upstream`) against
+`/get_reward`, one rollout per POST, and the custom `reward_func` path through `referee_client.openrlhf`."""
 
+import asyncio
 import urllib.error
 
 import pytest
@@ -9,7 +10,8 @@ from referee_client import ServiceUnavailable
 from referee_client.openrlhf import make_reward_func
 
 from data import ROWS, big_batch, outage_rows
-from frameworks import openrlhf_custom_reward, openrlhf_remote_reward, post_json
+from frameworks import openrlhf_custom_reward, post_json
+from upstream import openrlhf_sample
 
 
 def batch(rows):
@@ -19,46 +21,56 @@ def batch(rows):
     return [p + row.response for p, row in zip(prompts, rows)], prompts, [row.label for row in rows]
 
 
+def samples(url, rows, labels=None, cut=0):
+    """Each row through OpenRLHF's executor, 64 at a time as its rollout workers run them."""
+    labels = [row.label for row in rows] if labels is None else labels
+
+    async def run():
+        gate = asyncio.Semaphore(64)
+
+        async def one(index, row, label):
+            async with gate:
+                return await openrlhf_sample(url + "/get_reward", row.prompt(index), row.response, label, cut=cut)
+        return await asyncio.gather(*(one(i, row, label) for i, (row, label) in enumerate(zip(rows, labels))))
+    return asyncio.run(run())
+
+
+def rewards(outputs):
+    """The sample rewards OpenRLHF trains on (a one-element list per sample, from the reply's `rewards`)."""
+    return [None if o["reward"] is None else o["reward"][0] for o in outputs]
+
+
 def test_remote_realistic_batch(rules_url):
-    queries, prompts, labels = batch(ROWS)
-    replies = [openrlhf_remote_reward(rules_url + "/get_reward", q, p, l) for q, p, l in zip(queries, prompts, labels)]
-    assert [r["reward"] for r in replies] == pytest.approx([0.0 if r.reward is None else r.reward for r in ROWS])
-    assert [r["extra_logs"]["abstained"] for r in replies] == [1 if r.reward is None else 0 for r in ROWS]
-    assert replies[3]["extra_logs"]["judge"] == 0
+    outputs = samples(rules_url, ROWS)
+    assert rewards(outputs) == pytest.approx([0.0 if r.reward is None else r.reward for r in ROWS])
+    assert [o["scores"] for o in outputs] == [o["reward"] for o in outputs]
+    assert [o["extra_logs"]["abstained"][0] for o in outputs] == [1 if r.reward is None else 0 for r in ROWS]
+    assert outputs[3]["extra_logs"]["judge"][0] == 0
 
 
 def test_remote_empty_label_abstains(rules_url):
     # No --data.label_key: OpenRLHF sends "" for every label; that must not score 0.1 as a wrong answer.
-    query, prompt = batch(ROWS[:1])[0][0], batch(ROWS[:1])[1][0]
-    reply = openrlhf_remote_reward(rules_url + "/get_reward", query, prompt, "")
-    assert reply["extra_logs"]["abstained"] == 1 and reply["reward"] == 0.0
+    output = samples(rules_url, ROWS[:1], labels=[""])[0]
+    assert output["extra_logs"]["abstained"] == [1] and rewards([output]) == [0.0]
 
 
 def test_remote_left_truncated_prompt(rules_url):
-    # OpenRLHF cut the front of a long prompt from the query but not from `prompts`: the response is the
-    # text after the last assistant header.
-    row = ROWS[0]
-    prompt = row.prompt(0)
-    query = prompt[40:] + row.response
-    reply = openrlhf_remote_reward(rules_url + "/get_reward", query, prompt, row.label)
-    assert reply["reward"] == pytest.approx(1.0)
-    assert reply["extra_logs"]["abstained"] == 0
+    # The prompt does not fit max_length: OpenRLHF cuts its front from the query but not from `prompts`; the
+    # response is the text after the last assistant header.
+    output = samples(rules_url, ROWS[:1], cut=40)[0]
+    assert rewards([output]) == pytest.approx([1.0])
+    assert output["extra_logs"]["abstained"] == [0]
 
 
 def test_remote_judge_outage(outage_url):
-    queries, prompts, labels = batch(outage_rows("openrlhf-remote", 2))
-    replies = [openrlhf_remote_reward(outage_url + "/get_reward", q, p, l) for q, p, l in zip(queries, prompts, labels)]
-    assert all(r is not None for r in replies)  # answered, not a None reward that fails the step
-    assert [r["extra_logs"]["abstained"] for r in replies] == [1, 1]
-    assert [r["reward"] for r in replies] == [0.0, 0.0]  # the server's fallback_reward
+    outputs = samples(outage_url, outage_rows("openrlhf-remote", 2))
+    assert rewards(outputs) == [0.0, 0.0]  # the server's fallback_reward, not a None that fails the step
+    assert [o["extra_logs"]["abstained"] for o in outputs] == [[1], [1]]
 
 
 def test_remote_512_items(rules_url):
     rows = big_batch(512)
-    queries, prompts, labels = batch(rows)
-    rewards = [openrlhf_remote_reward(rules_url + "/get_reward", q, p, l)["reward"]
-               for q, p, l in zip(queries, prompts, labels)]
-    assert rewards == pytest.approx([r.reward for r in rows])
+    assert rewards(samples(rules_url, rows)) == pytest.approx([r.reward for r in rows])
 
 
 @pytest.mark.parametrize("route", ["get_reward", "reward"])
@@ -97,14 +109,14 @@ def test_custom_reward_func_512(rules_url, route):
 
 def test_judge_outage_unavailable_fails_the_step(outage_503_url):
     """The default `judge_outage_reply` unavailable: after `judge_outage_wait` the answer is 503 with
-    Retry-After, so OpenRLHF's tries end in a None reward (the step fails instead of training on fallbacks).
-    One try here; OpenRLHF makes 5, 1 s apart."""
+    Retry-After, so OpenRLHF's 5 tries (1 s apart) end in a None reward: the step fails instead of training on
+    fallbacks."""
     rows = outage_rows("openrlhf-503", 1)
     queries, prompts, labels = batch(rows)
     with pytest.raises(urllib.error.HTTPError) as caught:
         post_json(outage_503_url + "/get_reward", {"query": queries, "prompts": prompts, "labels": labels})
     assert caught.value.code == 503 and caught.value.headers.get("Retry-After")
-    assert openrlhf_remote_reward(outage_503_url + "/get_reward", queries[0], prompts[0], labels[0], tries=1) is None
+    assert samples(outage_503_url, rows)[0]["reward"] is None
     with pytest.raises(ServiceUnavailable) as unavailable:
         openrlhf_custom_reward(make_reward_func(outage_503_url, retries=0), queries, prompts, labels)
     assert unavailable.value.status == 503
