@@ -102,11 +102,12 @@ struct ProductionTests {
         try await withReferee { client in
             _ = try await client.post("/reward", json: #"{"rollouts": [\#(Self.rollout), {"response": "x"}]}"#)
             _ = try await client.post("/reward", json: "nope")
+            _ = try await client.post("/reward", json: "[")
             try await client.execute(uri: "/metrics", method: .get) { response in
                 #expect(response.status == .ok)
                 let text = String(buffer: response.body)
                 #expect(text.contains(#"referee_http_requests_total{route="/reward",status="200"} 1"#))
-                #expect(text.contains(#"referee_http_requests_total{route="/reward",status="400"} 1"#))
+                #expect(text.contains(#"referee_http_requests_total{route="/reward",status="400"} 2"#))
                 #expect(text.contains("referee_rollouts_scored_total 2"))
                 #expect(text.contains("referee_reward_count 2"))
                 #expect(text.contains(#"referee_component_count{component="format"} 2"#))

@@ -19,6 +19,7 @@ public struct RefereeMetrics: Sendable {
     private let judgeTokens: CoreMetrics.Counter
     /// Rollouts waiting for or in judge work.
     let judgeQueueDepth: CoreMetrics.Gauge
+    private let requestSeries: RequestSeries
 
     /// Creates the metrics in a fresh registry.
     public init() {
@@ -44,13 +45,14 @@ public struct RefereeMetrics: Sendable {
         cacheMisses = CoreMetrics.Counter(label: "referee_verdict_cache_misses_total", factory: factory)
         judgeTokens = CoreMetrics.Counter(label: "referee_judge_tokens_total", factory: factory)
         judgeQueueDepth = CoreMetrics.Gauge(label: "referee_judge_queue_depth", factory: factory)
+        requestSeries = RequestSeries(factory: factory)
     }
 
     /// Counts one HTTP request by route and status, with its duration.
     func recordRequest(route: String, status: Int, nanoseconds: Int64) {
-        let dimensions = [("route", route), ("status", String(status))]
-        CoreMetrics.Counter(label: "referee_http_requests_total", dimensions: dimensions, factory: factory).increment()
-        CoreMetrics.Timer(label: "referee_http_request_duration_seconds", dimensions: dimensions, factory: factory).recordNanoseconds(nanoseconds)
+        let (counter, timer) = requestSeries.counterAndTimer(route: route, status: status)
+        counter.increment()
+        timer.recordNanoseconds(nanoseconds)
     }
 
     /// Accounts scored rollouts: rewards, component means (sum / count), abstentions by cause, cache use.

@@ -34,8 +34,7 @@ struct RewardRoutes: Sendable {
         let body = try await readBody(request)
         let parsed = try read(body, Wire.readRewardRequest)
         try checkBatchSize(parsed.items.count, field: "rollouts")
-        let config = configuration.scoring.overlaid(with: parsed.config)
-        let options = parsed.config == nil ? try serverScoringOptions() : try scoringOptions(config)
+        let options = try parsed.config.map { try scoringOptions(configuration.scoring.overlaid(with: $0)) } ?? serverScoringOptions()
         try checkFieldSizes(parsed.items, batch: parsed.isBatch)
         if !parsed.isBatch {
             let rollout = try parsed.items[0].rollout.get(orThrow: APIError.badRequest)
