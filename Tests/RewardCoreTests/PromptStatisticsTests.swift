@@ -75,4 +75,21 @@ struct PromptStatisticsTests {
         #expect(promptHash("What is 3+4?") != promptHash("What is 3+5?"))
         #expect(promptHash("").count == 17)
     }
+
+    @Test("the in-memory store keeps at most its capacity, forgetting the least recently updated prompts first")
+    func inMemoryBound() async {
+        let store = InMemoryPromptStatisticsStore(capacity: 100)
+        let seen = PromptObservations(accuracies: [1], rewards: [1])
+        for step in 0..<30 {
+            // Ten new prompts per step, and prompt "kept" again each time.
+            var batch = Dictionary(uniqueKeysWithValues: (0..<10).map { ("p\(step)-\($0)", seen) })
+            batch["kept"] = seen
+            await store.add(batch, policy: PromptStatisticsPolicy(), now: Double(step))
+            #expect(await store.count <= 100)
+        }
+        let loaded = await store.load(["kept", "p29-0", "p0-0", "p5-9"])
+        #expect(loaded["kept"]?.attempts == 30)
+        #expect(loaded["p29-0"] != nil)
+        #expect(loaded["p0-0"] == nil && loaded["p5-9"] == nil)
+    }
 }

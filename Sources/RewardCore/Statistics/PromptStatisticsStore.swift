@@ -48,12 +48,23 @@ extension PromptStatistics {
     }
 }
 
-/// Prompt statistics in memory: for rules mode and tests; lost at restart.
+/// Prompt statistics in memory: for rules mode and tests; lost at restart. At most `capacity` prompts are
+/// kept: past it, the least recently updated tenth is forgotten (they are the prompts a sampler knows least
+/// about now anyway), so a long run over ever new prompts does not grow without bound.
 public actor InMemoryPromptStatisticsStore: PromptStatisticsStore {
-    private var rows: [String: PromptStatistics] = [:]
+    /// The default bound: about 40 MB of statistics.
+    public static let defaultCapacity = 200_000
 
-    /// Creates an empty store.
-    public init() {}
+    private var rows: [String: PromptStatistics] = [:]
+    private let capacity: Int
+
+    /// Creates an empty store holding at most `capacity` prompts (at least 1).
+    public init(capacity: Int = InMemoryPromptStatisticsStore.defaultCapacity) {
+        self.capacity = max(1, capacity)
+    }
+
+    /// How many prompts are held.
+    public var count: Int { rows.count }
 
     /// The stored statistics of `ids`.
     public func load(_ ids: [String]) -> [String: PromptStatistics] {
@@ -67,6 +78,15 @@ public actor InMemoryPromptStatisticsStore: PromptStatisticsStore {
         for (id, observed) in observations {
             rows[id] = PromptStatistics.adding(observed, to: rows[id], id: id, policy: policy, now: now)
         }
+        if rows.count > capacity { evictLeastRecentlyUpdated() }
+    }
+
+    /// Drops the least recently updated prompts down to nine tenths of the capacity: one sort per tenth of
+    /// the capacity of new prompts, not one per add.
+    private func evictLeastRecentlyUpdated() {
+        let keep = capacity - capacity / 10
+        let oldest = rows.values.sorted { ($0.lastUpdate, $0.id) < ($1.lastUpdate, $1.id) }.prefix(rows.count - keep)
+        for stats in oldest { rows[stats.id] = nil }
     }
 
     /// The most (or least) learnable prompts.
