@@ -50,21 +50,37 @@ public struct LLMJudge: Judge {
     /// The verdict for `request`: from the cache when stored, else from the judge (then stored).
     public func verdict(for request: JudgeRequest) async throws -> JudgeVerdict {
         let template = prompts[request.kind]
-        let key = CacheKey.make(request: request, template: template, configuration: configuration)
-        do {
-            if var hit = try await cache.verdict(forKey: key) {
-                hit.fromCache = true
-                return hit
-            }
-        } catch {
-            // A broken cache costs a judge call, not the verdict.
-            logger.warning("verdict cache lookup failed", metadata: ["error": "\(String(describing: error))"])
-        }
-        return try await inFlight.value(forKey: key) { [self] in
+        let key = cacheKey(for: request, template: template)
+        if let hit = await cachedVerdict(forKey: key, request: request) { return hit }
+        var verdict = try await inFlight.value(forKey: key) { [self] in
             if let shared = cache as? any SharedVerdictCache {
                 return try await sharedVerdict(for: request, template: template, key: key, cache: shared)
             }
             return try await storedFreshVerdict(for: request, template: template, key: key)
+        }
+        verdict.key = key
+        return verdict
+    }
+
+    /// The cached verdict for `request`, without a judge call.
+    public func cachedVerdict(for request: JudgeRequest) async -> JudgeVerdict? {
+        await cachedVerdict(forKey: cacheKey(for: request, template: prompts[request.kind]), request: request)
+    }
+
+    private func cacheKey(for request: JudgeRequest, template: PromptTemplate) -> String {
+        CacheKey.make(request: request, template: template, configuration: configuration)
+    }
+
+    private func cachedVerdict(forKey key: String, request: JudgeRequest) async -> JudgeVerdict? {
+        do {
+            guard var hit = try await cache.verdict(forKey: key) else { return nil }
+            hit.fromCache = true
+            hit.key = key
+            return hit
+        } catch {
+            // A broken cache costs a judge call, not the verdict.
+            logger.warning("verdict cache lookup failed", metadata: ["error": "\(String(describing: error))"])
+            return nil
         }
     }
 

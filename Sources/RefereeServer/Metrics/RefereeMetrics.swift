@@ -63,7 +63,15 @@ public struct RefereeMetrics: Sendable {
         var abstentions: [ErrorCode: Int] = [:]
         var sums = ComponentMap<Double>()
         var counts = ComponentMap<Int>()
+        var verdicts: [VerdictCount: Int] = [:]
+        var verdictTokens: [String: Int] = [:]
         for result in results {
+            for record in result.verdicts {
+                verdicts[VerdictCount(kind: record.kind, cached: record.verdict.fromCache), default: 0] += 1
+                if !record.verdict.fromCache {
+                    verdictTokens[record.kind, default: 0] += record.verdict.promptTokens + record.verdict.completionTokens
+                }
+            }
             hits += result.cacheHits
             misses += result.cacheMisses
             tokens += result.judgeTokens
@@ -89,9 +97,23 @@ public struct RefereeMetrics: Sendable {
         if hits > 0 { cacheHits.increment(by: hits) }
         if misses > 0 { cacheMisses.increment(by: misses) }
         if tokens > 0 { judgeTokens.increment(by: tokens) }
+        // Tokens per kind over judged verdicts per kind is the cost of one verdict of that kind.
+        for (key, count) in verdicts {
+            let dimensions = [("kind", key.kind), ("source", key.cached ? "cache" : "judge")]
+            CoreMetrics.Counter(label: "referee_judge_verdicts_total", dimensions: dimensions, factory: factory).increment(by: count)
+        }
+        for (kind, count) in verdictTokens where count > 0 {
+            CoreMetrics.Counter(label: "referee_judge_verdict_tokens_total", dimensions: [("kind", kind)], factory: factory).increment(by: count)
+        }
         for (cause, count) in abstentions {
             CoreMetrics.Counter(label: "referee_abstentions_total", dimensions: [("cause", cause.rawValue)], factory: factory).increment(by: count)
         }
+    }
+
+    /// Verdicts counted by kind and by where they came from.
+    private struct VerdictCount: Hashable {
+        var kind: String
+        var cached: Bool
     }
 
     /// The Prometheus text exposition of every metric.

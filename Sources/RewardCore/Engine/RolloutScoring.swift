@@ -19,6 +19,8 @@ struct RolloutScoring {
     var failure: RewardError?
     /// Why the thinking components are 0 without asking a judge (unknown decision, empty think block).
     var thinkingIsZero: FormatReason?
+    /// The token budgets judge calls count against.
+    var budgets = JudgeBudgets.none
 
     init(rollout: Rollout, options: ScoringOptions, answers: AnswerScorer, judgeAvailable: Bool) {
         let rollout = rollout.task.flatMap { options.tasks[$0] }.map(rollout.applying) ?? rollout
@@ -141,6 +143,9 @@ struct RolloutScoring {
 
     /// Makes the judge calls still needed, cheapest decision first; stops at the first failure.
     mutating func runJudgeStages(_ judge: any Judge) async {
+        // Decided once per rollout: a rollout whose judge work started finishes it rather than paying for
+        // some verdicts and abstaining on the rest.
+        budgets.spent = await budgets.exhausted()
         if let reference = pendingAnswerReference {
             pendingAnswerReference = nil
             if rewardDetermined {
@@ -177,15 +182,16 @@ struct RolloutScoring {
             JudgeRequest(kind: kind, question: rollout.prompt, reasoning: reasoning,
                          answer: kind == .consistency ? parsed.answerSection : "", images: rollout.images)
         }
-        async let logic = Self.attempt(judge, request(.logic))
-        async let grounding = Self.attempt(judge, request(.grounding))
-        async let consistency = Self.attempt(judge, request(.consistency))
+        let budgets = budgets
+        async let logic = Self.attempt(judge, request(.logic), budgets)
+        async let grounding = Self.attempt(judge, request(.grounding), budgets)
+        async let consistency = Self.attempt(judge, request(.consistency), budgets)
         let outcomes: [(ComponentName, Result<JudgeVerdict, JudgeFailure>)] = [
             (.logic, await logic), (.grounding, await grounding), (.consistency, await consistency),
         ]
         var total = 0.0
         for (component, outcome) in outcomes {
-            guard let verdict = account(outcome) else { return }
+            guard let verdict = account(outcome, kind: component.rawValue) else { return }
             record(component, verdict.passed ? 1 : 0, reason: JudgmentReason.judgeSaysUnsound)
             total += verdict.passed ? 1 : 0
         }
@@ -193,12 +199,19 @@ struct RolloutScoring {
     }
 
     private mutating func ask(_ judge: any Judge, _ request: JudgeRequest) async -> JudgeVerdict? {
-        account(await Self.attempt(judge, request))
+        account(await Self.attempt(judge, request, budgets), kind: request.kind.rawValue)
     }
 
-    private static func attempt(_ judge: any Judge, _ request: JudgeRequest) async -> Result<JudgeVerdict, JudgeFailure> {
+    /// One verdict; once a budget is spent only a cached one, and the call's tokens are charged to the budgets.
+    private static func attempt(_ judge: any Judge, _ request: JudgeRequest, _ budgets: JudgeBudgets) async -> Result<JudgeVerdict, JudgeFailure> {
+        if let spent = budgets.spent {
+            if let cached = await judge.cachedVerdict(for: request) { return .success(cached) }
+            return .failure(JudgeFailure(cause: .budgetExhausted, message: spent))
+        }
         do {
-            return .success(try await judge.verdict(for: request))
+            let verdict = try await judge.verdict(for: request)
+            if !verdict.fromCache { await budgets.charge(verdict.promptTokens + verdict.completionTokens) }
+            return .success(verdict)
         } catch let failure as JudgeFailure {
             return .failure(failure)
         } catch {
@@ -207,14 +220,16 @@ struct RolloutScoring {
     }
 
     /// Counts the call and turns a failure into this rollout's abstention.
-    private mutating func account(_ outcome: Result<JudgeVerdict, JudgeFailure>) -> JudgeVerdict? {
+    private mutating func account(_ outcome: Result<JudgeVerdict, JudgeFailure>, kind: String) -> JudgeVerdict? {
         switch outcome {
         case .success(let verdict):
+            result.verdicts.append(VerdictRecord(kind: kind, verdict: verdict))
             if verdict.fromCache { result.cacheHits += 1 } else { result.cacheMisses += 1 }
             result.judgeTokens += verdict.promptTokens + verdict.completionTokens
             return verdict
         case .failure(let failure):
-            result.cacheMisses += 1
+            // A spent budget made no call.
+            if failure.cause != .budgetExhausted { result.cacheMisses += 1 }
             if self.failure == nil {
                 self.failure = RewardError(code: failure.cause.errorCode, message: failure.message)
             }

@@ -64,12 +64,14 @@ public struct JudgeVerdict: Sendable, Equatable, Codable {
     public var latencyMs: Double
     /// Whether this verdict came from the verdict cache instead of a judge call.
     public var fromCache: Bool
+    /// The verdict-cache key it is stored under, when the judge has a cache (`GET /verdicts/{key}`).
+    public var key: String?
 
     /// Creates a verdict.
     public init(
         passed: Bool, requiresReasoning: Bool? = nil, agreement: Double = 1, rawText: String = "",
         model: String = "", promptTokens: Int = 0, completionTokens: Int = 0, latencyMs: Double = 0,
-        fromCache: Bool = false
+        fromCache: Bool = false, key: String? = nil
     ) {
         self.passed = passed
         self.requiresReasoning = requiresReasoning
@@ -80,6 +82,7 @@ public struct JudgeVerdict: Sendable, Equatable, Codable {
         self.completionTokens = completionTokens
         self.latencyMs = latencyMs
         self.fromCache = fromCache
+        self.key = key
     }
 }
 
@@ -112,6 +115,8 @@ extension JudgeFailure {
         case unparseable
         /// A 4xx other than 429.
         case rejected
+        /// A judge token budget is spent and the verdict is not cached.
+        case budgetExhausted = "budget_exhausted"
 
         /// The abstention code a rollout gets.
         public var errorCode: ErrorCode {
@@ -122,6 +127,7 @@ extension JudgeFailure {
             case .serverError: .judgeServerError
             case .unparseable: .judgeUnparseable
             case .rejected: .judgeRejected
+            case .budgetExhausted: .judgeBudgetExhausted
             }
         }
     }
@@ -131,6 +137,13 @@ extension JudgeFailure {
 public protocol Judge: Sendable {
     /// Returns the verdict for `request`, from the cache or from a judge call.
     func verdict(for request: JudgeRequest) async throws -> JudgeVerdict
+    /// The verdict for `request` if the cache holds it, without a judge call (asked once a budget is spent).
+    func cachedVerdict(for request: JudgeRequest) async -> JudgeVerdict?
+}
+
+extension Judge {
+    /// A judge without a cache has none.
+    public func cachedVerdict(for request: JudgeRequest) async -> JudgeVerdict? { nil }
 }
 
 /// Stores successful verdicts under a key derived from everything that determines them.

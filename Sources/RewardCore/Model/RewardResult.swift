@@ -30,6 +30,8 @@ public struct RewardResult: Sendable, Equatable {
     public var cacheMisses = 0
     /// Judge tokens spent on this rollout (prompt plus completion).
     public var judgeTokens = 0
+    /// The verdicts the score used, in the order they were had.
+    public var verdicts: [VerdictRecord] = []
     /// Time spent scoring, in milliseconds.
     public var latencyMs: Double = 0
 

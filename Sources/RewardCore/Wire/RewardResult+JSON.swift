@@ -37,8 +37,9 @@ extension RewardError {
 }
 
 extension RewardResult {
-    /// Writes the result object of spec section 5; `includeAdvantage` is false for advantage mode `none`.
-    public func write(to writer: inout JSONWriter, includeAdvantage: Bool = true) {
+    /// Writes the result object of spec section 5; `includeAdvantage` is false for advantage mode `none`, and
+    /// `verdictTextLimit` adds the `judge` provenance list with raw texts cut to that many characters.
+    public func write(to writer: inout JSONWriter, includeAdvantage: Bool = true, verdictTextLimit: Int? = nil) {
         // Punctuation and keys go in as few fixed fragments as possible, and catalogue codes skip
         // escaping: a batch writes every result, and each append has a cost of its own.
         writer.raw("{\"id\":")
@@ -78,6 +79,7 @@ extension RewardResult {
         writer.number(judgeTokens)
         writer.raw(",\"latency_ms\":")
         writer.number((latencyMs * 1000).rounded() / 1000)
+        if let verdictTextLimit { writeVerdicts(to: &writer, rawTextLimit: verdictTextLimit) }
         writer.raw("}")
     }
 
@@ -124,23 +126,23 @@ extension RewardResult {
     }
 
     /// The result as a standalone JSON object.
-    public func jsonBytes(includeAdvantage: Bool = true) -> [UInt8] {
+    public func jsonBytes(includeAdvantage: Bool = true, verdictTextLimit: Int? = nil) -> [UInt8] {
         var writer = JSONWriter(capacity: 512)
-        write(to: &writer, includeAdvantage: includeAdvantage)
+        write(to: &writer, includeAdvantage: includeAdvantage, verdictTextLimit: verdictTextLimit)
         return writer.bytes
     }
 }
 
 extension BatchResult {
     /// `{"results": [...], "groups": {...}}`.
-    public func jsonBytes(includeAdvantage: Bool = true) -> [UInt8] {
+    public func jsonBytes(includeAdvantage: Bool = true, verdictTextLimit: Int? = nil) -> [UInt8] {
         var writer = JSONWriter(capacity: 512 * results.count + 64)
         writer.raw("{")
         writer.key("results")
         writer.raw("[")
         for (offset, result) in results.enumerated() {
             writer.comma(offset > 0)
-            result.write(to: &writer, includeAdvantage: includeAdvantage)
+            result.write(to: &writer, includeAdvantage: includeAdvantage, verdictTextLimit: verdictTextLimit)
         }
         writer.raw("],")
         writer.key("groups")
