@@ -19,7 +19,7 @@ struct ScoreCommand: AsyncParsableCommand {
         let scoring: ScoringOptions
         do {
             request = try Wire.readRewardRequest(input)
-            scoring = try configuration.scoring.overlaid(with: request.config).scoringOptions()
+            scoring = try configuration.scoring.overlaid(with: request.config).scoringOptions(custom: configuration.customComponents)
         } catch {
             throw Self.invalidInput(error)
         }

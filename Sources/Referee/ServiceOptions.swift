@@ -36,6 +36,7 @@ struct ServiceOptions: ParsableArguments {
     @Option(help: .setting("accuracy_from")) var accuracyFrom: String?
     @Option(help: .setting("accuracy_threshold")) var accuracyThreshold: String?
     @Option(help: .setting("include")) var include: String?
+    @Option(help: .setting("components_file")) var componentsFile: String?
     @Option(help: .setting("tasks_file")) var tasksFile: String?
     @Option(help: .setting("fallback_reward")) var fallbackReward: String?
     @Option(help: .setting("judge_outage_wait")) var judgeOutageWait: String?

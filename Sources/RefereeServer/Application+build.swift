@@ -86,11 +86,12 @@ func buildEngineParts(
     var parts = EngineParts(engine: RewardEngine())
     var judge = dependencies.judge
     if judge == nil, let url = configuration.judgeURL, let model = configuration.judgeModel {
-        let judgeConfiguration = JudgeConfiguration(
+        var judgeConfiguration = JudgeConfiguration(
             baseURL: url, model: model, apiKeyEnvironmentVariable: configuration.judgeAPIKeyVariable,
             apiKey: configuration.judgeAPIKey, timeoutSeconds: configuration.judgeTimeoutSeconds,
             maxConcurrency: configuration.judgeConcurrency, votes: configuration.judgeVotes,
             promptsDirectory: configuration.promptsDirectory)
+        judgeConfiguration.customComponents = configuration.customComponents
         // AsyncHTTPClient spends about a seventh of URLSession's CPU per judge call (JudgeBenchmark).
         var transport: (any JudgeTransport)?
         if configuration.judgeTransport == .asyncHTTPClient {

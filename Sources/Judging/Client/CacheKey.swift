@@ -19,6 +19,11 @@ enum CacheKey {
         put(configuration.model)
         put(template.contentHash)
         put(request.kind.rawValue)
+        if let custom = request.custom {
+            // The prompt's hash is in the key already; the name and form tell two components with one file apart.
+            put(custom.name)
+            put(custom.form.rawValue)
+        }
         for field in PromptTemplate.Field.allCases {
             put(template.fields.contains(field) ? request.value(of: field) : "")
         }

@@ -39,7 +39,7 @@ public struct LLMJudge: Judge {
         self.cache = cache
         self.transport = transport ?? URLSessionTransport(maximumConnectionsPerHost: configuration.maxConcurrency)
         self.logger = logger
-        self.prompts = try PromptLibrary(directory: configuration.promptsDirectory)
+        self.prompts = try PromptLibrary(directory: configuration.promptsDirectory, custom: configuration.customComponents)
         self.limiter = ConcurrencyLimiter(limit: configuration.maxConcurrency)
         self.sleeper = sleeper
         self.retry = RetryPolicy(
@@ -49,7 +49,7 @@ public struct LLMJudge: Judge {
 
     /// The verdict for `request`: from the cache when stored, else from the judge (then stored).
     public func verdict(for request: JudgeRequest) async throws -> JudgeVerdict {
-        let template = prompts[request.kind]
+        let template = try prompts.template(for: request)
         let key = cacheKey(for: request, template: template)
         if let hit = await cachedVerdict(forKey: key, request: request) { return hit }
         var verdict = try await inFlight.value(forKey: key) { [self] in
@@ -64,7 +64,8 @@ public struct LLMJudge: Judge {
 
     /// The cached verdict for `request`, without a judge call.
     public func cachedVerdict(for request: JudgeRequest) async -> JudgeVerdict? {
-        await cachedVerdict(forKey: cacheKey(for: request, template: prompts[request.kind]), request: request)
+        guard let template = try? prompts.template(for: request) else { return nil }
+        return await cachedVerdict(forKey: cacheKey(for: request, template: template), request: request)
     }
 
     private func cacheKey(for request: JudgeRequest, template: PromptTemplate) -> String {
@@ -76,6 +77,8 @@ public struct LLMJudge: Judge {
             guard var hit = try await cache.verdict(forKey: key) else { return nil }
             hit.fromCache = true
             hit.key = key
+            // The cache keeps no score column: a scale verdict's score is read again from its raw text.
+            if request.custom?.form == .scale { hit.score = VerdictParser.storedScale(hit.rawText) }
             return hit
         } catch {
             // A broken cache costs a judge call, not the verdict.
@@ -95,15 +98,15 @@ public struct LLMJudge: Judge {
         return verdict
     }
 
-    /// The prompt's content hash for `kind`, for status pages and tests.
+    /// The prompt's content hash for `kind` (a built-in one), for status pages and tests.
     public func promptHash(for kind: VerdictKind) -> String { prompts[kind].contentHash }
 
     func freshVerdict(for request: JudgeRequest, template: PromptTemplate) async throws -> JudgeVerdict {
         let body = try requestBody(for: request, template: template)
-        if configuration.votes == 1 { return try await singleVerdict(body: body, kind: request.kind) }
+        if configuration.votes == 1 { return try await singleVerdict(body: body, request: request) }
         let ballots = try await withThrowingTaskGroup(of: JudgeVerdict.self) { group in
             for _ in 0..<configuration.votes {
-                group.addTask { try await singleVerdict(body: body, kind: request.kind) }
+                group.addTask { try await singleVerdict(body: body, request: request) }
             }
             return try await group.reduce(into: []) { $0.append($1) }
         }
@@ -111,7 +114,8 @@ public struct LLMJudge: Judge {
     }
 
     /// One verdict from one judge answer; an unreadable answer is asked again once, then fails.
-    private func singleVerdict(body: Data, kind: VerdictKind) async throws -> JudgeVerdict {
+    private func singleVerdict(body: Data, request: JudgeRequest) async throws -> JudgeVerdict {
+        let kind = request.kind
         var lastText = ""
         for parseAttempt in 0..<2 {
             let started = ContinuousClock.now
@@ -126,7 +130,7 @@ public struct LLMJudge: Judge {
                     metadata: ["kind": "\(kind.rawValue)", "parse_attempt": "\(parseAttempt + 1)"])
                 continue
             }
-            guard let parsed = VerdictParser.parse(text, kind: kind) else {
+            guard let parsed = VerdictParser.parse(text, for: request) else {
                 lastText = String(text.prefix(200))
                 logger.warning(
                     "judge verdict unparseable",
@@ -136,7 +140,7 @@ public struct LLMJudge: Judge {
             return JudgeVerdict(
                 passed: parsed.passed, requiresReasoning: parsed.requiresReasoning, agreement: 1, rawText: text,
                 model: configuration.model, promptTokens: completion.usage?.promptTokens ?? 0,
-                completionTokens: completion.usage?.completionTokens ?? 0, latencyMs: latency)
+                completionTokens: completion.usage?.completionTokens ?? 0, latencyMs: latency, score: parsed.score)
         }
         throw JudgeFailure(
             cause: .unparseable,

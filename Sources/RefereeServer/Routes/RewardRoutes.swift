@@ -29,7 +29,7 @@ struct RewardRoutes: Sendable {
         self.metrics = metrics
         self.admission = admission
         self.statistics = statistics
-        serverOptions = try? configuration.scoring.scoringOptions()
+        serverOptions = try? configuration.scoring.scoringOptions(custom: configuration.customComponents)
     }
 
     /// `POST /reward`: one rollout, or a batch with groups.
@@ -137,7 +137,7 @@ struct RewardRoutes: Sendable {
 
     func scoringOptions(_ config: RequestConfig) throws -> ScoringOptions {
         do {
-            return try config.scoringOptions()
+            return try config.scoringOptions(custom: configuration.customComponents)
         } catch {
             throw APIError.badRequest(error)
         }

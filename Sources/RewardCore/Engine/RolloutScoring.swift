@@ -21,6 +21,10 @@ struct RolloutScoring {
     var thinkingIsZero: FormatReason?
     /// The token budgets judge calls count against.
     var budgets = JudgeBudgets.none
+    /// Custom judged components still to ask about.
+    var pendingCustom: [CustomComponent] = []
+    /// The custom components' values the formula sees; a skipped one that counts as 1 is 1 here.
+    var customValues: [String: Double] = [:]
 
     init(rollout: Rollout, options: ScoringOptions, answers: AnswerScorer, judgeAvailable: Bool) {
         let rollout = rollout.task.flatMap { options.tasks[$0] }.map(rollout.applying) ?? rollout
@@ -47,6 +51,7 @@ struct RolloutScoring {
         scoreAnswer(answers, judgeAvailable: judgeAvailable)
         scoreDecision(judgeAvailable: judgeAvailable)
         scoreThinking(judgeAvailable: judgeAvailable)
+        scoreCustom(judgeAvailable: judgeAvailable)
         if let reason = thinkingIsZero {
             // Zero thinking is known without a judge; report it only where it can matter.
             for component in ComponentName.thinking {
@@ -55,7 +60,9 @@ struct RolloutScoring {
         }
     }
 
-    var hasPendingJudgeWork: Bool { pendingAnswerReference != nil || pendingDecisionJudge || pendingThinking }
+    var hasPendingJudgeWork: Bool {
+        pendingAnswerReference != nil || pendingDecisionJudge || pendingThinking || !pendingCustom.isEmpty
+    }
 
     /// Whether the formula names `component`; naming `think` needs all three thinking verdicts.
     func formulaNeeds(_ component: ComponentName) -> Bool {
@@ -139,7 +146,7 @@ struct RolloutScoring {
     }
 
     /// Whether the reward is already fixed, so further judge calls would be wasted.
-    var rewardDetermined: Bool { options.shortCircuit && options.formula.evaluate(values) != nil }
+    var rewardDetermined: Bool { options.shortCircuit && options.formula.evaluate(values, custom: customValues) != nil }
 
     /// Makes the judge calls still needed, cheapest decision first; stops at the first failure.
     mutating func runJudgeStages(_ judge: any Judge) async {
@@ -151,8 +158,7 @@ struct RolloutScoring {
             if rewardDetermined {
                 skip(.answer, .shortCircuit)
             } else {
-                let request = JudgeRequest(kind: .answer, question: rollout.prompt, answer: parsed.finalAnswer ?? "", reference: reference, images: rollout.images)
-                guard let verdict = await ask(judge, request) else { return }
+                guard let verdict = await ask(judge, answerRequest(reference: reference)) else { return }
                 record(.answer, verdict.passed ? 1 : 0, reason: AnswerReason.judgeSaysWrong)
             }
         }
@@ -161,8 +167,7 @@ struct RolloutScoring {
             if rewardDetermined {
                 skip(.judge, .shortCircuit)
             } else {
-                let request = JudgeRequest(kind: .thinkJudge, question: rollout.prompt, decision: parsed.decision.rawValue, images: rollout.images)
-                guard let verdict = await ask(judge, request) else { return }
+                guard let verdict = await ask(judge, thinkJudgeRequest()) else { return }
                 record(.judge, verdict.passed ? 1 : 0, reason: JudgmentReason.judgeSaysWrongDecision)
             }
         }
@@ -174,18 +179,16 @@ struct RolloutScoring {
                 await judgeThinking(judge)
             }
         }
+        if !pendingCustom.isEmpty, failure == nil {
+            await judgeCustom(judge)
+        }
     }
 
     private mutating func judgeThinking(_ judge: any Judge) async {
-        let reasoning = parsed.reasoning
-        func request(_ kind: VerdictKind) -> JudgeRequest {
-            JudgeRequest(kind: kind, question: rollout.prompt, reasoning: reasoning,
-                         answer: kind == .consistency ? parsed.answerSection : "", images: rollout.images)
-        }
         let budgets = budgets
-        async let logic = Self.attempt(judge, request(.logic), budgets)
-        async let grounding = Self.attempt(judge, request(.grounding), budgets)
-        async let consistency = Self.attempt(judge, request(.consistency), budgets)
+        async let logic = Self.attempt(judge, thinkingRequest(.logic), budgets)
+        async let grounding = Self.attempt(judge, thinkingRequest(.grounding), budgets)
+        async let consistency = Self.attempt(judge, thinkingRequest(.consistency), budgets)
         let outcomes: [(ComponentName, Result<JudgeVerdict, JudgeFailure>)] = [
             (.logic, await logic), (.grounding, await grounding), (.consistency, await consistency),
         ]
@@ -198,8 +201,8 @@ struct RolloutScoring {
         record(.think, total / 3, reason: JudgmentReason.judgeSaysUnsound)
     }
 
-    private mutating func ask(_ judge: any Judge, _ request: JudgeRequest) async -> JudgeVerdict? {
-        account(await Self.attempt(judge, request, budgets), kind: request.kind.rawValue)
+    mutating func ask(_ judge: any Judge, _ request: JudgeRequest) async -> JudgeVerdict? {
+        account(await Self.attempt(judge, request, budgets), kind: request.custom?.name ?? request.kind.rawValue)
     }
 
     /// One verdict; once a budget is spent only a cached one, and the call's tokens are charged to the budgets.
@@ -244,7 +247,7 @@ struct RolloutScoring {
             result.error = failure
             return result
         }
-        guard let reward = options.formula.evaluate(values) else {
+        guard let reward = options.formula.evaluate(values, custom: customValues) else {
             result.error = unavailable.first
                 ?? RewardError(code: .componentUnavailable, message: "a component the formula needs could not be evaluated")
             return result

@@ -10,6 +10,11 @@ public enum VerdictKind: String, Sendable, Hashable, CaseIterable, Codable {
     case consistency
     /// An open-ended answer is correct against the reference and the question.
     case answer
+    /// A custom judged component declared in configuration; `JudgeRequest.custom` names it.
+    case custom
+
+    /// The five kinds with a prompt file of their own in `Prompts/`.
+    public static let builtIn: [VerdictKind] = [.thinkJudge, .logic, .grounding, .consistency, .answer]
 }
 
 /// Everything a judge sees for one verdict; fields a kind does not use stay empty.
@@ -28,6 +33,8 @@ public struct JudgeRequest: Sendable, Hashable {
     public var reference: String
     /// Images as `data:` URIs or URLs, passed to the judge as `image_url` parts.
     public var images: [String]
+    /// The custom component asked about, for kind `custom`.
+    public var custom: CustomComponent?
 
     /// Creates a request; unused fields default to empty.
     public init(
@@ -46,8 +53,11 @@ public struct JudgeRequest: Sendable, Hashable {
 
 /// One parsed verdict with what it cost.
 public struct JudgeVerdict: Sendable, Equatable, Codable {
-    /// TRUE/FALSE for logic, grounding, consistency and answer; `is_judgment_correct` for the think-judge.
+    /// TRUE/FALSE for logic, grounding, consistency and answer; `is_judgment_correct` for the think-judge;
+    /// a scale verdict of 5 or more.
     public var passed: Bool
+    /// A scale verdict's value in [0, 1] (the judge's 0-10 over 10); nil for TRUE/FALSE verdicts.
+    public var score: Double?
     /// The think-judge's view of whether the question needs reasoning; nil for other kinds.
     public var requiresReasoning: Bool?
     /// Share of votes that agreed with the majority (1 with a single vote).
@@ -71,7 +81,7 @@ public struct JudgeVerdict: Sendable, Equatable, Codable {
     public init(
         passed: Bool, requiresReasoning: Bool? = nil, agreement: Double = 1, rawText: String = "",
         model: String = "", promptTokens: Int = 0, completionTokens: Int = 0, latencyMs: Double = 0,
-        fromCache: Bool = false, key: String? = nil
+        fromCache: Bool = false, key: String? = nil, score: Double? = nil
     ) {
         self.passed = passed
         self.requiresReasoning = requiresReasoning
@@ -83,6 +93,7 @@ public struct JudgeVerdict: Sendable, Equatable, Codable {
         self.latencyMs = latencyMs
         self.fromCache = fromCache
         self.key = key
+        self.score = score
     }
 }
 

@@ -94,13 +94,14 @@ public struct RequestConfig: Sendable, Hashable {
         return merged
     }
 
-    /// The scoring options this config asks for; a bad formula names the position of the problem.
-    public func scoringOptions(fieldPrefix: String = "config.") throws(RewardError) -> ScoringOptions {
+    /// The scoring options this config asks for; a bad formula names the position of the problem. A formula
+    /// may name the `custom` judged components the server declares.
+    public func scoringOptions(fieldPrefix: String = "config.", custom: [CustomComponent] = []) throws(RewardError) -> ScoringOptions {
         let alpha = alpha ?? 0.9
         let formula: Formula
         if let source = self.formula {
             do {
-                formula = try Formula.parse(source)
+                formula = try Formula.parse(source, custom: Set(custom.map(\.name)))
             } catch {
                 throw RewardError(code: .invalidFormula, message: "formula: \(error.description)", field: fieldPrefix + "formula")
             }
@@ -123,6 +124,7 @@ public struct RequestConfig: Sendable, Hashable {
         options.accuracy = AccuracyRule(source: accuracyFrom ?? .answer, threshold: accuracyThreshold)
         options.tasks = tasks ?? [:]
         options.maxJudgeTokens = maxJudgeTokens
+        options.customComponents = formula.customComponents.compactMap { name in custom.first { $0.name == name } }
         for word in include ?? [] {
             guard let part = ResultPart(rawValue: word) else {
                 let known = ResultPart.allCases.map(\.rawValue).joined(separator: ", ")

@@ -36,6 +36,8 @@ public struct ScoringOptions: Sendable {
     public var maxJudgeTokens: Int?
     /// Optional parts each result carries.
     public var include: Set<ResultPart> = []
+    /// The custom judged components the formula names, in the formula's (sorted) order.
+    public var customComponents: [CustomComponent] = []
 
     /// Creates options; the defaults are the spec's.
     public init(

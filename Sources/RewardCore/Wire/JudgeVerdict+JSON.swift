@@ -11,6 +11,7 @@ extension JudgeVerdict {
         writer.bool(passed)
         writer.memberKey("requires_reasoning")
         if let requiresReasoning { writer.bool(requiresReasoning) } else { writer.raw("null") }
+        writer.member("score", score)
         writer.memberKey("raw_text")
         let cut = rawText.count > rawTextLimit
         writer.string(cut ? String(rawText.prefix(rawTextLimit)) : rawText)

@@ -53,14 +53,15 @@ extension RewardResult {
             writer.raw(fragment)
             writer.number(components[component])
         }
+        if !customComponents.isEmpty || !customSkipped.isEmpty { writeCustomComponents(to: &writer) }
         writer.raw("},\"decision\":")
         if let decision { writer.plainString(decision.rawValue) } else { writer.raw("null") }
         writer.raw(",\"extracted_answer\":")
         writer.string(extractedAnswer)
         writer.raw(",\"skipped\":")
-        Self.writeReasons(skipped, to: &writer)
+        Self.writeReasons(skipped, custom: customSkipped, to: &writer)
         writer.raw(",\"reasons\":")
-        Self.writeReasons(reasons, to: &writer)
+        Self.writeReasons(reasons, custom: customReasons, to: &writer)
         writer.raw(",\"error\":")
         if let error { error.write(to: &writer) } else { writer.raw("null") }
         writer.raw(",\"warnings\":")
@@ -110,7 +111,7 @@ extension RewardResult {
     }
 
     /// Component names come from the catalogue: nothing in them needs escaping.
-    private static func writeReasons(_ reasons: ComponentMap<String>, to writer: inout JSONWriter) {
+    private static func writeReasons(_ reasons: ComponentMap<String>, custom: [String: String], to writer: inout JSONWriter) {
         writer.raw("{")
         var first = true
         // By subscript rather than the map's iterator, which copies the whole map.
@@ -122,7 +123,24 @@ extension RewardResult {
             writer.raw(":")
             writer.string(reason)
         }
+        for (name, reason) in custom.sorted(by: { $0.key < $1.key }) {
+            writer.comma(!first)
+            first = false
+            writer.string(name)
+            writer.raw(":")
+            writer.string(reason)
+        }
         writer.raw("}")
+    }
+
+    /// The custom components after the built-in ones, by name; a skipped one is null, as a built-in one is.
+    private func writeCustomComponents(to writer: inout JSONWriter) {
+        for name in Set(customComponents.keys).union(customSkipped.keys).sorted() {
+            writer.raw(",")
+            writer.string(name)
+            writer.raw(":")
+            writer.number(customComponents[name])
+        }
     }
 
     /// The result as a standalone JSON object.
