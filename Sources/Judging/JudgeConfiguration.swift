@@ -36,6 +36,9 @@ public struct JudgeConfiguration: Sendable {
     public var claimLeaseSeconds: Double
     /// Judged components declared in configuration, each with its own prompt file.
     public var customComponents: [CustomComponent] = []
+    /// Ask the think-judge twice, the second time with its two questions in the other order, and fail the
+    /// verdict (`judge_inconsistent`) when the two answers disagree.
+    public var thinkJudgeConsistencyCheck = false
 
     /// Creates a configuration; only the URL and the model have no default.
     public init(

@@ -17,6 +17,7 @@ struct ServiceOptions: ParsableArguments {
     @Option(help: .setting("judge_budget_tokens")) var judgeBudgetTokens: String?
     @Option(help: .setting("judge_budget_window")) var judgeBudgetWindow: String?
     @Option(help: .setting("judge_raw_text_limit")) var judgeRawTextLimit: String?
+    @Option(help: .setting("judge_consistency_check")) var judgeConsistencyCheck: String?
     @Option(help: .setting("prompts_dir")) var promptsDir: String?
     @Option(help: .setting("judge_transport")) var judgeTransport: String?
     @Option(help: .setting("max_body_bytes")) var maxBodyBytes: String?

@@ -92,6 +92,7 @@ func buildEngineParts(
             maxConcurrency: configuration.judgeConcurrency, votes: configuration.judgeVotes,
             promptsDirectory: configuration.promptsDirectory)
         judgeConfiguration.customComponents = configuration.customComponents
+        judgeConfiguration.thinkJudgeConsistencyCheck = configuration.judgeConsistencyCheck ?? false
         // AsyncHTTPClient spends about a seventh of URLSession's CPU per judge call (JudgeBenchmark).
         var transport: (any JudgeTransport)?
         if configuration.judgeTransport == .asyncHTTPClient {

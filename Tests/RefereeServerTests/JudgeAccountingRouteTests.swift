@@ -70,6 +70,24 @@ struct JudgeAccountingRouteTests {
         #expect(await judge.script.calls == 3)
         await judge.shutdown()
     }
+
+    @Test("judge_consistency_check: a think-judge that changes its mind when its questions are swapped makes the rollout abstain")
+    func consistencyCheck() async throws {
+        let script = JudgeScript(latency: 0)
+        // Only the swapped prompt asks "in this order:".
+        await script.answer(#"{"requires_reasoning": true, "is_judgment_correct": false}"#, whenBodyContains: "in this order:")
+        let judge = try await FakeJudgeServer.start(script)
+        var configuration = Self.configuration(judge: judge)
+        configuration.judgeConsistencyCheck = true
+        let unlabelled = #"{"prompt": "3+4?", "response": "\#(response("think", "7"))", "ground_truth": "7"}"#
+        try await withReferee(configuration) { client in
+            let (_, result) = try await client.post("/reward", json: unlabelled)
+            #expect(result["reward"] is NSNull)
+            #expect((result["error"] as? [String: Any])?["code"] as? String == "judge_inconsistent")
+        }
+        #expect(await script.calls == 2)
+        await judge.shutdown()
+    }
 }
 
 extension TestClientProtocol {

@@ -5,8 +5,9 @@ enum CacheKey {
     /// Bumped when the key layout changes, so old rows are never misread as new ones.
     static let version = "referee-verdict-v1"
 
+    /// `swapped` is the think-judge's second prompt when the consistency check asks twice.
     static func make(
-        request: JudgeRequest, template: PromptTemplate, configuration: JudgeConfiguration
+        request: JudgeRequest, template: PromptTemplate, configuration: JudgeConfiguration, swapped: PromptTemplate? = nil
     ) -> String {
         var hasher = SHA256()
         // Every field is length-prefixed so no two different inputs concatenate to the same bytes.
@@ -34,6 +35,11 @@ enum CacheKey {
         put("max_tokens=\(configuration.maxTokens)")
         put("votes=\(configuration.votes)")
         put("json=\(request.kind == .thinkJudge && configuration.jsonResponseFormat)")
+        if let swapped {
+            // Added only with the check on, so keys made without it stay what they were.
+            put("consistency_check")
+            put(swapped.contentHash)
+        }
         return SHA256.hexString(hasher.finalize())
     }
 }

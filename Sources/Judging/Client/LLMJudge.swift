@@ -39,7 +39,9 @@ public struct LLMJudge: Judge {
         self.cache = cache
         self.transport = transport ?? URLSessionTransport(maximumConnectionsPerHost: configuration.maxConcurrency)
         self.logger = logger
-        self.prompts = try PromptLibrary(directory: configuration.promptsDirectory, custom: configuration.customComponents)
+        self.prompts = try PromptLibrary(
+            directory: configuration.promptsDirectory, custom: configuration.customComponents,
+            consistencyCheck: configuration.thinkJudgeConsistencyCheck)
         self.limiter = ConcurrencyLimiter(limit: configuration.maxConcurrency)
         self.sleeper = sleeper
         self.retry = RetryPolicy(
@@ -69,7 +71,8 @@ public struct LLMJudge: Judge {
     }
 
     private func cacheKey(for request: JudgeRequest, template: PromptTemplate) -> String {
-        CacheKey.make(request: request, template: template, configuration: configuration)
+        let swapped = request.kind == .thinkJudge ? prompts.swappedThinkJudge : nil
+        return CacheKey.make(request: request, template: template, configuration: configuration, swapped: swapped)
     }
 
     private func cachedVerdict(forKey key: String, request: JudgeRequest) async -> JudgeVerdict? {
@@ -102,6 +105,35 @@ public struct LLMJudge: Judge {
     public func promptHash(for kind: VerdictKind) -> String { prompts[kind].contentHash }
 
     func freshVerdict(for request: JudgeRequest, template: PromptTemplate) async throws -> JudgeVerdict {
+        if request.kind == .thinkJudge, let swapped = prompts.swappedThinkJudge {
+            return try await consistentVerdict(for: request, template: template, swapped: swapped)
+        }
+        return try await votedVerdict(for: request, template: template)
+    }
+
+    /// The think-judge asked with both prompts at once; the verdict stands only when both answers agree.
+    private func consistentVerdict(for request: JudgeRequest, template: PromptTemplate, swapped: PromptTemplate) async throws -> JudgeVerdict {
+        async let asked = votedVerdict(for: request, template: template)
+        async let askedSwapped = votedVerdict(for: request, template: swapped)
+        let (first, second) = try await (asked, askedSwapped)
+        guard first.passed == second.passed, first.requiresReasoning == second.requiresReasoning else {
+            func describe(_ verdict: JudgeVerdict) -> String {
+                "is_judgment_correct \(verdict.passed), requires_reasoning \(verdict.requiresReasoning.map(String.init) ?? "none")"
+            }
+            throw JudgeFailure(
+                cause: .inconsistent,
+                message: "the think-judge answered \(describe(first)), and \(describe(second)) with its two questions swapped")
+        }
+        var verdict = first
+        verdict.rawText = first.rawText + VoteCount.ballotSeparator + second.rawText
+        verdict.promptTokens += second.promptTokens
+        verdict.completionTokens += second.completionTokens
+        verdict.latencyMs = max(first.latencyMs, second.latencyMs)
+        verdict.agreement = min(first.agreement, second.agreement)
+        return verdict
+    }
+
+    private func votedVerdict(for request: JudgeRequest, template: PromptTemplate) async throws -> JudgeVerdict {
         let body = try requestBody(for: request, template: template)
         if configuration.votes == 1 { return try await singleVerdict(body: body, request: request) }
         let ballots = try await withThrowingTaskGroup(of: JudgeVerdict.self) { group in

@@ -6,10 +6,15 @@ import RewardCore
 struct PromptLibrary: Sendable {
     private let templates: [VerdictKind: PromptTemplate]
     private let customTemplates: [String: PromptTemplate]
+    /// The think-judge's prompt with its two questions in the other order, for the consistency check.
+    let swappedThinkJudge: PromptTemplate?
+
+    /// The swapped think-judge prompt's file name.
+    static let swappedThinkJudgeFile = "think-judge-swapped.txt"
 
     /// Reads every kind's file from `directory`, or the embedded prompts when it is nil, and each custom
     /// component's file; a missing or malformed file, or an unusable component, is a setup error naming it.
-    init(directory: String?, custom: [CustomComponent] = []) throws {
+    init(directory: String?, custom: [CustomComponent] = [], consistencyCheck: Bool = false) throws {
         var templates: [VerdictKind: PromptTemplate] = [:]
         for kind in VerdictKind.builtIn {
             let (text, path) = try directory.map { try Self.read(kind, from: $0) } ?? Self.embedded(kind)
@@ -26,6 +31,16 @@ struct PromptLibrary: Sendable {
             customTemplates[component.name] = try PromptTemplate(custom: component, text: text, path: component.promptFile)
         }
         self.customTemplates = customTemplates
+        if consistencyCheck {
+            let name = Self.swappedThinkJudgeFile
+            let path = directory.map { ($0 as NSString).appendingPathComponent(name) } ?? "embedded \(name)"
+            guard let text = try directory.map({ _ in try Self.read(path: path, what: "the think-judge consistency check") }) ?? EmbeddedPrompts.files[name] else {
+                throw JudgeSetupError(code: "missing_prompt", message: "no embedded prompt \(name): run scripts/embed-prompts.sh")
+            }
+            swappedThinkJudge = try PromptTemplate(kind: .thinkJudge, text: text, path: path)
+        } else {
+            swappedThinkJudge = nil
+        }
     }
 
     /// The template for a built-in `kind`; every one is loaded by `init`.

@@ -45,6 +45,8 @@ public struct RefereeConfiguration: Sendable {
     public var judgeBudgetWindowSeconds = 3600.0
     /// Characters of a verdict's raw text that `include: ["judge"]` and `GET /verdicts/{key}` return.
     public var judgeRawTextLimit = 2000
+    /// Ask the think-judge twice, its two questions swapped the second time, and abstain when the answers disagree.
+    public var judgeConsistencyCheck: Bool?
     /// Judged components declared in the `components_file`, usable by name in formulas.
     public var customComponents: [CustomComponent] = []
     /// Folder of the judge prompt files; nil uses the prompts compiled into the binary.

@@ -23,6 +23,8 @@ extension Setting {
                 help: "Seconds of the rolling window judge_budget_tokens counts over"),
         .integer("judge_raw_text_limit", \.judgeRawTextLimit, in: 0...1_000_000,
                  help: "Characters of a verdict's raw text that include judge and GET /verdicts/{key} return"),
+        .boolean("judge_consistency_check", \.judgeConsistencyCheck, default: "false",
+                 help: "Ask the think-judge twice with its two questions in either order; rollouts abstain (judge_inconsistent) when the answers disagree"),
         .text("prompts_dir", \.promptsDirectory, type: "path", emptyIsNone: true,
               help: "Folder of judge prompt files to use instead of the ones built into referee"),
         .choice("judge_transport", \.judgeTransport, help: "Judge HTTP client"),

@@ -128,6 +128,8 @@ extension JudgeFailure {
         case rejected
         /// A judge token budget is spent and the verdict is not cached.
         case budgetExhausted = "budget_exhausted"
+        /// The think-judge's two answers, with its questions in either order, disagree.
+        case inconsistent
 
         /// The abstention code a rollout gets.
         public var errorCode: ErrorCode {
@@ -139,6 +141,7 @@ extension JudgeFailure {
             case .unparseable: .judgeUnparseable
             case .rejected: .judgeRejected
             case .budgetExhausted: .judgeBudgetExhausted
+            case .inconsistent: .judgeInconsistent
             }
         }
     }
