@@ -61,4 +61,18 @@ import VerdictStore
             CacheKey.make(request: logic, template: plain.prompts[.logic], configuration: plain.configuration)
                 == CacheKey.make(request: logic, template: checked.prompts[.logic], configuration: checked.configuration))
     }
+
+    @Test func aPromptsFolderWithoutTheSwappedPromptStopsTheStartUp() throws {
+        let prompts = try Fixtures.copiedPrompts()
+        try FileManager.default.removeItem(atPath: (prompts as NSString).appendingPathComponent("think-judge-swapped.txt"))
+        var configuration = Fixtures.configuration("http://127.0.0.1:9/v1", prompts: prompts)
+        _ = try Fixtures.judge(configuration)
+        configuration.thinkJudgeConsistencyCheck = true
+        #expect(throws: JudgeSetupError.self) { try Fixtures.judge(configuration) }
+        do {
+            _ = try Fixtures.judge(configuration)
+        } catch let error as JudgeSetupError {
+            #expect(error.code == "missing_prompt" && error.message.contains("think-judge-swapped.txt"))
+        }
+    }
 }

@@ -31,16 +31,7 @@ struct PromptLibrary: Sendable {
             customTemplates[component.name] = try PromptTemplate(custom: component, text: text, path: component.promptFile)
         }
         self.customTemplates = customTemplates
-        if consistencyCheck {
-            let name = Self.swappedThinkJudgeFile
-            let path = directory.map { ($0 as NSString).appendingPathComponent(name) } ?? "embedded \(name)"
-            guard let text = try directory.map({ _ in try Self.read(path: path, what: "the think-judge consistency check") }) ?? EmbeddedPrompts.files[name] else {
-                throw JudgeSetupError(code: "missing_prompt", message: "no embedded prompt \(name): run scripts/embed-prompts.sh")
-            }
-            swappedThinkJudge = try PromptTemplate(kind: .thinkJudge, text: text, path: path)
-        } else {
-            swappedThinkJudge = nil
-        }
+        swappedThinkJudge = consistencyCheck ? try Self.swappedThinkJudge(directory: directory) : nil
     }
 
     /// The template for a built-in `kind`; every one is loaded by `init`.
@@ -71,6 +62,19 @@ struct PromptLibrary: Sendable {
             throw JudgeSetupError(code: "bad_prompt", message: "prompt file \(path) is not UTF-8 text")
         }
         return text
+    }
+
+    /// The consistency check's think-judge prompt, from the prompts folder or the embedded ones.
+    private static func swappedThinkJudge(directory: String?) throws -> PromptTemplate {
+        let name = swappedThinkJudgeFile
+        if let directory {
+            let path = (directory as NSString).appendingPathComponent(name)
+            return try PromptTemplate(kind: .thinkJudge, text: read(path: path, what: "the think-judge consistency check"), path: path)
+        }
+        guard let text = EmbeddedPrompts.files[name] else {
+            throw JudgeSetupError(code: "missing_prompt", message: "no embedded prompt \(name): run scripts/embed-prompts.sh")
+        }
+        return try PromptTemplate(kind: .thinkJudge, text: text, path: "embedded \(name)")
     }
 
     private static func embedded(_ kind: VerdictKind) throws -> (text: String, path: String) {
