@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import RefereeServer
+import RewardCore
 import Testing
 
 @Suite("Judge accounting over HTTP: provenance, GET /verdicts/{key}, budgets and cost in /metrics")
@@ -86,6 +87,33 @@ struct JudgeAccountingRouteTests {
             #expect((result["error"] as? [String: Any])?["code"] as? String == "judge_inconsistent")
         }
         #expect(await script.calls == 2)
+        await judge.shutdown()
+    }
+
+    @Test("a custom scale component in the server's formula: judged, in the result and its provenance, averaged in /metrics")
+    func customComponentOverHTTP() async throws {
+        let prompt = FileManager.default.temporaryDirectory.appendingPathComponent("depth-\(UUID().uuidString).txt")
+        try "Rate the depth of the reasoning from 0 to 10.\n=== USER ===\n{{prompt}}\n\n{{thinking}}\n\nReply with one integer.\n"
+            .write(to: prompt, atomically: true, encoding: .utf8)
+        let script = JudgeScript(latency: 0)
+        await script.answer("6", whenBodyContains: "Rate the depth")
+        let judge = try await FakeJudgeServer.start(script)
+        var configuration = Self.configuration(judge: judge)
+        configuration.customComponents = [CustomComponent(name: "depth", promptFile: prompt.path, form: .scale, inputs: [.prompt, .thinking])]
+        configuration.scoring.formula = "answer * depth"
+        try await withReferee(configuration) { client in
+            let (status, result) = try await client.post("/reward", json: Self.thinking + #", "include": ["judge"]}"#)
+            #expect(status == .ok)
+            #expect((result["components"] as? [String: Any])?["depth"] as? Double == 0.6)
+            #expect((result["reasons"] as? [String: Any])?["depth"] as? String == "judge_says_no")
+            let verdicts = try #require(result["judge"] as? [[String: Any]])
+            #expect(verdicts.map { $0["kind"] as? String } == ["depth"])
+            #expect(verdicts.first?["score"] as? Double == 0.6)
+            #expect(result["reward"] as? Double == 0.6)
+            let metrics = try await client.text("/metrics")
+            #expect(metrics.contains(#"referee_component_sum{component="depth"} 0.6"#))
+            #expect(metrics.contains(#"referee_component_count{component="depth"} 1"#))
+        }
         await judge.shutdown()
     }
 }
