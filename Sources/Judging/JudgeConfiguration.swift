@@ -1,4 +1,5 @@
 import Foundation
+import RewardCore
 
 /// How to reach and drive an OpenAI-compatible chat-completions judge; parsed once at the edge.
 public struct JudgeConfiguration: Sendable {
@@ -33,6 +34,11 @@ public struct JudgeConfiguration: Sendable {
     /// With a shared cache: how long a replica's claim on a verdict lasts unless renewed (it is renewed every
     /// third of this while the judge call runs), so a crashed replica's claim lapses after at most this long.
     public var claimLeaseSeconds: Double
+    /// Judged components declared in configuration, each with its own prompt file.
+    public var customComponents: [CustomComponent] = []
+    /// Ask the think-judge twice, the second time with its two questions in the other order, and fail the
+    /// verdict (`judge_inconsistent`) when the two answers disagree.
+    public var thinkJudgeConsistencyCheck = false
 
     /// Creates a configuration; only the URL and the model have no default.
     public init(

@@ -76,7 +76,7 @@ struct RescoreCommand: AsyncParsableCommand {
             report = try await rescore(options, scorer: scorer)
         } else {
             let scoringOptions: ScoringOptions
-            do { scoringOptions = try scoring.scoringOptions(fieldPrefix: "") } catch { throw ValidationError(error.message) }
+            do { scoringOptions = try scoring.scoringOptions(fieldPrefix: "", custom: configuration.customComponents) } catch { throw ValidationError(error.message) }
             let defaults = options
             let statistics = try await updateStats ? openStatistics(configuration.cachePath) : nil
             do {

@@ -19,18 +19,19 @@ struct ScoreCommand: AsyncParsableCommand {
         let scoring: ScoringOptions
         do {
             request = try Wire.readRewardRequest(input)
-            scoring = try configuration.scoring.overlaid(with: request.config).scoringOptions()
+            scoring = try configuration.scoring.overlaid(with: request.config).scoringOptions(custom: configuration.customComponents)
         } catch {
             throw Self.invalidInput(error)
         }
         if !request.isBatch, case .failure(let error) = request.items[0].rollout { throw Self.invalidInput(error) }
+        let textLimit = scoring.include.contains(.judge) ? configuration.judgeRawTextLimit : nil
         let output = try await withEngine(configuration) { engine -> [UInt8] in
             if request.isBatch {
                 let batch = await engine.scoreBatch(request.items, options: scoring, warnings: request.warnings)
-                return batch.jsonBytes(includeAdvantage: scoring.advantage != .none)
+                return batch.jsonBytes(includeAdvantage: scoring.advantage != .none, verdictTextLimit: textLimit)
             }
             let rollout = try request.items[0].rollout.get()
-            return await engine.score(rollout, options: scoring).jsonBytes(includeAdvantage: scoring.advantage != .none)
+            return await engine.score(rollout, options: scoring).jsonBytes(includeAdvantage: scoring.advantage != .none, verdictTextLimit: textLimit)
         }
         FileHandle.standardOutput.write(Data(output + [UInt8(ascii: "\n")]))
     }

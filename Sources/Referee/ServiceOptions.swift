@@ -14,6 +14,10 @@ struct ServiceOptions: ParsableArguments {
     @Option(help: .setting("judge_timeout")) var judgeTimeout: String?
     @Option(help: .setting("judge_concurrency")) var judgeConcurrency: String?
     @Option(help: .setting("judge_votes")) var judgeVotes: String?
+    @Option(help: .setting("judge_budget_tokens")) var judgeBudgetTokens: String?
+    @Option(help: .setting("judge_budget_window")) var judgeBudgetWindow: String?
+    @Option(help: .setting("judge_raw_text_limit")) var judgeRawTextLimit: String?
+    @Option(help: .setting("judge_consistency_check")) var judgeConsistencyCheck: String?
     @Option(help: .setting("prompts_dir")) var promptsDir: String?
     @Option(help: .setting("judge_transport")) var judgeTransport: String?
     @Option(help: .setting("max_body_bytes")) var maxBodyBytes: String?
@@ -32,6 +36,8 @@ struct ServiceOptions: ParsableArguments {
     @Option(help: .setting("percent")) var percent: String?
     @Option(help: .setting("accuracy_from")) var accuracyFrom: String?
     @Option(help: .setting("accuracy_threshold")) var accuracyThreshold: String?
+    @Option(help: .setting("include")) var include: String?
+    @Option(help: .setting("components_file")) var componentsFile: String?
     @Option(help: .setting("tasks_file")) var tasksFile: String?
     @Option(help: .setting("fallback_reward")) var fallbackReward: String?
     @Option(help: .setting("judge_outage_wait")) var judgeOutageWait: String?

@@ -37,7 +37,7 @@ public func buildApplication(
     let flusher = PromptStatisticsFlusher(recorder: recorder, interval: .milliseconds(250), logger: logger) {
         statistics?.close()
     }
-    let router = buildRouter(configuration, engine: parts.engine, metrics: metrics, statistics: recorder)
+    let router = buildRouter(configuration, engine: parts.engine, metrics: metrics, statistics: recorder, cache: parts.cache)
     let idle = TimeAmount.nanoseconds(Int64(configuration.idleTimeoutSeconds * 1_000_000_000))
     let header = TimeAmount.nanoseconds(Int64(configuration.headerTimeoutSeconds * 1_000_000_000))
     let body = TimeAmount.nanoseconds(Int64(configuration.bodyTimeoutSeconds * 1_000_000_000))
@@ -86,11 +86,13 @@ func buildEngineParts(
     var parts = EngineParts(engine: RewardEngine())
     var judge = dependencies.judge
     if judge == nil, let url = configuration.judgeURL, let model = configuration.judgeModel {
-        let judgeConfiguration = JudgeConfiguration(
+        var judgeConfiguration = JudgeConfiguration(
             baseURL: url, model: model, apiKeyEnvironmentVariable: configuration.judgeAPIKeyVariable,
             apiKey: configuration.judgeAPIKey, timeoutSeconds: configuration.judgeTimeoutSeconds,
             maxConcurrency: configuration.judgeConcurrency, votes: configuration.judgeVotes,
             promptsDirectory: configuration.promptsDirectory)
+        judgeConfiguration.customComponents = configuration.customComponents
+        judgeConfiguration.thinkJudgeConsistencyCheck = configuration.judgeConsistencyCheck ?? false
         // AsyncHTTPClient spends about a seventh of URLSession's CPU per judge call (JudgeBenchmark).
         var transport: (any JudgeTransport)?
         if configuration.judgeTransport == .asyncHTTPClient {
@@ -112,13 +114,18 @@ func buildEngineParts(
     parts.engine = RewardEngine(
         judge: judge, parallelism: ProcessInfo.processInfo.activeProcessorCount,
         nanoseconds: { DispatchTime.now().uptimeNanoseconds })
+    if configuration.judgeBudgetTokens > 0 {
+        parts.engine.judgeBudget = JudgeTokenBudget(
+            limit: configuration.judgeBudgetTokens, windowSeconds: configuration.judgeBudgetWindowSeconds)
+    }
     return parts
 }
 
 /// The routes, with metrics, the JSON error shape and (when configured) bearer auth on every one.
 func buildRouter(
     _ configuration: RefereeConfiguration, engine: RewardEngine, metrics: RefereeMetrics,
-    statistics: PromptStatisticsRecorder = PromptStatisticsRecorder(store: InMemoryPromptStatisticsStore())
+    statistics: PromptStatisticsRecorder = PromptStatisticsRecorder(store: InMemoryPromptStatisticsStore()),
+    cache: (any VerdictCache)? = nil
 ) -> Router<BasicRequestContext> {
     let router = Router(context: BasicRequestContext.self)
     router.add(middleware: MetricsMiddleware(metrics: metrics))
@@ -128,7 +135,7 @@ func buildRouter(
         router.add(middleware: BearerAuthMiddleware(token: token))
     }
     let admission = engine.judge == nil ? nil : JudgeAdmission(limit: configuration.maxJudgeQueue, metrics: metrics)
-    let routes = RewardRoutes(engine: engine, configuration: configuration, metrics: metrics, admission: admission, statistics: statistics)
+    let routes = RewardRoutes(engine: engine, configuration: configuration, metrics: metrics, admission: admission, statistics: statistics, cache: cache)
     router.post("reward", use: routes.reward)
     router.post("get_reward", use: routes.openRLHF)
     router.post("slime", use: routes.slime)
@@ -136,6 +143,7 @@ func buildRouter(
     router.post("seed_session", use: NeMoGymRoutes.seedSession)
     router.post("aggregate_metrics", use: NeMoGymRoutes.aggregateMetrics)
     router.get("prompts/:id", use: routes.promptStatistics)
+    router.get("verdicts/:key", use: routes.cachedVerdict)
     router.post("sample", use: routes.sample)
     router.get("metrics") { _, _ in
         Response(
@@ -144,11 +152,11 @@ func buildRouter(
     }
     router.get("healthz") { _, _ in Response.json(Array(#"{"status":"ok"}"#.utf8)) }
     router.get("/") { _, _ in
-        Response.json(Array(#"{"service":"referee","endpoints":["POST /reward","POST /get_reward","POST /slime","POST /verify","POST /seed_session","POST /aggregate_metrics","GET /prompts/{id}","POST /sample","GET /healthz","GET /metrics"]}"#.utf8))
+        Response.json(Array(#"{"service":"referee","endpoints":["POST /reward","POST /get_reward","POST /slime","POST /verify","POST /seed_session","POST /aggregate_metrics","GET /prompts/{id}","GET /verdicts/{key}","POST /sample","GET /healthz","GET /metrics"]}"#.utf8))
     }
     let methods: [(String, HTTPRequest.Method)] = [
         ("reward", .post), ("get_reward", .post), ("slime", .post), ("verify", .post), ("seed_session", .post),
-        ("aggregate_metrics", .post), ("sample", .post), ("prompts/:id", .get), ("metrics", .get), ("healthz", .get), ("/", .get),
+        ("aggregate_metrics", .post), ("sample", .post), ("prompts/:id", .get), ("verdicts/:key", .get), ("metrics", .get), ("healthz", .get), ("/", .get),
     ]
     for (path, method) in methods {
         router.refuseOtherMethods(RouterPath(path), allowed: [method])

@@ -95,4 +95,31 @@ struct SettingsTests {
         }
         #expect(missing?.description.contains("none.json") == true)
     }
+
+    @Test("components_file declares custom components for formulas; a bad file, or one without a judge, stops the start-up")
+    func componentsFile() throws {
+        let files: [String: String] = [
+            "/etc/referee/components.json": #"{"reflection": {"prompt_file": "reflection.txt", "verdict": "binary", "inputs": ["prompt", "thinking"]}}"#,
+            "/etc/referee/clash.json": #"{"logic": {"prompt_file": "logic.txt", "verdict": "binary", "inputs": ["thinking"]}}"#,
+        ]
+        let read: (String) -> Data? = { files[$0].map { Data($0.utf8) } }
+        let judge = ["judge_url": "http://127.0.0.1:9/v1", "judge_model": "m"]
+        let loaded = try ConfigurationLoader.load(
+            flags: judge.merging(["components_file": "/etc/referee/components.json", "formula": "answer * reflection"]) { $1 },
+            environment: [:], readFile: read)
+        #expect(loaded.customComponents.map(\.name) == ["reflection"])
+        #expect(loaded.customComponents.first?.promptFile == "/etc/referee/reflection.txt")
+        let unknownName = #expect(throws: ConfigurationError.self) {
+            try ConfigurationLoader.load(flags: judge.merging(["formula": "answer * reflection"]) { $1 }, environment: [:], readFile: read)
+        }
+        #expect(unknownName?.description.contains("unknown name 'reflection'") == true, "\(String(describing: unknownName))")
+        let clash = #expect(throws: ConfigurationError.self) {
+            try ConfigurationLoader.load(flags: judge.merging(["components_file": "/etc/referee/clash.json"]) { $1 }, environment: [:], readFile: read)
+        }
+        #expect(clash?.description.contains("clashes with the built-in component") == true, "\(String(describing: clash))")
+        let noJudge = #expect(throws: ConfigurationError.self) {
+            try ConfigurationLoader.load(flags: ["components_file": "/etc/referee/components.json"], environment: [:], readFile: read)
+        }
+        #expect(noJudge?.description.contains("need judge_url") == true, "\(String(describing: noJudge))")
+    }
 }

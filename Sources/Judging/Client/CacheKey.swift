@@ -5,8 +5,9 @@ enum CacheKey {
     /// Bumped when the key layout changes, so old rows are never misread as new ones.
     static let version = "referee-verdict-v1"
 
+    /// `swapped` is the think-judge's second prompt when the consistency check asks twice.
     static func make(
-        request: JudgeRequest, template: PromptTemplate, configuration: JudgeConfiguration
+        request: JudgeRequest, template: PromptTemplate, configuration: JudgeConfiguration, swapped: PromptTemplate? = nil
     ) -> String {
         var hasher = SHA256()
         // Every field is length-prefixed so no two different inputs concatenate to the same bytes.
@@ -19,6 +20,11 @@ enum CacheKey {
         put(configuration.model)
         put(template.contentHash)
         put(request.kind.rawValue)
+        if let custom = request.custom {
+            // The prompt's hash is in the key already; the name and form tell two components with one file apart.
+            put(custom.name)
+            put(custom.form.rawValue)
+        }
         for field in PromptTemplate.Field.allCases {
             put(template.fields.contains(field) ? request.value(of: field) : "")
         }
@@ -29,6 +35,11 @@ enum CacheKey {
         put("max_tokens=\(configuration.maxTokens)")
         put("votes=\(configuration.votes)")
         put("json=\(request.kind == .thinkJudge && configuration.jsonResponseFormat)")
+        if let swapped {
+            // Added only with the check on, so keys made without it stay what they were.
+            put("consistency_check")
+            put(swapped.contentHash)
+        }
         return SHA256.hexString(hasher.finalize())
     }
 }

@@ -39,7 +39,9 @@ public struct LLMJudge: Judge {
         self.cache = cache
         self.transport = transport ?? URLSessionTransport(maximumConnectionsPerHost: configuration.maxConcurrency)
         self.logger = logger
-        self.prompts = try PromptLibrary(directory: configuration.promptsDirectory)
+        self.prompts = try PromptLibrary(
+            directory: configuration.promptsDirectory, custom: configuration.customComponents,
+            consistencyCheck: configuration.thinkJudgeConsistencyCheck)
         self.limiter = ConcurrencyLimiter(limit: configuration.maxConcurrency)
         self.sleeper = sleeper
         self.retry = RetryPolicy(
@@ -49,22 +51,42 @@ public struct LLMJudge: Judge {
 
     /// The verdict for `request`: from the cache when stored, else from the judge (then stored).
     public func verdict(for request: JudgeRequest) async throws -> JudgeVerdict {
-        let template = prompts[request.kind]
-        let key = CacheKey.make(request: request, template: template, configuration: configuration)
-        do {
-            if var hit = try await cache.verdict(forKey: key) {
-                hit.fromCache = true
-                return hit
-            }
-        } catch {
-            // A broken cache costs a judge call, not the verdict.
-            logger.warning("verdict cache lookup failed", metadata: ["error": "\(String(describing: error))"])
-        }
-        return try await inFlight.value(forKey: key) { [self] in
+        let template = try prompts.template(for: request)
+        let key = cacheKey(for: request, template: template)
+        if let hit = await cachedVerdict(forKey: key, request: request) { return hit }
+        var verdict = try await inFlight.value(forKey: key) { [self] in
             if let shared = cache as? any SharedVerdictCache {
                 return try await sharedVerdict(for: request, template: template, key: key, cache: shared)
             }
             return try await storedFreshVerdict(for: request, template: template, key: key)
+        }
+        verdict.key = key
+        return verdict
+    }
+
+    /// The cached verdict for `request`, without a judge call.
+    public func cachedVerdict(for request: JudgeRequest) async -> JudgeVerdict? {
+        guard let template = try? prompts.template(for: request) else { return nil }
+        return await cachedVerdict(forKey: cacheKey(for: request, template: template), request: request)
+    }
+
+    private func cacheKey(for request: JudgeRequest, template: PromptTemplate) -> String {
+        let swapped = request.kind == .thinkJudge ? prompts.swappedThinkJudge : nil
+        return CacheKey.make(request: request, template: template, configuration: configuration, swapped: swapped)
+    }
+
+    private func cachedVerdict(forKey key: String, request: JudgeRequest) async -> JudgeVerdict? {
+        do {
+            guard var hit = try await cache.verdict(forKey: key) else { return nil }
+            hit.fromCache = true
+            hit.key = key
+            // The cache keeps no score column: a scale verdict's score is read again from its raw text.
+            if request.custom?.form == .scale { hit.score = VerdictParser.storedScale(hit.rawText) }
+            return hit
+        } catch {
+            // A broken cache costs a judge call, not the verdict.
+            logger.warning("verdict cache lookup failed", metadata: ["error": "\(String(describing: error))"])
+            return nil
         }
     }
 
@@ -79,15 +101,44 @@ public struct LLMJudge: Judge {
         return verdict
     }
 
-    /// The prompt's content hash for `kind`, for status pages and tests.
+    /// The prompt's content hash for `kind` (a built-in one), for status pages and tests.
     public func promptHash(for kind: VerdictKind) -> String { prompts[kind].contentHash }
 
     func freshVerdict(for request: JudgeRequest, template: PromptTemplate) async throws -> JudgeVerdict {
+        if request.kind == .thinkJudge, let swapped = prompts.swappedThinkJudge {
+            return try await consistentVerdict(for: request, template: template, swapped: swapped)
+        }
+        return try await votedVerdict(for: request, template: template)
+    }
+
+    /// The think-judge asked with both prompts at once; the verdict stands only when both answers agree.
+    private func consistentVerdict(for request: JudgeRequest, template: PromptTemplate, swapped: PromptTemplate) async throws -> JudgeVerdict {
+        async let asked = votedVerdict(for: request, template: template)
+        async let askedSwapped = votedVerdict(for: request, template: swapped)
+        let (first, second) = try await (asked, askedSwapped)
+        guard first.passed == second.passed, first.requiresReasoning == second.requiresReasoning else {
+            func describe(_ verdict: JudgeVerdict) -> String {
+                "is_judgment_correct \(verdict.passed), requires_reasoning \(verdict.requiresReasoning.map(String.init) ?? "none")"
+            }
+            throw JudgeFailure(
+                cause: .inconsistent,
+                message: "the think-judge answered \(describe(first)), and \(describe(second)) with its two questions swapped")
+        }
+        var verdict = first
+        verdict.rawText = first.rawText + VoteCount.ballotSeparator + second.rawText
+        verdict.promptTokens += second.promptTokens
+        verdict.completionTokens += second.completionTokens
+        verdict.latencyMs = max(first.latencyMs, second.latencyMs)
+        verdict.agreement = min(first.agreement, second.agreement)
+        return verdict
+    }
+
+    private func votedVerdict(for request: JudgeRequest, template: PromptTemplate) async throws -> JudgeVerdict {
         let body = try requestBody(for: request, template: template)
-        if configuration.votes == 1 { return try await singleVerdict(body: body, kind: request.kind) }
+        if configuration.votes == 1 { return try await singleVerdict(body: body, request: request) }
         let ballots = try await withThrowingTaskGroup(of: JudgeVerdict.self) { group in
             for _ in 0..<configuration.votes {
-                group.addTask { try await singleVerdict(body: body, kind: request.kind) }
+                group.addTask { try await singleVerdict(body: body, request: request) }
             }
             return try await group.reduce(into: []) { $0.append($1) }
         }
@@ -95,7 +146,8 @@ public struct LLMJudge: Judge {
     }
 
     /// One verdict from one judge answer; an unreadable answer is asked again once, then fails.
-    private func singleVerdict(body: Data, kind: VerdictKind) async throws -> JudgeVerdict {
+    private func singleVerdict(body: Data, request: JudgeRequest) async throws -> JudgeVerdict {
+        let kind = request.kind
         var lastText = ""
         for parseAttempt in 0..<2 {
             let started = ContinuousClock.now
@@ -110,7 +162,7 @@ public struct LLMJudge: Judge {
                     metadata: ["kind": "\(kind.rawValue)", "parse_attempt": "\(parseAttempt + 1)"])
                 continue
             }
-            guard let parsed = VerdictParser.parse(text, kind: kind) else {
+            guard let parsed = VerdictParser.parse(text, for: request) else {
                 lastText = String(text.prefix(200))
                 logger.warning(
                     "judge verdict unparseable",
@@ -120,7 +172,7 @@ public struct LLMJudge: Judge {
             return JudgeVerdict(
                 passed: parsed.passed, requiresReasoning: parsed.requiresReasoning, agreement: 1, rawText: text,
                 model: configuration.model, promptTokens: completion.usage?.promptTokens ?? 0,
-                completionTokens: completion.usage?.completionTokens ?? 0, latencyMs: latency)
+                completionTokens: completion.usage?.completionTokens ?? 0, latencyMs: latency, score: parsed.score)
         }
         throw JudgeFailure(
             cause: .unparseable,

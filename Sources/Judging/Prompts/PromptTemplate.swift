@@ -26,16 +26,13 @@ struct PromptTemplate: Sendable {
 
     /// Parses a prompt file's text; `path` only names the file in errors.
     init(kind: VerdictKind, text: String, path: String) throws {
-        let parts = text.components(separatedBy: "\n" + Self.separator + "\n")
-        guard parts.count == 2 else {
-            throw JudgeSetupError(
-                code: "bad_prompt",
-                message: "prompt file \(path) must contain exactly one line '\(Self.separator)' between the system part and the user template"
-            )
-        }
+        let (system, user) = try Self.split(text, path: path)
+        try self.init(kind: kind, system: system, segments: Self.segments(of: user), text: text, path: path)
+    }
+
+    private init(kind: VerdictKind, system: String, segments cut: [Segment], text: String, path: String) throws {
         self.kind = kind
-        system = parts[0].trimmingCharacters(in: .whitespacesAndNewlines)
-        let cut = Self.segments(of: parts[1].trimmingCharacters(in: .whitespacesAndNewlines))
+        self.system = system
         segments = cut
         let found = Field.allCases.filter { cut.contains(.field($0)) }
         fields = found
@@ -47,6 +44,51 @@ struct PromptTemplate: Sendable {
                 message: "prompt file \(path) lacks the placeholder(s) \(missing.map { "{{\($0.rawValue)}}" }.joined(separator: ", "))"
             )
         }
+    }
+
+    /// The system part and the user template of a prompt file.
+    static func split(_ text: String, path: String) throws -> (system: String, user: String) {
+        let parts = text.components(separatedBy: "\n" + Self.separator + "\n")
+        guard parts.count == 2 else {
+            throw JudgeSetupError(
+                code: "bad_prompt",
+                message: "prompt file \(path) must contain exactly one line '\(Self.separator)' between the system part and the user template"
+            )
+        }
+        return (parts[0].trimmingCharacters(in: .whitespacesAndNewlines), parts[1].trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    /// Parses a custom component's prompt file: its placeholders are its inputs' names (`{{prompt}}`,
+    /// `{{thinking}}`, `{{answer}}`, `{{ground_truth}}`), and an unknown one, one for an input it does not
+    /// declare, or a declared input without one is an error naming the file.
+    init(custom component: CustomComponent, text: String, path: String) throws {
+        let (system, user) = try Self.split(text, path: path)
+        func problem(_ message: String) -> JudgeSetupError {
+            JudgeSetupError(code: "bad_prompt", message: "custom component '\(component.name)': prompt file \(path) \(message)")
+        }
+        var segments: [Segment] = []
+        var rest = Substring(user)
+        var used: Set<CustomComponent.Input> = []
+        while let open = rest.range(of: "{{") {
+            guard let close = rest[open.upperBound...].range(of: "}}") else { break }
+            let name = String(rest[open.upperBound..<close.lowerBound])
+            guard let input = CustomComponent.Input(rawValue: name), input != .images else {
+                let known = CustomComponent.Input.allCases.filter { $0 != .images }.map { "{{\($0.rawValue)}}" }.joined(separator: ", ")
+                throw problem("has the unknown placeholder {{\(name)}} (known: \(known))")
+            }
+            guard component.inputs.contains(input) else {
+                throw problem("uses {{\(name)}} but the component's inputs do not include \(name)")
+            }
+            used.insert(input)
+            segments.append(.literal(String(rest[..<open.lowerBound])))
+            segments.append(.field(input.field))
+            rest = rest[close.upperBound...]
+        }
+        segments.append(.literal(String(rest)))
+        if let unused = component.inputs.subtracting(used).subtracting([.images]).map(\.rawValue).sorted().first {
+            throw problem("lacks the placeholder {{\(unused)}} for the input \(unused) the component declares")
+        }
+        try self.init(kind: .custom, system: system, segments: segments.filter { $0 != .literal("") }, text: text, path: path)
     }
 
     /// The user message for `request`: every field in its own block, marked with a code no input can forge.
@@ -118,6 +160,18 @@ extension PromptTemplate.Field {
     }
 }
 
+extension CustomComponent.Input {
+    /// The request field that carries this input.
+    var field: PromptTemplate.Field {
+        switch self {
+        case .prompt: .question
+        case .thinking: .reasoning
+        case .answer: .answer
+        case .groundTruth, .images: .reference
+        }
+    }
+}
+
 extension JudgeRequest {
     func value(of field: PromptTemplate.Field) -> String {
         switch field {
@@ -134,6 +188,7 @@ extension VerdictKind {
     /// The prompt file's name inside the prompts folder.
     var promptFileName: String {
         switch self {
+        case .custom: ""
         case .thinkJudge: "think-judge.txt"
         case .logic: "logic.txt"
         case .grounding: "grounding.txt"
@@ -148,13 +203,15 @@ extension VerdictKind {
         case .logic, .grounding: [.question, .reasoning]
         case .consistency: [.reasoning, .answer]
         case .answer: [.question, .answer, .reference]
+        case .custom: []
         }
     }
 
     /// Kinds that look at the image: the rest judge text against text, so images would only cost tokens.
     var usesImages: Bool {
         switch self {
-        case .thinkJudge, .grounding, .answer: true
+        // A custom component's request holds images only when it declares them.
+        case .thinkJudge, .grounding, .answer, .custom: true
         case .logic, .consistency: false
         }
     }

@@ -57,11 +57,25 @@ public enum ConfigurationLoader {
                 throw ConfigurationError(description: "\(entry.source) '\(entry.value)': \(error.field.map { $0 + ": " } ?? "")\(error.message)")
             }
         }
+        if let entry = values["components_file"] {
+            guard let data = readFile(entry.value) else {
+                throw ConfigurationError(description: "\(entry.source): cannot read the components file '\(entry.value)'")
+            }
+            do {
+                let folder = (entry.value as NSString).deletingLastPathComponent
+                configuration.customComponents = try CustomComponent.declarations(json: Array(data), directory: folder)
+            } catch {
+                throw ConfigurationError(description: "\(entry.source) '\(entry.value)': \(error.field.map { $0 + ": " } ?? "")\(error.message)")
+            }
+            if configuration.judgeURL == nil, !configuration.customComponents.isEmpty {
+                throw ConfigurationError(description: "\(entry.source) declares custom judged components, which need judge_url")
+            }
+        }
         if let variable = configuration.judgeAPIKeyVariable {
             configuration.judgeAPIKey = environment[variable]
         }
         do {
-            _ = try configuration.scoring.scoringOptions(fieldPrefix: "")
+            _ = try configuration.scoring.scoringOptions(fieldPrefix: "", custom: configuration.customComponents)
         } catch {
             throw ConfigurationError(description: "\(error.field ?? "config"): \(error.message)")
         }

@@ -39,6 +39,16 @@ public struct RefereeConfiguration: Sendable {
     public var judgeVotes = 1
     /// The judge's HTTP client.
     public var judgeTransport = JudgeTransportKind.asyncHTTPClient
+    /// Judge tokens allowed per `judgeBudgetWindowSeconds`; 0 for no budget.
+    public var judgeBudgetTokens = 0
+    /// The length of the judge token budget's rolling window, in seconds.
+    public var judgeBudgetWindowSeconds = 3600.0
+    /// Characters of a verdict's raw text that `include: ["judge"]` and `GET /verdicts/{key}` return.
+    public var judgeRawTextLimit = 2000
+    /// Ask the think-judge twice, its two questions swapped the second time, and abstain when the answers disagree.
+    public var judgeConsistencyCheck: Bool?
+    /// Judged components declared in the `components_file`, usable by name in formulas.
+    public var customComponents: [CustomComponent] = []
     /// Folder of the judge prompt files; nil uses the prompts compiled into the binary.
     public var promptsDirectory: String?
     /// Log level.

@@ -65,7 +65,16 @@ public struct RefereeMetrics: Sendable {
         var abstentions: [ErrorCode: Int] = [:]
         var sums = ComponentMap<Double>()
         var counts = ComponentMap<Int>()
+        var custom: [String: (sum: Double, count: Int)] = [:]
+        var verdicts: [VerdictCount: Int] = [:]
+        var verdictTokens: [String: Int] = [:]
         for result in results {
+            for record in result.verdicts {
+                verdicts[VerdictCount(kind: record.kind, cached: record.verdict.fromCache), default: 0] += 1
+                if !record.verdict.fromCache {
+                    verdictTokens[record.kind, default: 0] += record.verdict.promptTokens + record.verdict.completionTokens
+                }
+            }
             hits += result.cacheHits
             misses += result.cacheMisses
             tokens += result.judgeTokens
@@ -79,6 +88,10 @@ public struct RefereeMetrics: Sendable {
                 sums[component] = (sums[component] ?? 0) + value
                 counts[component] = (counts[component] ?? 0) + 1
             }
+            for (name, value) in result.customComponents {
+                custom[name, default: (0, 0)].sum += value
+                custom[name, default: (0, 0)].count += 1
+            }
         }
         // One increment per component per batch, not per rollout: each is an atomic operation.
         for (component, count) in counts {
@@ -91,9 +104,28 @@ public struct RefereeMetrics: Sendable {
         if hits > 0 { cacheHits.increment(by: hits) }
         if misses > 0 { cacheMisses.increment(by: misses) }
         if tokens > 0 { judgeTokens.increment(by: tokens) }
+        // Custom components by name, beside the built-in ones (their names come from configuration, not the catalogue).
+        for (name, total) in custom {
+            FloatingPointCounter(label: "referee_component_sum", dimensions: [("component", name)], factory: factory).increment(by: total.sum)
+            CoreMetrics.Counter(label: "referee_component_count", dimensions: [("component", name)], factory: factory).increment(by: total.count)
+        }
+        // Tokens per kind over judged verdicts per kind is the cost of one verdict of that kind.
+        for (key, count) in verdicts {
+            let dimensions = [("kind", key.kind), ("source", key.cached ? "cache" : "judge")]
+            CoreMetrics.Counter(label: "referee_judge_verdicts_total", dimensions: dimensions, factory: factory).increment(by: count)
+        }
+        for (kind, count) in verdictTokens where count > 0 {
+            CoreMetrics.Counter(label: "referee_judge_verdict_tokens_total", dimensions: [("kind", kind)], factory: factory).increment(by: count)
+        }
         for (cause, count) in abstentions {
             CoreMetrics.Counter(label: "referee_abstentions_total", dimensions: [("cause", cause.rawValue)], factory: factory).increment(by: count)
         }
+    }
+
+    /// Verdicts counted by kind and by where they came from.
+    private struct VerdictCount: Hashable {
+        var kind: String
+        var cached: Bool
     }
 
     /// The Prometheus text exposition of every metric.

@@ -11,6 +11,8 @@ struct RewardRoutes: Sendable {
     let admission: JudgeAdmission?
     /// Every scored rollout's accuracy and reward per prompt, written in batches off the request path.
     let statistics: PromptStatisticsRecorder
+    /// The verdict cache `GET /verdicts/{key}` reads; nil in rules mode.
+    let cache: (any VerdictCache)?
     /// Warning lines for abstentions and item errors, rate-limited per cause.
     let abstentions = AbstentionLog()
     /// The server's own scoring options, resolved once: a request without `config` (every trainer
@@ -19,14 +21,15 @@ struct RewardRoutes: Sendable {
 
     init(
         engine: RewardEngine, configuration: RefereeConfiguration, metrics: RefereeMetrics, admission: JudgeAdmission?,
-        statistics: PromptStatisticsRecorder
+        statistics: PromptStatisticsRecorder, cache: (any VerdictCache)? = nil
     ) {
+        self.cache = cache
         self.engine = engine
         self.configuration = configuration
         self.metrics = metrics
         self.admission = admission
         self.statistics = statistics
-        serverOptions = try? configuration.scoring.scoringOptions()
+        serverOptions = try? configuration.scoring.scoringOptions(custom: configuration.customComponents)
     }
 
     /// `POST /reward`: one rollout, or a batch with groups.
@@ -42,7 +45,7 @@ struct RewardRoutes: Sendable {
             metrics.record([result])
             abstentions.record([result], logger: context.logger)
             statistics.record(parsed.items, [result])
-            return .json(result.jsonBytes(includeAdvantage: options.advantage != .none))
+            return .json(result.jsonBytes(includeAdvantage: options.advantage != .none, verdictTextLimit: verdictTextLimit(options)))
         }
         let batch = try await admitted(parsed.items.count) {
             await engine.scoreBatch(parsed.items, options: options, warnings: parsed.warnings)
@@ -50,7 +53,23 @@ struct RewardRoutes: Sendable {
         metrics.record(batch.results)
         abstentions.record(batch.results, logger: context.logger)
         statistics.record(parsed.items, batch.results)
-        return .json(batch.jsonBytes(includeAdvantage: options.advantage != .none))
+        return .json(batch.jsonBytes(includeAdvantage: options.advantage != .none, verdictTextLimit: verdictTextLimit(options)))
+    }
+
+    /// The raw-text limit when results carry the verdicts' provenance (`include: ["judge"]`), else nil.
+    func verdictTextLimit(_ options: ScoringOptions) -> Int? {
+        options.include.contains(.judge) ? configuration.judgeRawTextLimit : nil
+    }
+
+    /// `GET /verdicts/{key}`: a verdict stored in the cache under `key` (the `key` of a result's `judge` list).
+    func cachedVerdict(_ request: Request, context: some RequestContext) async throws -> Response {
+        let key = context.parameters.get("key") ?? ""
+        guard let cache, var verdict = try await cache.verdict(forKey: key) else {
+            throw APIError(.notFound, RewardError(code: .notFound, message: "no verdict is cached under key '\(key)'", field: "key"))
+        }
+        verdict.key = key
+        verdict.fromCache = true
+        return .json(verdict.jsonBytes(rawTextLimit: configuration.judgeRawTextLimit))
     }
 
     func readBody(_ request: Request) async throws -> ByteBuffer {
@@ -117,7 +136,7 @@ struct RewardRoutes: Sendable {
 
     func scoringOptions(_ config: RequestConfig) throws -> ScoringOptions {
         do {
-            return try config.scoringOptions()
+            return try config.scoringOptions(custom: configuration.customComponents)
         } catch {
             throw APIError.badRequest(error)
         }

@@ -12,6 +12,8 @@ public struct RewardEngine: Sendable {
     public var batchConcurrency: Int
     /// How many cores a rules-only batch is split over.
     public var parallelism: Int
+    /// The server's judge token budget per rolling window, measured by `nanoseconds`; nil for none.
+    public var judgeBudget: JudgeTokenBudget?
 
     /// Creates an engine.
     public init(
@@ -27,9 +29,19 @@ public struct RewardEngine: Sendable {
 
     /// Scores one rollout.
     public func score(_ rollout: Rollout, options: ScoringOptions) async -> RewardResult {
+        await score(rollout, options: options, budgets: budgets(for: options))
+    }
+
+    /// The budgets one request's judge calls count against: the server's window and the request's own.
+    private func budgets(for options: ScoringOptions) -> JudgeBudgets {
+        JudgeBudgets(window: judgeBudget, request: options.maxJudgeTokens.map { JudgeTokenBudget(limit: $0) }, now: nanoseconds)
+    }
+
+    private func score(_ rollout: Rollout, options: ScoringOptions, budgets: JudgeBudgets) async -> RewardResult {
         let start = nanoseconds()
         var scoring = RolloutScoring(rollout: rollout, options: options, answers: answers, judgeAvailable: judge != nil)
         if let judge, scoring.hasPendingJudgeWork {
+            scoring.budgets = budgets
             await scoring.runJudgeStages(judge)
         }
         var result = scoring.finish()
@@ -89,6 +101,7 @@ public struct RewardEngine: Sendable {
 
     private func scoreConcurrently(_ items: [RolloutItem], options: ScoringOptions) async -> [RewardResult] {
         var results = [RewardResult?](repeating: nil, count: items.count)
+        let budgets = budgets(for: options)
         await withTaskGroup(of: (Int, RewardResult).self) { group in
             var next = 0
             func addNext() {
@@ -96,7 +109,7 @@ public struct RewardEngine: Sendable {
                 let offset = next
                 next += 1
                 switch items[offset].rollout {
-                case .success(let rollout): group.addTask { (offset, await score(rollout, options: options)) }
+                case .success(let rollout): group.addTask { (offset, await score(rollout, options: options, budgets: budgets)) }
                 case .failure(let error): results[offset] = .invalid(id: items[offset].id, error: error, warnings: items[offset].warnings)
                     addNext()
                 }

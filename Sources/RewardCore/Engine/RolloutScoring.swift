@@ -19,6 +19,12 @@ struct RolloutScoring {
     var failure: RewardError?
     /// Why the thinking components are 0 without asking a judge (unknown decision, empty think block).
     var thinkingIsZero: FormatReason?
+    /// The token budgets judge calls count against.
+    var budgets = JudgeBudgets.none
+    /// Custom judged components still to ask about.
+    var pendingCustom: [CustomComponent] = []
+    /// The custom components' values the formula sees; a skipped one that counts as 1 is 1 here.
+    var customValues: [String: Double] = [:]
 
     init(rollout: Rollout, options: ScoringOptions, answers: AnswerScorer, judgeAvailable: Bool) {
         let rollout = rollout.task.flatMap { options.tasks[$0] }.map(rollout.applying) ?? rollout
@@ -45,6 +51,7 @@ struct RolloutScoring {
         scoreAnswer(answers, judgeAvailable: judgeAvailable)
         scoreDecision(judgeAvailable: judgeAvailable)
         scoreThinking(judgeAvailable: judgeAvailable)
+        scoreCustom(judgeAvailable: judgeAvailable)
         if let reason = thinkingIsZero {
             // Zero thinking is known without a judge; report it only where it can matter.
             for component in ComponentName.thinking {
@@ -53,7 +60,9 @@ struct RolloutScoring {
         }
     }
 
-    var hasPendingJudgeWork: Bool { pendingAnswerReference != nil || pendingDecisionJudge || pendingThinking }
+    var hasPendingJudgeWork: Bool {
+        pendingAnswerReference != nil || pendingDecisionJudge || pendingThinking || !pendingCustom.isEmpty
+    }
 
     /// Whether the formula names `component`; naming `think` needs all three thinking verdicts.
     func formulaNeeds(_ component: ComponentName) -> Bool {
@@ -137,17 +146,19 @@ struct RolloutScoring {
     }
 
     /// Whether the reward is already fixed, so further judge calls would be wasted.
-    var rewardDetermined: Bool { options.shortCircuit && options.formula.evaluate(values) != nil }
+    var rewardDetermined: Bool { options.shortCircuit && options.formula.evaluate(values, custom: customValues) != nil }
 
     /// Makes the judge calls still needed, cheapest decision first; stops at the first failure.
     mutating func runJudgeStages(_ judge: any Judge) async {
+        // Decided once per rollout: a rollout whose judge work started finishes it rather than paying for
+        // some verdicts and abstaining on the rest.
+        budgets.spent = await budgets.exhausted()
         if let reference = pendingAnswerReference {
             pendingAnswerReference = nil
             if rewardDetermined {
                 skip(.answer, .shortCircuit)
             } else {
-                let request = JudgeRequest(kind: .answer, question: rollout.prompt, answer: parsed.finalAnswer ?? "", reference: reference, images: rollout.images)
-                guard let verdict = await ask(judge, request) else { return }
+                guard let verdict = await ask(judge, answerRequest(reference: reference)) else { return }
                 record(.answer, verdict.passed ? 1 : 0, reason: AnswerReason.judgeSaysWrong)
             }
         }
@@ -156,8 +167,7 @@ struct RolloutScoring {
             if rewardDetermined {
                 skip(.judge, .shortCircuit)
             } else {
-                let request = JudgeRequest(kind: .thinkJudge, question: rollout.prompt, decision: parsed.decision.rawValue, images: rollout.images)
-                guard let verdict = await ask(judge, request) else { return }
+                guard let verdict = await ask(judge, thinkJudgeRequest()) else { return }
                 record(.judge, verdict.passed ? 1 : 0, reason: JudgmentReason.judgeSaysWrongDecision)
             }
         }
@@ -169,36 +179,42 @@ struct RolloutScoring {
                 await judgeThinking(judge)
             }
         }
+        if !pendingCustom.isEmpty, failure == nil {
+            await judgeCustom(judge)
+        }
     }
 
     private mutating func judgeThinking(_ judge: any Judge) async {
-        let reasoning = parsed.reasoning
-        func request(_ kind: VerdictKind) -> JudgeRequest {
-            JudgeRequest(kind: kind, question: rollout.prompt, reasoning: reasoning,
-                         answer: kind == .consistency ? parsed.answerSection : "", images: rollout.images)
-        }
-        async let logic = Self.attempt(judge, request(.logic))
-        async let grounding = Self.attempt(judge, request(.grounding))
-        async let consistency = Self.attempt(judge, request(.consistency))
+        let budgets = budgets
+        async let logic = Self.attempt(judge, thinkingRequest(.logic), budgets)
+        async let grounding = Self.attempt(judge, thinkingRequest(.grounding), budgets)
+        async let consistency = Self.attempt(judge, thinkingRequest(.consistency), budgets)
         let outcomes: [(ComponentName, Result<JudgeVerdict, JudgeFailure>)] = [
             (.logic, await logic), (.grounding, await grounding), (.consistency, await consistency),
         ]
         var total = 0.0
         for (component, outcome) in outcomes {
-            guard let verdict = account(outcome) else { return }
+            guard let verdict = account(outcome, kind: component.rawValue) else { return }
             record(component, verdict.passed ? 1 : 0, reason: JudgmentReason.judgeSaysUnsound)
             total += verdict.passed ? 1 : 0
         }
         record(.think, total / 3, reason: JudgmentReason.judgeSaysUnsound)
     }
 
-    private mutating func ask(_ judge: any Judge, _ request: JudgeRequest) async -> JudgeVerdict? {
-        account(await Self.attempt(judge, request))
+    mutating func ask(_ judge: any Judge, _ request: JudgeRequest) async -> JudgeVerdict? {
+        account(await Self.attempt(judge, request, budgets), kind: request.custom?.name ?? request.kind.rawValue)
     }
 
-    private static func attempt(_ judge: any Judge, _ request: JudgeRequest) async -> Result<JudgeVerdict, JudgeFailure> {
+    /// One verdict; once a budget is spent only a cached one, and the call's tokens are charged to the budgets.
+    private static func attempt(_ judge: any Judge, _ request: JudgeRequest, _ budgets: JudgeBudgets) async -> Result<JudgeVerdict, JudgeFailure> {
+        if let spent = budgets.spent {
+            if let cached = await judge.cachedVerdict(for: request) { return .success(cached) }
+            return .failure(JudgeFailure(cause: .budgetExhausted, message: spent))
+        }
         do {
-            return .success(try await judge.verdict(for: request))
+            let verdict = try await judge.verdict(for: request)
+            if !verdict.fromCache { await budgets.charge(verdict.promptTokens + verdict.completionTokens) }
+            return .success(verdict)
         } catch let failure as JudgeFailure {
             return .failure(failure)
         } catch {
@@ -207,14 +223,16 @@ struct RolloutScoring {
     }
 
     /// Counts the call and turns a failure into this rollout's abstention.
-    private mutating func account(_ outcome: Result<JudgeVerdict, JudgeFailure>) -> JudgeVerdict? {
+    private mutating func account(_ outcome: Result<JudgeVerdict, JudgeFailure>, kind: String) -> JudgeVerdict? {
         switch outcome {
         case .success(let verdict):
+            result.verdicts.append(VerdictRecord(kind: kind, verdict: verdict))
             if verdict.fromCache { result.cacheHits += 1 } else { result.cacheMisses += 1 }
             result.judgeTokens += verdict.promptTokens + verdict.completionTokens
             return verdict
         case .failure(let failure):
-            result.cacheMisses += 1
+            // A spent budget made no call.
+            if failure.cause != .budgetExhausted { result.cacheMisses += 1 }
             if self.failure == nil {
                 self.failure = RewardError(code: failure.cause.errorCode, message: failure.message)
             }
@@ -229,7 +247,7 @@ struct RolloutScoring {
             result.error = failure
             return result
         }
-        guard let reward = options.formula.evaluate(values) else {
+        guard let reward = options.formula.evaluate(values, custom: customValues) else {
             result.error = unavailable.first
                 ?? RewardError(code: .componentUnavailable, message: "a component the formula needs could not be evaluated")
             return result

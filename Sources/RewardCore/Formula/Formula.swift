@@ -4,6 +4,8 @@ public struct Formula: Sendable, Hashable {
     indirect enum Node: Sendable, Hashable {
         case number(Double)
         case component(ComponentName)
+        /// A custom judged component, by name.
+        case custom(String)
         case negate(Node)
         case binary(Operator, Node, Node)
         case call(Function, [Node])
@@ -24,11 +26,17 @@ public struct Formula: Sendable, Hashable {
     public let source: String
     /// The components the formula names.
     public let components: Set<ComponentName>
+    /// The custom judged components the formula names, sorted.
+    public let customComponents: [String]
 
     init(root: Node, source: String) {
         self.root = root
         self.source = source
-        self.components = Self.components(in: root)
+        var components: Set<ComponentName> = []
+        var custom: Set<String> = []
+        Self.collect(root, &components, &custom)
+        self.components = components
+        self.customComponents = custom.sorted()
     }
 
     /// SAIL-RL's cascading product: `alpha * (judge * think * answer) + (1 - alpha) * format`.
@@ -53,22 +61,25 @@ public struct Formula: Sendable, Hashable {
 
     /// The reward for known component values, or nil while it still depends on an unknown one.
     /// A product with a known zero factor is zero whatever the other factor is: that is the short-circuit.
-    public func evaluate(_ values: ComponentMap<Double>) -> Double? {
-        Self.evaluate(root, values)
+    /// `custom` holds the custom components' values by name.
+    public func evaluate(_ values: ComponentMap<Double>, custom: [String: Double] = [:]) -> Double? {
+        Self.evaluate(root, values, custom)
     }
 
-    private static func evaluate(_ node: Node, _ values: ComponentMap<Double>) -> Double? {
+    private static func evaluate(_ node: Node, _ values: ComponentMap<Double>, _ custom: [String: Double]) -> Double? {
         switch node {
         case .number(let value):
             return value
         case .component(let name):
             return values[name]
+        case .custom(let name):
+            return custom[name]
         case .negate(let inner):
-            return evaluate(inner, values).map { -$0 }
+            return evaluate(inner, values, custom).map { -$0 }
         case .binary(let op, let lhs, let rhs):
-            let left = evaluate(lhs, values)
+            let left = evaluate(lhs, values, custom)
             if op == .multiply, left == 0 { return 0 }
-            let right = evaluate(rhs, values)
+            let right = evaluate(rhs, values, custom)
             if op == .multiply, right == 0 { return 0 }
             if op == .divide, left == 0, right != 0 { return 0 }
             guard let left, let right else { return nil }
@@ -81,20 +92,25 @@ public struct Formula: Sendable, Hashable {
         case .call(let function, let arguments):
             var results: [Double] = []
             for argument in arguments {
-                guard let value = evaluate(argument, values) else { return nil }
+                guard let value = evaluate(argument, values, custom) else { return nil }
                 results.append(value)
             }
             return function == .min ? results.min() : results.max()
         }
     }
 
-    private static func components(in node: Node) -> Set<ComponentName> {
+    /// Collects the built-in and the custom components `node` names.
+    private static func collect(_ node: Node, _ components: inout Set<ComponentName>, _ custom: inout Set<String>) {
         switch node {
-        case .number: []
-        case .component(let name): [name]
-        case .negate(let inner): components(in: inner)
-        case .binary(_, let lhs, let rhs): components(in: lhs).union(components(in: rhs))
-        case .call(_, let arguments): arguments.reduce(into: Set()) { $0.formUnion(components(in: $1)) }
+        case .number: break
+        case .component(let name): components.insert(name)
+        case .custom(let name): custom.insert(name)
+        case .negate(let inner): collect(inner, &components, &custom)
+        case .binary(_, let lhs, let rhs):
+            collect(lhs, &components, &custom)
+            collect(rhs, &components, &custom)
+        case .call(_, let arguments):
+            for argument in arguments { collect(argument, &components, &custom) }
         }
     }
 }

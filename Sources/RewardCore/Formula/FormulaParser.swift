@@ -10,9 +10,11 @@ public struct FormulaError: Error, Sendable, Hashable, CustomStringConvertible {
 }
 
 extension Formula {
-    /// Parses a custom formula over the component names, numbers, `+ - * /`, parentheses, `min` and `max`.
-    public static func parse(_ source: String) throws(FormulaError) -> Formula {
+    /// Parses a custom formula over the component names (the built-in ones and `custom`), numbers,
+    /// `+ - * /`, parentheses, `min` and `max`.
+    public static func parse(_ source: String, custom: Set<String> = []) throws(FormulaError) -> Formula {
         var parser = FormulaParser(Array(source))
+        parser.custom = custom
         let root = try parser.parseExpression()
         parser.skipSpaces()
         if !parser.atEnd { throw parser.error("unexpected '\(parser.current)'") }
@@ -23,6 +25,8 @@ extension Formula {
 /// A recursive-descent parser; nesting is capped so hostile input cannot exhaust the stack.
 private struct FormulaParser {
     let characters: [Character]
+    /// The custom components' names.
+    var custom: Set<String> = []
     var index = 0
     var depth = 0
     static let maxDepth = 64
@@ -122,9 +126,10 @@ private struct FormulaParser {
             try expect(")")
             return .call(function, arguments)
         }
+        if custom.contains(name) { return .custom(name) }
         guard let component = ComponentName(rawValue: name) else {
             index = start
-            let known = ComponentName.allCases.map(\.rawValue).joined(separator: ", ")
+            let known = (ComponentName.allCases.map(\.rawValue) + custom.sorted()).joined(separator: ", ")
             throw error("unknown name '\(name)' (known: \(known), min, max)")
         }
         return .component(component)

@@ -10,6 +10,11 @@ public enum VerdictKind: String, Sendable, Hashable, CaseIterable, Codable {
     case consistency
     /// An open-ended answer is correct against the reference and the question.
     case answer
+    /// A custom judged component declared in configuration; `JudgeRequest.custom` names it.
+    case custom
+
+    /// The five kinds with a prompt file of their own in `Prompts/`.
+    public static let builtIn: [VerdictKind] = [.thinkJudge, .logic, .grounding, .consistency, .answer]
 }
 
 /// Everything a judge sees for one verdict; fields a kind does not use stay empty.
@@ -28,6 +33,8 @@ public struct JudgeRequest: Sendable, Hashable {
     public var reference: String
     /// Images as `data:` URIs or URLs, passed to the judge as `image_url` parts.
     public var images: [String]
+    /// The custom component asked about, for kind `custom`.
+    public var custom: CustomComponent?
 
     /// Creates a request; unused fields default to empty.
     public init(
@@ -46,8 +53,11 @@ public struct JudgeRequest: Sendable, Hashable {
 
 /// One parsed verdict with what it cost.
 public struct JudgeVerdict: Sendable, Equatable, Codable {
-    /// TRUE/FALSE for logic, grounding, consistency and answer; `is_judgment_correct` for the think-judge.
+    /// TRUE/FALSE for logic, grounding, consistency and answer; `is_judgment_correct` for the think-judge;
+    /// a scale verdict of 5 or more.
     public var passed: Bool
+    /// A scale verdict's value in [0, 1] (the judge's 0-10 over 10); nil for TRUE/FALSE verdicts.
+    public var score: Double?
     /// The think-judge's view of whether the question needs reasoning; nil for other kinds.
     public var requiresReasoning: Bool?
     /// Share of votes that agreed with the majority (1 with a single vote).
@@ -64,12 +74,14 @@ public struct JudgeVerdict: Sendable, Equatable, Codable {
     public var latencyMs: Double
     /// Whether this verdict came from the verdict cache instead of a judge call.
     public var fromCache: Bool
+    /// The verdict-cache key it is stored under, when the judge has a cache (`GET /verdicts/{key}`).
+    public var key: String?
 
     /// Creates a verdict.
     public init(
         passed: Bool, requiresReasoning: Bool? = nil, agreement: Double = 1, rawText: String = "",
         model: String = "", promptTokens: Int = 0, completionTokens: Int = 0, latencyMs: Double = 0,
-        fromCache: Bool = false
+        fromCache: Bool = false, key: String? = nil, score: Double? = nil
     ) {
         self.passed = passed
         self.requiresReasoning = requiresReasoning
@@ -80,6 +92,8 @@ public struct JudgeVerdict: Sendable, Equatable, Codable {
         self.completionTokens = completionTokens
         self.latencyMs = latencyMs
         self.fromCache = fromCache
+        self.key = key
+        self.score = score
     }
 }
 
@@ -112,6 +126,10 @@ extension JudgeFailure {
         case unparseable
         /// A 4xx other than 429.
         case rejected
+        /// A judge token budget is spent and the verdict is not cached.
+        case budgetExhausted = "budget_exhausted"
+        /// The think-judge's two answers, with its questions in either order, disagree.
+        case inconsistent
 
         /// The abstention code a rollout gets.
         public var errorCode: ErrorCode {
@@ -122,6 +140,8 @@ extension JudgeFailure {
             case .serverError: .judgeServerError
             case .unparseable: .judgeUnparseable
             case .rejected: .judgeRejected
+            case .budgetExhausted: .judgeBudgetExhausted
+            case .inconsistent: .judgeInconsistent
             }
         }
     }
@@ -131,6 +151,13 @@ extension JudgeFailure {
 public protocol Judge: Sendable {
     /// Returns the verdict for `request`, from the cache or from a judge call.
     func verdict(for request: JudgeRequest) async throws -> JudgeVerdict
+    /// The verdict for `request` if the cache holds it, without a judge call (asked once a budget is spent).
+    func cachedVerdict(for request: JudgeRequest) async -> JudgeVerdict?
+}
+
+extension Judge {
+    /// A judge without a cache has none.
+    public func cachedVerdict(for request: JudgeRequest) async -> JudgeVerdict? { nil }
 }
 
 /// Stores successful verdicts under a key derived from everything that determines them.

@@ -59,6 +59,10 @@ public enum ErrorCode: String, Sendable, Hashable, CaseIterable {
     case judgeUnparseable = "judge_unparseable"
     /// The judge refused the request (4xx other than 429).
     case judgeRejected = "judge_rejected"
+    /// A judge token budget (the server's window or the request's `max_judge_tokens`) is spent.
+    case judgeBudgetExhausted = "judge_budget_exhausted"
+    /// The think-judge's answers disagreed when its two questions were asked in the other order.
+    case judgeInconsistent = "judge_inconsistent"
     /// A result read back carried a code this version does not know; the message keeps it.
     case unrecognized
 }

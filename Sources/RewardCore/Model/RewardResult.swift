@@ -16,6 +16,12 @@ public struct RewardResult: Sendable, Equatable {
     public var skipped: ComponentMap<String> = [:]
     /// Why a component scored below 1: a `FormatReason`, `AnswerReason` or `JudgmentReason` raw value.
     public var reasons: ComponentMap<String> = [:]
+    /// The custom judged components' values by name; nil for one that was skipped or failed.
+    public var customComponents: [String: Double] = [:]
+    /// Custom components not evaluated, with a `SkipReason` raw value.
+    public var customSkipped: [String: String] = [:]
+    /// Why a custom component is below 1 (`judge_says_no`).
+    public var customReasons: [String: String] = [:]
     /// Why the reward is nil.
     public var error: RewardError?
     /// What reading the rollout or request noticed; never changes the reward.
@@ -30,6 +36,8 @@ public struct RewardResult: Sendable, Equatable {
     public var cacheMisses = 0
     /// Judge tokens spent on this rollout (prompt plus completion).
     public var judgeTokens = 0
+    /// The verdicts the score used, in the order they were had.
+    public var verdicts: [VerdictRecord] = []
     /// Time spent scoring, in milliseconds.
     public var latencyMs: Double = 0
 

@@ -6,4 +6,6 @@ public enum JudgmentReason: String, Sendable, Hashable, CaseIterable, Codable {
     case judgeSaysWrongDecision = "judge_says_wrong_decision"
     /// An LLM judge found the reasoning unsound (logic, grounding or consistency).
     case judgeSaysUnsound = "judge_says_unsound"
+    /// The judge of a custom component answered FALSE, or below 10 on its scale.
+    case judgeSaysNo = "judge_says_no"
 }

@@ -51,6 +51,10 @@ public struct RequestConfig: Sendable, Hashable {
     public var accuracyThreshold: Double?
     /// What each task name stands for; merged over the server's, name by name.
     public var tasks: [String: TaskProfile]?
+    /// Judge tokens this request may spend; past it its rollouts abstain (`judge_budget_exhausted`).
+    public var maxJudgeTokens: Int?
+    /// Optional parts each result carries (`judge`: the verdicts' provenance), as `ResultPart` raw values.
+    public var include: [String]?
 
     /// Creates an empty config.
     public init(
@@ -84,17 +88,20 @@ public struct RequestConfig: Sendable, Hashable {
         merged.percent = override.percent ?? percent
         merged.accuracyFrom = override.accuracyFrom ?? accuracyFrom
         merged.accuracyThreshold = override.accuracyThreshold ?? accuracyThreshold
+        merged.maxJudgeTokens = override.maxJudgeTokens ?? maxJudgeTokens
+        merged.include = override.include ?? include
         merged.tasks = override.tasks.map { (tasks ?? [:]).merging($0) { _, new in new } } ?? tasks
         return merged
     }
 
-    /// The scoring options this config asks for; a bad formula names the position of the problem.
-    public func scoringOptions(fieldPrefix: String = "config.") throws(RewardError) -> ScoringOptions {
+    /// The scoring options this config asks for; a bad formula names the position of the problem. A formula
+    /// may name the `custom` judged components the server declares.
+    public func scoringOptions(fieldPrefix: String = "config.", custom: [CustomComponent] = []) throws(RewardError) -> ScoringOptions {
         let alpha = alpha ?? 0.9
         let formula: Formula
         if let source = self.formula {
             do {
-                formula = try Formula.parse(source)
+                formula = try Formula.parse(source, custom: Set(custom.map(\.name)))
             } catch {
                 throw RewardError(code: .invalidFormula, message: "formula: \(error.description)", field: fieldPrefix + "formula")
             }
@@ -116,6 +123,15 @@ public struct RequestConfig: Sendable, Hashable {
         options.percent = percent ?? .fraction
         options.accuracy = AccuracyRule(source: accuracyFrom ?? .answer, threshold: accuracyThreshold)
         options.tasks = tasks ?? [:]
+        options.maxJudgeTokens = maxJudgeTokens
+        options.customComponents = formula.customComponents.compactMap { name in custom.first { $0.name == name } }
+        for word in include ?? [] {
+            guard let part = ResultPart(rawValue: word) else {
+                let known = ResultPart.allCases.map(\.rawValue).joined(separator: ", ")
+                throw RewardError(code: .invalidValue, message: "include: '\(word)' is not one of \(known)", field: fieldPrefix + "include")
+            }
+            options.include.insert(part)
+        }
         return options
     }
 }

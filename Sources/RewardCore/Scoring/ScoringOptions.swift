@@ -32,6 +32,12 @@ public struct ScoringOptions: Sendable {
     public var accuracy = AccuracyRule()
     /// What each task name stands for; a rollout's own fields win over its task's.
     public var tasks: [String: TaskProfile] = [:]
+    /// Judge tokens one request (one `score` or `scoreBatch` call) may spend; nil for no cap.
+    public var maxJudgeTokens: Int?
+    /// Optional parts each result carries.
+    public var include: Set<ResultPart> = []
+    /// The custom judged components the formula names, in the formula's (sorted) order.
+    public var customComponents: [CustomComponent] = []
 
     /// Creates options; the defaults are the spec's.
     public init(

@@ -37,8 +37,9 @@ extension RewardError {
 }
 
 extension RewardResult {
-    /// Writes the result object of spec section 5; `includeAdvantage` is false for advantage mode `none`.
-    public func write(to writer: inout JSONWriter, includeAdvantage: Bool = true) {
+    /// Writes the result object of spec section 5; `includeAdvantage` is false for advantage mode `none`, and
+    /// `verdictTextLimit` adds the `judge` provenance list with raw texts cut to that many characters.
+    public func write(to writer: inout JSONWriter, includeAdvantage: Bool = true, verdictTextLimit: Int? = nil) {
         // Punctuation and keys go in as few fixed fragments as possible, and catalogue codes skip
         // escaping: a batch writes every result, and each append has a cost of its own.
         writer.raw("{\"id\":")
@@ -52,14 +53,15 @@ extension RewardResult {
             writer.raw(fragment)
             writer.number(components[component])
         }
+        if !customComponents.isEmpty || !customSkipped.isEmpty { writeCustomComponents(to: &writer) }
         writer.raw("},\"decision\":")
         if let decision { writer.plainString(decision.rawValue) } else { writer.raw("null") }
         writer.raw(",\"extracted_answer\":")
         writer.string(extractedAnswer)
         writer.raw(",\"skipped\":")
-        Self.writeReasons(skipped, to: &writer)
+        Self.writeReasons(skipped, custom: customSkipped, to: &writer)
         writer.raw(",\"reasons\":")
-        Self.writeReasons(reasons, to: &writer)
+        Self.writeReasons(reasons, custom: customReasons, to: &writer)
         writer.raw(",\"error\":")
         if let error { error.write(to: &writer) } else { writer.raw("null") }
         writer.raw(",\"warnings\":")
@@ -78,6 +80,7 @@ extension RewardResult {
         writer.number(judgeTokens)
         writer.raw(",\"latency_ms\":")
         writer.number((latencyMs * 1000).rounded() / 1000)
+        if let verdictTextLimit { writeVerdicts(to: &writer, rawTextLimit: verdictTextLimit) }
         writer.raw("}")
     }
 
@@ -108,7 +111,7 @@ extension RewardResult {
     }
 
     /// Component names come from the catalogue: nothing in them needs escaping.
-    private static func writeReasons(_ reasons: ComponentMap<String>, to writer: inout JSONWriter) {
+    private static func writeReasons(_ reasons: ComponentMap<String>, custom: [String: String], to writer: inout JSONWriter) {
         writer.raw("{")
         var first = true
         // By subscript rather than the map's iterator, which copies the whole map.
@@ -120,27 +123,44 @@ extension RewardResult {
             writer.raw(":")
             writer.string(reason)
         }
+        for (name, reason) in custom.sorted(by: { $0.key < $1.key }) {
+            writer.comma(!first)
+            first = false
+            writer.string(name)
+            writer.raw(":")
+            writer.string(reason)
+        }
         writer.raw("}")
     }
 
+    /// The custom components after the built-in ones, by name; a skipped one is null, as a built-in one is.
+    private func writeCustomComponents(to writer: inout JSONWriter) {
+        for name in Set(customComponents.keys).union(customSkipped.keys).sorted() {
+            writer.raw(",")
+            writer.string(name)
+            writer.raw(":")
+            writer.number(customComponents[name])
+        }
+    }
+
     /// The result as a standalone JSON object.
-    public func jsonBytes(includeAdvantage: Bool = true) -> [UInt8] {
+    public func jsonBytes(includeAdvantage: Bool = true, verdictTextLimit: Int? = nil) -> [UInt8] {
         var writer = JSONWriter(capacity: 512)
-        write(to: &writer, includeAdvantage: includeAdvantage)
+        write(to: &writer, includeAdvantage: includeAdvantage, verdictTextLimit: verdictTextLimit)
         return writer.bytes
     }
 }
 
 extension BatchResult {
     /// `{"results": [...], "groups": {...}}`.
-    public func jsonBytes(includeAdvantage: Bool = true) -> [UInt8] {
+    public func jsonBytes(includeAdvantage: Bool = true, verdictTextLimit: Int? = nil) -> [UInt8] {
         var writer = JSONWriter(capacity: 512 * results.count + 64)
         writer.raw("{")
         writer.key("results")
         writer.raw("[")
         for (offset, result) in results.enumerated() {
             writer.comma(offset > 0)
-            result.write(to: &writer, includeAdvantage: includeAdvantage)
+            result.write(to: &writer, includeAdvantage: includeAdvantage, verdictTextLimit: verdictTextLimit)
         }
         writer.raw("],")
         writer.key("groups")

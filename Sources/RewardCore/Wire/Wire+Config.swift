@@ -4,7 +4,7 @@ extension RequestConfig {
     /// The `config` keys the contract defines; others are ignored and named in a warning.
     static let keys: [String] = [
         "alpha", "preset", "formula", "short_circuit", "advantage", "tolerance", "think_words", "direct_words", "fallback_reward",
-        "layout", "extraction", "percent", "tasks", "accuracy_from", "accuracy_threshold",
+        "layout", "extraction", "percent", "tasks", "accuracy_from", "accuracy_threshold", "max_judge_tokens", "include",
     ]
 
     /// Reads a `config` object; errors name the field as `config.NAME`, unknown keys become warnings.
@@ -29,6 +29,8 @@ extension RequestConfig {
             percent = try WireField.choice(MathAnswerChecker.PercentPolicy.self, object, "percent")
             accuracyFrom = try WireField.choice(AccuracyRule.Source.self, object, "accuracy_from")
             accuracyThreshold = try WireField.number(object, "accuracy_threshold", in: 0...1)
+            maxJudgeTokens = try WireField.number(object, "max_judge_tokens", in: 0...1e15).map { Int($0) }
+            include = try WireField.strings(object, "include")
             tasks = try WireField.present(object, "tasks").map { value throws(RewardError) in try TaskProfile.map(wire: value) }
         } catch {
             throw error.nested(under: "config")
@@ -66,6 +68,8 @@ extension RequestConfig {
         if let percent { key("percent"); writer.string(percent.rawValue) }
         if let accuracyFrom { key("accuracy_from"); writer.string(accuracyFrom.rawValue) }
         if let accuracyThreshold { key("accuracy_threshold"); writer.number(accuracyThreshold) }
+        if let maxJudgeTokens { key("max_judge_tokens"); writer.number(maxJudgeTokens) }
+        if let include { key("include"); writer.strings(include) }
         if let tasks {
             key("tasks")
             writer.raw("{")

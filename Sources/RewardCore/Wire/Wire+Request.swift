@@ -22,11 +22,12 @@ extension Wire {
     /// Reads a `POST /reward` body; invalid JSON, a malformed `rollouts` or `config` throw, one bad rollout does not.
     public static func readRewardRequest(_ bytes: UnsafeBufferPointer<UInt8>) throws(RewardError) -> RewardRequest {
         var top = RolloutFields()
-        top.alsoKnown = ["rollouts", "config"]
+        top.alsoKnown = ["rollouts", "config", "include"]
         top.keepsOrder = true
         var items: [RolloutItem]?
         var rolloutsError: RewardError?
         var configValue: JSONValue?
+        var includeValue: JSONValue?
         try readObject(bytes, what: "the body", notObject: "the request body must be a JSON object") { (key, parser) throws(JSONSyntaxError) in
             switch key {
             case "rollouts" where items == nil && rolloutsError == nil:
@@ -37,6 +38,8 @@ extension Wire {
                 items = try readRollouts(&parser)
             case "config" where configValue == nil:
                 configValue = try parser.value(depth: 1)
+            case "include" where includeValue == nil:
+                includeValue = try parser.value(depth: 1)
             default:
                 try top.take(key, from: &parser, depth: 1)
             }
@@ -47,6 +50,12 @@ extension Wire {
         if let configValue, configValue != .null {
             config = try RequestConfig(wire: configValue)
             warnings = RequestConfig.warnings(for: configValue)
+        }
+        // `include` may sit beside `rollouts` (or in a single rollout's object) as well as in `config`.
+        if let includeValue, includeValue != .null {
+            var withInclude = config ?? RequestConfig()
+            withInclude.include = try WireField.strings(includeValue, "include")
+            config = withInclude
         }
         guard let items else {
             var item = top.item()

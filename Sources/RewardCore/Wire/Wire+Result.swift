@@ -14,13 +14,17 @@ extension RewardResult {
         accuracy = object["accuracy"]?.double
         if case .object(let components)? = object["components"] {
             for (key, value) in components.members {
-                if let name = ComponentName(rawValue: key), let number = value.double { self.components[name] = number }
+                if let name = ComponentName(rawValue: key) {
+                    if let number = value.double { self.components[name] = number }
+                } else if let number = value.double {
+                    customComponents[key] = number
+                }
             }
         }
         decision = object["decision"]?.string.flatMap(Decision.init(rawValue:))
         extractedAnswer = object["extracted_answer"]?.string
-        skipped = Self.reasons(object["skipped"])
-        reasons = Self.reasons(object["reasons"])
+        (skipped, customSkipped) = Self.reasons(object["skipped"])
+        (reasons, customReasons) = Self.reasons(object["reasons"])
         if case .object(let error)? = object["error"] {
             self.error = Self.readError(error)
         }
@@ -49,13 +53,16 @@ extension RewardResult {
         return RewardWarning(code: code, message: object["message"]?.string ?? "", field: object["field"]?.string)
     }
 
-    private static func reasons(_ value: JSONValue?) -> ComponentMap<String> {
-        guard case .object(let object)? = value else { return [:] }
+    /// The built-in components' reasons, and the custom components' by name.
+    private static func reasons(_ value: JSONValue?) -> (ComponentMap<String>, [String: String]) {
+        guard case .object(let object)? = value else { return ([:], [:]) }
         var reasons: ComponentMap<String> = [:]
+        var custom: [String: String] = [:]
         for (key, value) in object.members {
-            if let name = ComponentName(rawValue: key), let text = value.string { reasons[name] = text }
+            guard let text = value.string else { continue }
+            if let name = ComponentName(rawValue: key) { reasons[name] = text } else { custom[key] = text }
         }
-        return reasons
+        return (reasons, custom)
     }
 }
 
