@@ -33,6 +33,12 @@ public struct ScoringOptions: Sendable {
     /// What each task name stands for; a rollout's own fields win over its task's.
     public var tasks: [String: TaskProfile] = [:]
 
+    /// The answer type `rollout` is scored as: its own, else its task's (as scoring applies the task map).
+    public func answerType(of rollout: Rollout) -> AnswerType {
+        guard rollout.answerType == .auto, let task = rollout.task, let type = tasks[task]?.answerType else { return rollout.answerType }
+        return type
+    }
+
     /// Creates options; the defaults are the spec's.
     public init(
         formula: Formula = .sail(alpha: 0.9), shortCircuit: Bool = true, advantage: AdvantageMode = .grpo,
