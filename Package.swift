@@ -202,7 +202,11 @@ let package = Package(
             dependencies: ["RewardClient", "RewardCore", "RefereeServer", .product(name: "Hummingbird", package: "hummingbird")],
             swiftSettings: strict
         ),
-        .testTarget(name: "SandboxTests", dependencies: ["RewardCore", "Sandbox"], swiftSettings: strict),
+        .testTarget(
+            name: "SandboxTests",
+            dependencies: ["RewardCore", "Sandbox", .product(name: "Hummingbird", package: "hummingbird")],
+            swiftSettings: strict
+        ),
         .testTarget(name: "GRPOTests", dependencies: ["GRPO", "RewardCore", "RewardClient"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]

@@ -41,6 +41,7 @@ struct ServiceOptions: ParsableArguments {
     @Option(help: .setting("max_field_bytes")) var maxFieldBytes: String?
     @Option(help: .setting("max_judge_queue")) var maxJudgeQueue: String?
     @Option(help: .setting("sandbox")) var sandbox: String?
+    @Option(help: .setting("sandbox_url")) var sandboxUrl: String?
     @Option(help: .setting("sandbox_cpu_seconds")) var sandboxCpuSeconds: String?
     @Option(help: .setting("sandbox_wall_seconds")) var sandboxWallSeconds: String?
     @Option(help: .setting("sandbox_memory_mib")) var sandboxMemoryMib: String?

@@ -131,16 +131,22 @@ func buildEngineParts(
 /// The sandbox `sandbox` names, proven to run a one-line program, behind the parallel-run limit and the
 /// result cache; nil for `none`.
 func buildCodeRunner(_ configuration: RefereeConfiguration, logger: Logger) async throws -> (any CodeRunner)? {
+    let runner: any CodeRunner
     switch configuration.sandbox {
     case .none:
         return nil
     case .bwrap:
-        let runner = try BubblewrapRunner(configuration: .init(limits: configuration.sandboxLimits))
-        try await runner.selfCheck()
-        let parallel = configuration.sandboxParallelRuns > 0 ? configuration.sandboxParallelRuns : ProcessInfo.processInfo.activeProcessorCount
-        logger.info("sandbox ready", metadata: ["sandbox": "bwrap", "parallel_runs": "\(parallel)"])
-        return QueuedCodeRunner(runner, parallelRuns: parallel)
+        runner = try BubblewrapRunner(configuration: .init(limits: configuration.sandboxLimits))
+    case .sandboxfusion:
+        guard let url = configuration.sandboxURL else {
+            throw SandboxSetupError(description: "sandbox sandboxfusion needs sandbox_url, the SandboxFusion server's base URL")
+        }
+        runner = try SandboxFusionRunner(base: url, limits: configuration.sandboxLimits)
     }
+    try await runner.selfCheck()
+    let parallel = configuration.sandboxParallelRuns > 0 ? configuration.sandboxParallelRuns : ProcessInfo.processInfo.activeProcessorCount
+    logger.info("sandbox ready", metadata: ["sandbox": "\(configuration.sandbox.rawValue)", "parallel_runs": "\(parallel)"])
+    return QueuedCodeRunner(runner, parallelRuns: parallel)
 }
 
 /// The routes, with metrics, the JSON error shape and (when configured) bearer auth on every one.

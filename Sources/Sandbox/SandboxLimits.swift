@@ -54,3 +54,16 @@ public struct SandboxLimits: Sendable, Hashable {
         ]
     }
 }
+
+/// Why a sandbox cannot be used (a missing tool, a bad URL, a failed self-check); the service stops at start-up.
+public struct SandboxSetupError: Error, Sendable, CustomStringConvertible {
+    /// What is wrong, for a person.
+    public var description: String
+    /// Creates an error.
+    public init(description: String) {
+        self.description = description
+    }
+
+    /// The start-up error's code in docs/api.md.
+    public var code: String { "sandbox_unusable" }
+}

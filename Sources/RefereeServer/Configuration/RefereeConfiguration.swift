@@ -52,6 +52,8 @@ public struct RefereeConfiguration: Sendable {
     public var maxJudgeQueue = 4096
     /// Where `code` answers run; `none` makes them abstain (`no_sandbox`).
     public var sandbox = SandboxKind.none
+    /// The SandboxFusion server's base URL, for `sandbox: sandboxfusion`.
+    public var sandboxURL: String?
     /// The limits of each sandboxed run.
     public var sandboxLimits = SandboxLimits()
     /// Sandboxed runs at once; 0 means one per core.
@@ -83,6 +85,8 @@ public enum SandboxKind: String, Sendable, CaseIterable {
     case none
     /// In bubblewrap on this host (Debian's `bubblewrap` package).
     case bwrap
+    /// On a SandboxFusion server (`sandbox_url`), for clusters that already run one.
+    case sandboxfusion
 }
 
 /// What the numeric-reward routes answer when the judge is still down after `judge_outage_wait`.
