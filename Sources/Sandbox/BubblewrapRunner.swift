@@ -45,7 +45,9 @@ public struct BubblewrapRunner: CodeRunner {
     /// Checks that the tools exist where the configuration says; `selfCheck()` then proves they work.
     public init(configuration: Configuration = Configuration()) throws(SandboxSetupError) {
         let files = FileManager.default
-        var tools = [("bubblewrap", configuration.bubblewrap), ("python", configuration.python), ("prlimit", configuration.prlimit)]
+        var tools = [
+            ("bubblewrap", configuration.bubblewrap), ("python", configuration.python), ("prlimit", configuration.prlimit), ("sh", "/usr/bin/sh"),
+        ]
         if geteuid() == 0 { tools.append(("setpriv", configuration.setpriv)) }
         for (name, path) in tools where !files.isExecutableFile(atPath: path) {
             throw SandboxSetupError(description: "the sandbox needs \(name) at \(path) (Debian: apt-get install bubblewrap python3 util-linux)")
@@ -91,12 +93,17 @@ public struct BubblewrapRunner: CodeRunner {
         }
         command += [
             configuration.bubblewrap,
-            "--unshare-all", "--die-with-parent", "--new-session", "--json-status-fd", "4",
+            // --as-pid-1: bubblewrap's own init would exit after reporting the status but before being reaped, and
+            // each run would leave a zombie for the host's init (for this service itself as a container's process 1).
+            "--unshare-all", "--as-pid-1", "--die-with-parent", "--new-session", "--json-status-fd", "4",
             "--ro-bind", "/usr", "/usr", "--symlink", "usr/bin", "/bin", "--symlink", "usr/lib", "/lib",
             "--symlink", "usr/lib64", "/lib64", "--proc", "/proc", "--dev", "/dev",
             "--size", "\(limits.tmpBytes)", "--tmpfs", "/tmp", "--file", "3", "/tmp/main.py", "--remount-ro", "/",
             "--clearenv", "--setenv", "PATH", "/usr/bin", "--setenv", "HOME", "/tmp", "--setenv", "LANG", "C.UTF-8",
             "--chdir", "/tmp", "--",
+            // A shell as process 1 that waits for the program: signals the kernel sends process 1 of a namespace
+            // (SIGXCPU at the CPU limit) would otherwise be ignored.
+            "/usr/bin/sh", "-c", #""$0" "$@"; exit $?"#,
             configuration.prlimit,
         ]
         command += limits.prlimitOptions

@@ -49,8 +49,10 @@ struct SandboxProcess {
             pid = try spawn(stdin: stdinFile, stdout: output.write, program: programFile, status: status.write)
         }
         var stdout: [UInt8] = []
-        let termination = watch(pid: pid, output: &outputRead, stdout: &stdout)
-        let started = Self.readAll(&statusRead).contains(Array(#""child-pid""#.utf8))
+        var report: [UInt8] = []
+        let termination = watch(pid: pid, output: &outputRead, stdout: &stdout, status: statusRead, report: &report)
+        report += Self.readAll(statusRead)
+        let started = Self.sandboxInit(in: report) != nil
         return Outcome(execution: CodeExecution(termination: termination, stdout: stdout), started: started)
     }
 
@@ -90,8 +92,10 @@ struct SandboxProcess {
         return pid
     }
 
-    /// Reads stdout until it closes and the process is reaped, or until the cap or the deadline, which kill the group.
-    private func watch(pid: pid_t, output: inout Int32, stdout: inout [UInt8]) -> CodeExecution.Termination {
+    /// Reads stdout until it closes and the process is reaped, or until the cap or the deadline, which kill the sandbox.
+    private func watch(
+        pid: pid_t, output: inout Int32, stdout: inout [UInt8], status statusDescriptor: Int32, report: inout [UInt8]
+    ) -> CodeExecution.Termination {
         let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(max(0, wallSeconds) * 1e9)
         var buffer = [UInt8](repeating: 0, count: 65_536)
         var status: Int32 = 0
@@ -118,10 +122,8 @@ struct SandboxProcess {
             if killedFor == nil, DispatchTime.now().uptimeNanoseconds >= deadline { killedFor = .timedOut }
         }
         if !reaped {
-            // Only while the leader is unreaped is its group id certainly still this sandbox's.
-            kill(-pid, SIGKILL)
-            kill(pid, SIGKILL)
-            while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+            report += Self.readAll(statusDescriptor)
+            Self.terminate(pid, sandboxInit: Self.sandboxInit(in: report), status: &status)
         }
         if output >= 0 {
             close(output)
@@ -133,6 +135,43 @@ struct SandboxProcess {
         }
         if status & 0x7f == 0 { return .exited((status >> 8) & 0xff) }
         return .signalled(status & 0x7f)
+    }
+
+    /// Kills a sandbox that is still running and reaps bubblewrap. The sandbox's process 1 goes first, so that
+    /// bubblewrap reaps it and exits by itself; killing bubblewrap first would orphan process 1, a zombie
+    /// for the host's init. Then, or if that did not end it within a second, the whole process group.
+    static func terminate(_ pid: pid_t, sandboxInit: pid_t?, status: inout Int32) {
+        // bubblewrap has not been reaped, so its pid is still its own; its child is checked to be its child
+        // right before the kill, so that no reused pid is ever hit.
+        if let sandboxInit, parent(of: sandboxInit) == pid {
+            kill(sandboxInit, SIGKILL)
+            for _ in 0..<100 {
+                if waitpid(pid, &status, WNOHANG) == pid { return }
+                usleep(10_000)
+            }
+        }
+        // Only while the leader is unreaped is its group id certainly still this sandbox's.
+        kill(-pid, SIGKILL)
+        kill(pid, SIGKILL)
+        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+    }
+
+    /// The host pid of the sandbox's process 1, from bubblewrap's JSON status (`{"child-pid": 1234}`).
+    static func sandboxInit(in report: [UInt8]) -> pid_t? {
+        let key = Array(#""child-pid""#.utf8)
+        guard let start = report.indices.first(where: { report[$0...].starts(with: key) }) else { return nil }
+        let digits = report[(start + key.count)...].drop { $0 == 0x20 || $0 == 0x3A }.prefix { $0 >= 0x30 && $0 <= 0x39 }
+        guard !digits.isEmpty, digits.count < 10, let pid = pid_t(String(decoding: digits, as: UTF8.self)), pid > 0 else { return nil }
+        return pid
+    }
+
+    /// The parent pid of `pid` from `/proc/PID/stat` (after the command name, which may hold spaces and parentheses).
+    static func parent(of pid: pid_t) -> pid_t? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let close = stat.lastIndex(of: ")")
+        else { return nil }
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        return fields.count > 1 ? pid_t(fields[1]) : nil
     }
 
     /// A file holding `bytes`, already unlinked, open for reading at offset 0 (close-on-exec; the spawn dup2s it).
@@ -180,7 +219,7 @@ struct SandboxProcess {
     }
 
     /// What is buffered in a non-blocking pipe (bubblewrap's few status lines), at most 64 KiB.
-    static func readAll(_ descriptor: inout Int32) -> [UInt8] {
+    static func readAll(_ descriptor: Int32) -> [UInt8] {
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)
         while bytes.count < 65_536 {

@@ -56,6 +56,17 @@ struct BubblewrapRunnerTests {
         #expect(try await runner.run(CodeJob(program: busy, tests: [CodeTestCase(expectedStdout: "done")])).outcomes == [.passed])
     }
 
+    @Test("a bubblewrap that never starts the program is a runner failure (the rollout abstains), never a 0")
+    func brokenSandbox() async throws {
+        var configuration = runner.configuration
+        configuration.bubblewrap = "/usr/bin/false"
+        let broken = try BubblewrapRunner(configuration: configuration)
+        await #expect(throws: CodeRunnerFailure.self) { try await broken.run(CodeJob(program: "print(1)", tests: [CodeTestCase(expectedStdout: "")])) }
+        await #expect(throws: (any Error).self) { try await broken.selfCheck() }
+        #expect(throws: SandboxSetupError.self) { try BubblewrapRunner(configuration: .init(bubblewrap: "/nonexistent/bwrap")) }
+        #expect(throws: SandboxSetupError.self) { try BubblewrapRunner(configuration: .init(python: "/opt/python3")) }
+    }
+
     // MARK: the hostile suite
 
     @Test("probe: the limits hold inside, the host's /tmp, /etc and network are out of sight, the user is unprivileged")
@@ -112,9 +123,9 @@ struct BubblewrapRunnerTests {
         let (execution, seconds) = try await SandboxSupport.timed { try await run(program) }
         #expect(seconds < bound, "took \(seconds) s")
         #expect(CodeGrading.outcome(of: execution, for: CodeTestCase(expectedStdout: "")) == expected, "\(execution.termination)")
-        // The pid namespace dies with the sandbox; give the kernel a moment to reap it.
+        // The pid namespace dies with the sandbox; give the kernel a moment to tear it down.
         var after = SandboxSupport.sandboxUserProcesses()
-        for _ in 0..<50 where after > before {
+        for _ in 0..<25 where after > before {
             try await Task.sleep(for: .milliseconds(20))
             after = SandboxSupport.sandboxUserProcesses()
         }

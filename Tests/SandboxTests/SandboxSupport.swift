@@ -28,16 +28,13 @@ enum SandboxSupport {
         try BubblewrapRunner(configuration: .init(limits: limits, outerCommand: outer))
     }
 
-    /// Live processes on the host owned by the sandbox's user (nobody), from /proc. Zombies are not counted:
-    /// bubblewrap's outer process exits without reaping the sandbox's init, which the host's init then
-    /// reaps in its own time; a zombie holds no memory and runs nothing.
+    /// Processes on the host owned by the sandbox's user (nobody), zombies included (a run must not leave one
+    /// for the host's init to reap), from /proc.
     static func sandboxUserProcesses() -> Int {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
         return entries.filter { Int($0) != nil }.count(where: { pid in
             guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return false }
-            let lines = status.split(separator: "\n")
-            let isZombie = lines.contains { $0.hasPrefix("State:") && $0.contains("Z") }
-            return !isZombie && lines.contains { $0.hasPrefix("Uid:") && $0.split(separator: "\t").dropFirst().first == "65534" }
+            return status.split(separator: "\n").contains { $0.hasPrefix("Uid:") && $0.split(separator: "\t").dropFirst().first == "65534" }
         })
     }
 
