@@ -2,7 +2,7 @@ import RewardCore
 
 /// The resource limits of one sandboxed run; a ground truth's own `time_limit` and `memory_limit` may only lower them.
 public struct SandboxLimits: Sendable, Hashable {
-    /// CPU seconds per test (`RLIMIT_CPU`; SIGXCPU at this, SIGKILL a second later).
+    /// CPU seconds per test (`RLIMIT_CPU`, rounded up to whole seconds; SIGKILL there).
     public var cpuSeconds: Double
     /// Wall-clock seconds per test, after which the whole process group is killed.
     public var wallSeconds: Double
@@ -45,11 +45,13 @@ public struct SandboxLimits: Sendable, Hashable {
         return limits
     }
 
-    /// `prlimit` options that set these limits inside the sandbox (soft and hard alike, CPU's hard a second later).
+    /// The CPU limit in whole seconds, as `RLIMIT_CPU` counts it.
+    var cpuLimit: Int { max(1, Int(cpuSeconds.rounded(.up))) }
+
+    /// `prlimit` options that set these limits inside the sandbox, soft and hard alike.
     var prlimitOptions: [String] {
-        let cpu = max(1, Int(cpuSeconds.rounded(.up)))
-        return [
-            "--cpu=\(cpu):\(cpu + 1)", "--as=\(memoryMiB << 20)", "--nproc=\(processes)", "--fsize=\(fileBytes)",
+        [
+            "--cpu=\(cpuLimit)", "--as=\(memoryMiB << 20)", "--nproc=\(processes)", "--fsize=\(fileBytes)",
             "--nofile=\(openFiles)", "--core=0",
         ]
     }

@@ -7,10 +7,12 @@ import RewardCore
 /// unlinked files, stdout read and capped, the wall clock watched; the group is killed at the deadline.
 /// Blocking, so it runs on a thread of its own.
 struct SandboxProcess {
-    /// What the run saw: the execution, and whether bubblewrap started the program at all.
+    /// What the run saw: the execution, whether bubblewrap started the program at all, and the CPU seconds
+    /// bubblewrap and the program it reaped used.
     struct Outcome {
         var execution: CodeExecution
         var started: Bool
+        var cpuSeconds: Double
     }
 
     /// The command: `arguments[0]` is an absolute path; fd 3 holds the program and fd 4 gets bubblewrap's JSON status.
@@ -50,10 +52,12 @@ struct SandboxProcess {
         }
         var stdout: [UInt8] = []
         var report: [UInt8] = []
-        let termination = watch(pid: pid, output: &outputRead, stdout: &stdout, status: statusRead, report: &report)
+        var usage = rusage()
+        let termination = watch(pid: pid, output: &outputRead, stdout: &stdout, status: statusRead, report: &report, usage: &usage)
         report += Self.readAll(statusRead)
         let started = Self.sandboxInit(in: report) != nil
-        return Outcome(execution: CodeExecution(termination: termination, stdout: stdout), started: started)
+        let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+        return Outcome(execution: CodeExecution(termination: termination, stdout: stdout), started: started, cpuSeconds: cpu)
     }
 
     private func spawn(stdin: Int32, stdout: Int32, program: Int32, status: Int32) throws(CodeRunnerFailure) -> pid_t {
@@ -94,7 +98,8 @@ struct SandboxProcess {
 
     /// Reads stdout until it closes and the process is reaped, or until the cap or the deadline, which kill the sandbox.
     private func watch(
-        pid: pid_t, output: inout Int32, stdout: inout [UInt8], status statusDescriptor: Int32, report: inout [UInt8]
+        pid: pid_t, output: inout Int32, stdout: inout [UInt8], status statusDescriptor: Int32, report: inout [UInt8],
+        usage: inout rusage
     ) -> CodeExecution.Termination {
         let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(max(0, wallSeconds) * 1e9)
         var buffer = [UInt8](repeating: 0, count: 65_536)
@@ -117,7 +122,7 @@ struct SandboxProcess {
             } else {
                 usleep(2_000)
             }
-            if !reaped, waitpid(pid, &status, WNOHANG) == pid { reaped = true }
+            if !reaped, wait4(pid, &status, WNOHANG, &usage) == pid { reaped = true }
             if reaped, output < 0 { break }
             if killedFor == nil, DispatchTime.now().uptimeNanoseconds >= deadline { killedFor = .timedOut }
         }

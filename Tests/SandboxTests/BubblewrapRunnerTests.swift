@@ -56,6 +56,19 @@ struct BubblewrapRunnerTests {
         #expect(try await runner.run(CodeJob(program: busy, tests: [CodeTestCase(expectedStdout: "done")])).outcomes == [.passed])
     }
 
+    @Test("the CPU limit itself ends a busy loop long before a far wall-clock limit, as a timeout")
+    func cpuLimit() async throws {
+        var configuration = runner.configuration
+        configuration.limits.cpuSeconds = 1
+        configuration.limits.wallSeconds = 30
+        let cpuBound = try BubblewrapRunner(configuration: configuration)
+        let (result, seconds) = try await SandboxSupport.timed {
+            try await cpuBound.run(CodeJob(program: "while True:\n    pass", tests: [CodeTestCase(expectedStdout: "")]))
+        }
+        #expect(result.outcomes == [.timeout])
+        #expect(seconds < 15, "took \(seconds) s: the wall clock, not the CPU limit, ended it")
+    }
+
     @Test("a bubblewrap that never starts the program is a runner failure (the rollout abstains), never a 0")
     func brokenSandbox() async throws {
         var configuration = runner.configuration
@@ -99,7 +112,7 @@ struct BubblewrapRunnerTests {
         let output = String(decoding: execution.stdout, as: UTF8.self)
         #expect(execution.termination == .exited(0), "\(output)")
         #expect(output == """
-            RLIMIT_CPU 2 3
+            RLIMIT_CPU 2 2
             RLIMIT_AS \(256 << 20) \(256 << 20)
             RLIMIT_NPROC 16 16
             RLIMIT_FSIZE \(1 << 20) \(1 << 20)
