@@ -13,7 +13,6 @@ public struct SandboxFusionRunner: CodeRunner {
     public let endpoint: URL
     /// The limits sent (`run_timeout`) or applied here (the output cap); the rest are the server's.
     public let limits: SandboxLimits
-    private let owner: URLSessionOwner
 
     /// A runner for the server at `base` (such as `http://sandbox:8080`); anything but an http(s) URL is refused.
     public init(base: String, limits: SandboxLimits = SandboxLimits()) throws(SandboxSetupError) {
@@ -22,11 +21,6 @@ public struct SandboxFusionRunner: CodeRunner {
         }
         endpoint = url.appendingPathComponent("run_code")
         self.limits = limits
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.urlCache = nil
-        // The server's own timeout plus its start-up, queueing and the transfer.
-        configuration.timeoutIntervalForRequest = limits.wallSeconds + 30
-        owner = URLSessionOwner(URLSession(configuration: configuration))
     }
 
     /// Runs each test as one request, stopping at the first failure when the job says so.
@@ -45,7 +39,8 @@ public struct SandboxFusionRunner: CodeRunner {
     }
 
     func execute(_ job: CodeJob, stdin: String, limits: SandboxLimits) async throws -> CodeExecution {
-        var request = URLRequest(url: endpoint)
+        // The server's own timeout plus its start-up, queueing and the transfer.
+        var request = URLRequest(url: endpoint, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: limits.wallSeconds + 30)
         request.httpMethod = "POST"
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         let body: [String: Any] = [
@@ -55,7 +50,7 @@ public struct SandboxFusionRunner: CodeRunner {
         let data: Data
         let response: URLResponse
         do {
-            (data, response) = try await owner.session.data(for: request)
+            (data, response) = try await URLSession.shared.data(for: request)
         } catch {
             throw CodeRunnerFailure(message: "the SandboxFusion server at \(endpoint) could not be reached")
         }
@@ -82,19 +77,6 @@ public struct SandboxFusionRunner: CodeRunner {
             return CodeExecution(termination: .signalled(9), stdout: stdout)
         }
         return CodeExecution(termination: .exited(Int32(truncatingIfNeeded: code)), stdout: stdout)
-    }
-}
-
-/// Owns a URLSession and invalidates it when the last runner holding it is gone.
-final class URLSessionOwner: Sendable {
-    let session: URLSession
-
-    init(_ session: URLSession) {
-        self.session = session
-    }
-
-    deinit {
-        session.finishTasksAndInvalidate()
     }
 }
 
