@@ -1,6 +1,7 @@
 import RewardCore
 
-/// Any code runner behind a limit on parallel runs and an in-memory result cache: the runner the server uses.
+/// Any code runner behind a limit on parallel runs and an in-memory result cache, with equal jobs run once
+/// at a time (a GRPO group often holds the same program several times): the runner the server uses.
 public struct QueuedCodeRunner: CodeRunner {
     let base: any CodeRunner
     let limiter: ConcurrencyLimiter
@@ -13,21 +14,27 @@ public struct QueuedCodeRunner: CodeRunner {
         self.cache = CodeResultCache(budget: cacheBytes)
     }
 
-    /// The cached result of an equal job, or a run once a permit is free.
+    /// The cached result of an equal job, the result of an equal job already running, or a run once a permit is free.
     public func run(_ job: CodeJob) async throws -> CodeRunResult {
-        if let cached = await cache.result(for: job) { return cached }
-        let result = try await limiter.withPermit { try await base.run(job) }
-        // A timeout may be the machine's load rather than the program's: never remembered.
-        if !result.outcomes.contains(.timeout) { await cache.store(result, for: job) }
-        return result
+        if let known = try await cache.claim(job) { return known }
+        do {
+            let result = try await limiter.withPermit { try await base.run(job) }
+            await cache.finish(job, with: .success(result))
+            return result
+        } catch {
+            await cache.finish(job, with: .failure(error))
+            throw error
+        }
     }
 }
 
 /// Results keyed by the whole job (code, tests and limits; hashed, then compared exactly, so two jobs never
-/// share a result), oldest dropped first once the jobs' bytes pass the budget.
+/// share a result), oldest dropped first once the jobs' bytes pass the budget; and the jobs being run, with
+/// the callers waiting for them.
 actor CodeResultCache {
     private let budget: Int
     private var results: [CodeJob: CodeRunResult] = [:]
+    private var running: [CodeJob: [CheckedContinuation<CodeRunResult, any Error>]] = [:]
     private var order: [CodeJob] = []
     private var head = 0
     private var bytes = 0
@@ -35,6 +42,24 @@ actor CodeResultCache {
     init(budget: Int) { self.budget = max(0, budget) }
 
     func result(for job: CodeJob) -> CodeRunResult? { results[job] }
+
+    /// The cached result, or the result of the equal job already running (waited for), or nil: the caller
+    /// runs the job and must `finish` it.
+    func claim(_ job: CodeJob) async throws -> CodeRunResult? {
+        if let cached = results[job] { return cached }
+        guard running[job] == nil else {
+            return try await withCheckedThrowingContinuation { running[job, default: []].append($0) }
+        }
+        running[job] = []
+        return nil
+    }
+
+    /// Ends a claimed run: remembers its result (a timeout never: the machine's load may have caused it) and
+    /// hands the outcome to the callers waiting for it.
+    func finish(_ job: CodeJob, with outcome: Result<CodeRunResult, any Error>) {
+        if case .success(let result) = outcome, !result.outcomes.contains(.timeout) { store(result, for: job) }
+        for waiter in running.removeValue(forKey: job) ?? [] { waiter.resume(with: outcome) }
+    }
 
     func store(_ result: CodeRunResult, for job: CodeJob) {
         let size = Self.size(of: job)

@@ -29,6 +29,14 @@ struct CountingRunner: CodeRunner {
     }
 }
 
+/// A runner whose sandbox never works, slowly enough for equal jobs to wait on it.
+struct FailingRunner: CodeRunner {
+    func run(_ job: CodeJob) async throws -> CodeRunResult {
+        try await Task.sleep(for: .milliseconds(30))
+        throw CodeRunnerFailure(message: "bubblewrap did not start the program")
+    }
+}
+
 @Suite("Queued code runner: the parallel-run limit and the result cache")
 struct QueuedCodeRunnerTests {
     func job(_ program: String, stdin: String = "1") -> CodeJob {
@@ -57,6 +65,25 @@ struct QueuedCodeRunnerTests {
         _ = try await runner.run(job("while True: pass"))
         _ = try await runner.run(job("while True: pass"))
         #expect(await base.counters.runs == 2)
+    }
+
+    @Test("equal jobs at the same time run once and all get the result; a failure reaches every waiter")
+    func equalJobsAtOnce() async throws {
+        let base = CountingRunner(delay: .milliseconds(50))
+        let runner = QueuedCodeRunner(base, parallelRuns: 4)
+        let results = try await withThrowingTaskGroup(of: CodeRunResult.self) { group in
+            for _ in 0..<8 { group.addTask { try await runner.run(job("print(2)")) } }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(results == Array(repeating: CodeRunResult(outcomes: [.passed]), count: 8))
+        #expect(await base.counters.runs == 1)
+
+        let failing = QueuedCodeRunner(FailingRunner(), parallelRuns: 4)
+        let failures = await withTaskGroup(of: Bool.self) { group in
+            for _ in 0..<4 { group.addTask { (try? await failing.run(job("print(2)"))) == nil } }
+            return await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+        }
+        #expect(failures == 4)
     }
 
     @Test("no more runs at once than parallelRuns")
