@@ -99,6 +99,8 @@ struct CodeAnswerTests {
         #expect(asserts.language == .python)
         #expect(asserts.timeLimitSeconds == 2)
         #expect(asserts.memoryLimitMiB == 128)
+        let list = try CodeTestSpec(json: #"[{"stdin": "3\n", "stdout": "6\n"}]"#)
+        #expect(list.tests == [CodeTestCase(stdin: "3\n", expectedStdout: "6\n")])
         let job = asserts.job(running: "def double(x):\n    return 2 * x", stopAtFirstFailure: true)
         #expect(job.program == "def double(x):\n    return 2 * x\n\nassert double(2) == 4\n")
         #expect(job.tests == [CodeTestCase(expectedStdout: nil)])
@@ -116,7 +118,8 @@ struct CodeAnswerTests {
             (#"{"test_cod": "assert True"}"#, .invalidValue, "ground_truth.test_cod"),
             (#"{"tests": {"stdout": "1"}}"#, .wrongType, "ground_truth.tests"),
             (#"{"test_code": "assert True", "time_limit": 0}"#, .outOfRange, "ground_truth.time_limit"),
-            (#"[1, 2]"#, .wrongType, "ground_truth"),
+            (#"[1, 2]"#, .wrongType, "ground_truth.tests[0]"),
+            (#"[{"stdin": "1"}]"#, .missingField, "ground_truth.tests[0].stdout"),
             (#"print(1)"#, .wrongType, "ground_truth"),
         ])
     func badSpec(json: String, code: ErrorCode, field: String) {

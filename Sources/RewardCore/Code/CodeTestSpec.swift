@@ -1,6 +1,6 @@
 /// A `code` ground truth: `{"language": "python", "tests": [{"stdin": "3\n", "stdout": "6\n"}]}`, or
 /// `{"language": "python", "test_code": "assert double(2) == 4"}`, with optional `time_limit` (seconds)
-/// and `memory_limit` (MiB) that the sandbox's own limits cap.
+/// and `memory_limit` (MiB) that the sandbox's own limits cap; a bare list of tests stands for `{"tests": [...]}`.
 public struct CodeTestSpec: Sendable, Hashable {
     /// The language the answer's code is run as; `python` when the ground truth names none.
     public var language: CodeLanguage
@@ -34,6 +34,10 @@ public struct CodeTestSpec: Sendable, Hashable {
     }
 
     private init(_ value: JSONValue) throws(RewardError) {
+        if case .array = value {
+            self = try CodeTestSpec(.object(JSONObject([(key: "tests", value: value)])))
+            return
+        }
         guard case .object(let object) = value else {
             throw RewardError(code: .wrongType, message: "a code ground truth must be a JSON object with tests or test_code")
         }
