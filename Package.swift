@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "Rescore", targets: ["Rescore"]),
         .library(name: "RewardClient", targets: ["RewardClient"]),
         .library(name: "FakeJudgeServer", targets: ["FakeJudgeServer"]),
+        .library(name: "Sandbox", targets: ["Sandbox"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
@@ -77,6 +78,8 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Runs `code` answers: bubblewrap on the host, a parallel-run limit, a result cache.
+        .target(name: "Sandbox", dependencies: ["RewardCore"], swiftSettings: strict),
         // HTTP application: buildApplication(configuration), routes, errors.
         .target(
             name: "RefereeServer",
@@ -84,6 +87,7 @@ let package = Package(
                 "AnswerCheck",
                 "RewardCore",
                 "Judging",
+                "Sandbox",
                 "VerdictStore",
                 "VerdictStorePostgres",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -196,6 +200,11 @@ let package = Package(
         .testTarget(
             name: "RewardClientTests",
             dependencies: ["RewardClient", "RewardCore", "RefereeServer", .product(name: "Hummingbird", package: "hummingbird")],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "SandboxTests",
+            dependencies: ["RewardCore", "Sandbox", .product(name: "Hummingbird", package: "hummingbird")],
             swiftSettings: strict
         ),
         .testTarget(name: "GRPOTests", dependencies: ["GRPO", "RewardCore", "RewardClient"], swiftSettings: strict),

@@ -54,6 +54,10 @@ let package = Package(
             ]
         ),
         .executableTarget(
+            name: "CodeBenchmark",
+            dependencies: [.product(name: "RewardCore", package: "Referee"), .product(name: "Sandbox", package: "Referee")]
+        ),
+        .executableTarget(
             name: "TrainerBenchmark",
             dependencies: [.product(name: "GRPO", package: "Referee"), .product(name: "RewardCore", package: "Referee")]
         ),

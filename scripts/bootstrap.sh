@@ -2,7 +2,8 @@
 # Installs the system libraries Referee builds against, once; a no-op when they are present.
 set -euo pipefail
 
-packages=(libcurl4-openssl-dev libssl-dev libsqlite3-dev libopenblas-dev pkg-config)
+# bubblewrap, Debian's python3 and util-linux (prlimit, setpriv) are the code sandbox (docs/code-answers.md).
+packages=(libcurl4-openssl-dev libssl-dev libsqlite3-dev libopenblas-dev pkg-config bubblewrap python3 util-linux)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -50,4 +50,14 @@ public enum AnswerReason: String, Sendable, Hashable, CaseIterable, Codable {
     case notAPermutation = "not_a_permutation"
     /// More predicted boxes (1,000) or bracketed groups (about 2,000) than a graded answer may hold.
     case tooManyPredictions = "too_many_predictions"
+    /// `code`: no fenced code block (nor a box or answer block) holds a program.
+    case noCode = "no_code"
+    /// `code`: a test's output differs from the expected one.
+    case testsFailed = "tests_failed"
+    /// `code`: the program exited with a non-zero status or was killed.
+    case runtimeError = "runtime_error"
+    /// `code`: the program hit its CPU or wall-clock limit.
+    case timeout
+    /// `code`: the program printed more than the sandbox's output cap.
+    case outputLimit = "output_limit"
 }

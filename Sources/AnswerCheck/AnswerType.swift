@@ -26,11 +26,13 @@ public enum AnswerType: String, Sendable, Hashable, CaseIterable, Codable {
     case ocr
     /// A set of option letters.
     case multiChoice = "multi_choice"
+    /// A program run in a sandbox against the ground truth's tests.
+    case code
 
     /// Whether the type gives a graded score in [0, 1] (IoU, edit similarity) from ``MultimodalGrader``.
     public var isGraded: Bool {
         switch self {
-        case .auto, .math, .choice, .text, .judge: false
+        case .auto, .math, .choice, .text, .judge, .code: false
         case .bbox, .boxes, .point, .span, .ordering, .count, .ocr, .multiChoice: true
         }
     }

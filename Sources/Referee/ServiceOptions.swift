@@ -46,6 +46,15 @@ struct ServiceOptions: ParsableArguments {
     @Option(help: .setting("auth_token_file")) var authTokenFile: String?
     @Option(help: .setting("max_field_bytes")) var maxFieldBytes: String?
     @Option(help: .setting("max_judge_queue")) var maxJudgeQueue: String?
+    @Option(help: .setting("sandbox")) var sandbox: String?
+    @Option(help: .setting("sandbox_url")) var sandboxUrl: String?
+    @Option(help: .setting("sandbox_cpu_seconds")) var sandboxCpuSeconds: String?
+    @Option(help: .setting("sandbox_wall_seconds")) var sandboxWallSeconds: String?
+    @Option(help: .setting("sandbox_memory_mib")) var sandboxMemoryMib: String?
+    @Option(help: .setting("sandbox_output_bytes")) var sandboxOutputBytes: String?
+    @Option(help: .setting("sandbox_processes")) var sandboxProcesses: String?
+    @Option(help: .setting("sandbox_parallel_runs")) var sandboxParallelRuns: String?
+    @Option(help: .setting("max_code_queue")) var maxCodeQueue: String?
     @Option(help: .setting("header_timeout")) var headerTimeout: String?
     @Option(help: .setting("body_timeout")) var bodyTimeout: String?
     @Option(help: .setting("shutdown_timeout")) var shutdownTimeout: String?

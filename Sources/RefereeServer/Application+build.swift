@@ -5,6 +5,7 @@ import Judging
 import Logging
 import NIOCore
 import RewardCore
+import Sandbox
 import VerdictStore
 import VerdictStorePostgres
 
@@ -12,12 +13,17 @@ import VerdictStorePostgres
 public struct ApplicationDependencies: Sendable {
     /// A judge to use instead of the one the configuration describes.
     public var judge: (any Judge)?
+    /// A code runner to use instead of the sandbox the configuration describes.
+    public var codeRunner: (any CodeRunner)?
     /// Called with the bound port once the server listens (useful with port 0).
     public var onServerRunning: (@Sendable (Int) async -> Void)?
 
     /// No overrides.
-    public init(judge: (any Judge)? = nil, onServerRunning: (@Sendable (Int) async -> Void)? = nil) {
+    public init(
+        judge: (any Judge)? = nil, codeRunner: (any CodeRunner)? = nil, onServerRunning: (@Sendable (Int) async -> Void)? = nil
+    ) {
         self.judge = judge
+        self.codeRunner = codeRunner
         self.onServerRunning = onServerRunning
     }
 }
@@ -111,14 +117,42 @@ func buildEngineParts(
             throw error
         }
     }
+    var codeRunner = dependencies.codeRunner
+    do {
+        if codeRunner == nil { codeRunner = try await buildCodeRunner(configuration, logger: logger) }
+    } catch {
+        await EngineCloser(cache: parts.cache, transport: parts.transport, logger: logger).close()
+        throw error
+    }
     parts.engine = RewardEngine(
-        judge: judge, parallelism: ProcessInfo.processInfo.activeProcessorCount,
+        judge: judge, codeRunner: codeRunner, parallelism: ProcessInfo.processInfo.activeProcessorCount,
         nanoseconds: { DispatchTime.now().uptimeNanoseconds })
     if configuration.judgeBudgetTokens > 0 {
         parts.engine.judgeBudget = JudgeTokenBudget(
             limit: configuration.judgeBudgetTokens, windowSeconds: configuration.judgeBudgetWindowSeconds)
     }
     return parts
+}
+
+/// The sandbox `sandbox` names, proven to run a one-line program, behind the parallel-run limit and the
+/// result cache; nil for `none`.
+func buildCodeRunner(_ configuration: RefereeConfiguration, logger: Logger) async throws -> (any CodeRunner)? {
+    let runner: any CodeRunner
+    switch configuration.sandbox {
+    case .none:
+        return nil
+    case .bwrap:
+        runner = try BubblewrapRunner(configuration: .init(limits: configuration.sandboxLimits))
+    case .sandboxfusion:
+        guard let url = configuration.sandboxURL else {
+            throw SandboxSetupError(description: "sandbox sandboxfusion needs sandbox_url, the SandboxFusion server's base URL")
+        }
+        runner = try SandboxFusionRunner(base: url, limits: configuration.sandboxLimits)
+    }
+    try await runner.selfCheck()
+    let parallel = configuration.sandboxParallelRuns > 0 ? configuration.sandboxParallelRuns : ProcessInfo.processInfo.activeProcessorCount
+    logger.info("sandbox ready", metadata: ["sandbox": "\(configuration.sandbox.rawValue)", "parallel_runs": "\(parallel)"])
+    return QueuedCodeRunner(runner, parallelRuns: parallel)
 }
 
 /// The routes, with metrics, the JSON error shape and (when configured) bearer auth on every one.
@@ -134,8 +168,7 @@ func buildRouter(
     if let token = configuration.authToken {
         router.add(middleware: BearerAuthMiddleware(token: token))
     }
-    let admission = engine.judge == nil ? nil : JudgeAdmission(limit: configuration.maxJudgeQueue, metrics: metrics)
-    let routes = RewardRoutes(engine: engine, configuration: configuration, metrics: metrics, admission: admission, statistics: statistics, cache: cache)
+    let routes = RewardRoutes(engine: engine, configuration: configuration, metrics: metrics, statistics: statistics, cache: cache)
     router.post("reward", use: routes.reward)
     router.post("get_reward", use: routes.openRLHF)
     router.post("slime", use: routes.slime)

@@ -34,3 +34,25 @@ func response(_ decision: String, _ answer: String) -> String {
     let think = decision == "think" ? "3 + 4 = 7" : "\\n\\n"
     return "<judge>\(decision)</judge><think>\(think)</think>So \\\\boxed{\(answer)}."
 }
+
+/// Holds every caller until opened, then lets the held and all later callers through; counts them.
+/// The gated judge and the gated code runner fill their queues with it.
+actor Gate {
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+    private var isOpen = false
+    /// Callers so far, held or not.
+    private(set) var arrivals = 0
+
+    /// Returns once the gate is open.
+    func pass() async {
+        arrivals += 1
+        if !isOpen { await withCheckedContinuation { waiting.append($0) } }
+    }
+
+    /// Lets every held caller and every later one through.
+    func open() {
+        isOpen = true
+        for continuation in waiting { continuation.resume() }
+        waiting = []
+    }
+}

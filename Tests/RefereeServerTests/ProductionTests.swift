@@ -9,23 +9,19 @@ import RewardCore
 import Testing
 
 /// A judge that holds every call until released, to fill the judge queue.
-actor GatedJudge: Judge {
-    private var waiting: [CheckedContinuation<Void, Never>] = []
-    private var isOpen = false
-    private(set) var calls = 0
+struct GatedJudge: Judge {
+    let gate = Gate()
 
     func verdict(for request: JudgeRequest) async throws -> JudgeVerdict {
-        calls += 1
-        if !isOpen { await withCheckedContinuation { waiting.append($0) } }
+        await gate.pass()
         return JudgeVerdict(passed: true, model: "gated")
     }
 
+    /// Calls so far, held or not.
+    var calls: Int { get async { await gate.arrivals } }
+
     /// Lets every held call and every later one through.
-    func open() {
-        isOpen = true
-        for continuation in waiting { continuation.resume() }
-        waiting = []
-    }
+    func open() async { await gate.open() }
 }
 
 @Suite("Production behaviour: auth, limits, backpressure, metrics")

@@ -38,6 +38,14 @@ public struct AnswerOptions: Sendable, Hashable {
         case f1
     }
 
+    /// Credit for `code`.
+    public enum CodeCredit: String, Sendable, Hashable, CaseIterable {
+        /// 1 only when every test passes.
+        case exact
+        /// The share of tests that pass.
+        case share
+    }
+
     /// The unit `ocr` measures edit distance in.
     public enum TextMetric: String, Sendable, Hashable, CaseIterable {
         /// Characters.
@@ -76,6 +84,8 @@ public struct AnswerOptions: Sendable, Hashable {
     public var orderingCredit: OrderingCredit = .positions
     /// Partial credit for `multi_choice`.
     public var setCredit: SetCredit = .exact
+    /// Credit for `code`.
+    public var codeCredit: CodeCredit = .exact
     /// The unit of `ocr`'s edit distance.
     public var textMetric: TextMetric = .cer
     /// `ocr`: whether case counts.

@@ -21,7 +21,7 @@ public enum MultimodalGrader {
             case .count: return try CountGrader.grade(answer, groundTruth: groundTruth)
             case .ocr: return try TextSimilarityGrader.grade(answer, groundTruth: groundTruth, options: options)
             case .multiChoice: return try ChoiceSetGrader.grade(answer, groundTruth: groundTruth, options: options)
-            case .auto, .math, .choice, .text, .judge: return .zero(.notEquivalent)  // rule-checked, never graded here
+            case .auto, .math, .choice, .text, .judge, .code: return .zero(.notEquivalent)  // rule-checked or run, never graded here
             }
         } catch {
             return .zero(error.reason)

@@ -1,5 +1,6 @@
 import Logging
 import RewardCore
+import Sandbox
 
 /// Everything the service needs, parsed once at the edge and passed down.
 public struct RefereeConfiguration: Sendable {
@@ -59,6 +60,16 @@ public struct RefereeConfiguration: Sendable {
     public var maxFieldBytes = 8 * 1024 * 1024
     /// Most rollouts waiting for or in judge work at once; past it requests get 503 with `Retry-After`.
     public var maxJudgeQueue = 4096
+    /// Where `code` answers run; `none` makes them abstain (`no_sandbox`).
+    public var sandbox = SandboxKind.none
+    /// The SandboxFusion server's base URL, for `sandbox: sandboxfusion`.
+    public var sandboxURL: String?
+    /// The limits of each sandboxed run.
+    public var sandboxLimits = SandboxLimits()
+    /// Sandboxed runs at once; 0 means one per core.
+    public var sandboxParallelRuns = 0
+    /// Most `code` rollouts waiting for or in a sandbox run; past it requests get 503 with `Retry-After`.
+    public var maxCodeQueue = 1024
     /// Seconds a new connection has to send its request head.
     public var headerTimeoutSeconds = 10.0
     /// Seconds a request has to finish sending its body once its head has arrived.
@@ -76,6 +87,16 @@ public enum JudgeTransportKind: String, Sendable, CaseIterable {
     case asyncHTTPClient = "asynchttpclient"
     /// Foundation's URLSession (libcurl on Linux).
     case urlSession = "urlsession"
+}
+
+/// Where `code` answers run.
+public enum SandboxKind: String, Sendable, CaseIterable {
+    /// Nowhere: `code` rollouts abstain with `no_sandbox`.
+    case none
+    /// In bubblewrap on this host (Debian's `bubblewrap` package).
+    case bwrap
+    /// On a SandboxFusion server (`sandbox_url`), for clusters that already run one.
+    case sandboxfusion
 }
 
 /// What the numeric-reward routes answer when the judge is still down after `judge_outage_wait`.

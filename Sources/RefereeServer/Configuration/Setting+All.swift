@@ -1,6 +1,7 @@
 import Logging
 import AnswerCheck
 import RewardCore
+import Sandbox
 
 extension Setting {
     /// Every setting, in the order `--help` and the docs list them.
@@ -74,6 +75,20 @@ extension Setting {
                  help: "Largest prompt, response, ground truth or image in bytes (413 beyond)"),
         .integer("max_judge_queue", \.maxJudgeQueue, in: 1...10_000_000,
                  help: "Most rollouts queued for judge work before 503 with Retry-After"),
+        .choice("sandbox", \.sandbox,
+                help: "Where answer_type code runs: none (such rollouts abstain, no_sandbox), bwrap (bubblewrap on this host) or sandboxfusion (sandbox_url)"),
+        .text("sandbox_url", \.sandboxURL, type: "URL", emptyIsNone: true,
+              help: "SandboxFusion server base URL for sandbox sandboxfusion, e.g. http://127.0.0.1:8080"),
+        .number("sandbox_cpu_seconds", \.sandboxLimits.cpuSeconds, in: 0.1...600, help: "CPU seconds per sandboxed test"),
+        .number("sandbox_wall_seconds", \.sandboxLimits.wallSeconds, in: 0.1...3600,
+                help: "Wall-clock seconds per sandboxed test before its process group is killed"),
+        .integer("sandbox_memory_mib", \.sandboxLimits.memoryMiB, in: 16...1_048_576, help: "Address space of a sandboxed program in MiB"),
+        .integer("sandbox_output_bytes", \.sandboxLimits.outputBytes, in: 1...(1 << 30),
+                 help: "Standard output a sandboxed program may print; more fails its test (output_limit)"),
+        .integer("sandbox_processes", \.sandboxLimits.processes, in: 1...4096, help: "Processes and threads inside one sandbox"),
+        .integer("sandbox_parallel_runs", \.sandboxParallelRuns, in: 0...4096, help: "Sandboxed runs at once; 0 means one per core"),
+        .integer("max_code_queue", \.maxCodeQueue, in: 1...10_000_000,
+                 help: "Most code rollouts queued for the sandbox before 503 with Retry-After"),
         .number("header_timeout", \.headerTimeoutSeconds, in: 0.1...3600, help: "Seconds a connection has to send its request head"),
         .number("body_timeout", \.bodyTimeoutSeconds, in: 0.1...3600, help: "Seconds a request has to send its body"),
         .number("shutdown_timeout", \.shutdownTimeoutSeconds, in: 0...3600,

@@ -19,6 +19,8 @@ public struct RefereeMetrics: Sendable {
     private let judgeTokens: CoreMetrics.Counter
     /// Rollouts waiting for or in judge work.
     let judgeQueueDepth: CoreMetrics.Gauge
+    /// `code` rollouts waiting for or in a sandbox run.
+    let codeQueueDepth: CoreMetrics.Gauge
     private let requestSeries: RequestSeries
 
     /// Creates the metrics in a fresh registry.
@@ -45,6 +47,7 @@ public struct RefereeMetrics: Sendable {
         cacheMisses = CoreMetrics.Counter(label: "referee_verdict_cache_misses_total", factory: factory)
         judgeTokens = CoreMetrics.Counter(label: "referee_judge_tokens_total", factory: factory)
         judgeQueueDepth = CoreMetrics.Gauge(label: "referee_judge_queue_depth", factory: factory)
+        codeQueueDepth = CoreMetrics.Gauge(label: "referee_code_queue_depth", factory: factory)
         requestSeries = RequestSeries(factory: factory)
     }
 

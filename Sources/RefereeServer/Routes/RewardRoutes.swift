@@ -8,7 +8,9 @@ struct RewardRoutes: Sendable {
     let configuration: RefereeConfiguration
     let metrics: RefereeMetrics
     /// The judge queue; nil in rules mode, where nothing waits on a judge.
-    let admission: JudgeAdmission?
+    let admission: QueueAdmission?
+    /// The sandbox queue, counting `code` rollouts; nil without a sandbox.
+    let codeAdmission: QueueAdmission?
     /// Every scored rollout's accuracy and reward per prompt, written in batches off the request path.
     let statistics: PromptStatisticsRecorder
     /// The verdict cache `GET /verdicts/{key}` reads; nil in rules mode.
@@ -20,14 +22,15 @@ struct RewardRoutes: Sendable {
     let serverOptions: ScoringOptions?
 
     init(
-        engine: RewardEngine, configuration: RefereeConfiguration, metrics: RefereeMetrics, admission: JudgeAdmission?,
-        statistics: PromptStatisticsRecorder, cache: (any VerdictCache)? = nil
+        engine: RewardEngine, configuration: RefereeConfiguration, metrics: RefereeMetrics, statistics: PromptStatisticsRecorder,
+        cache: (any VerdictCache)? = nil
     ) {
         self.cache = cache
         self.engine = engine
         self.configuration = configuration
         self.metrics = metrics
-        self.admission = admission
+        admission = engine.judge == nil ? nil : QueueAdmission(limit: configuration.maxJudgeQueue, depth: metrics.judgeQueueDepth)
+        codeAdmission = engine.codeRunner == nil ? nil : QueueAdmission(limit: configuration.maxCodeQueue, depth: metrics.codeQueueDepth)
         self.statistics = statistics
         serverOptions = try? configuration.scoring.scoringOptions(custom: configuration.customComponents)
     }
@@ -41,13 +44,13 @@ struct RewardRoutes: Sendable {
         try checkFieldSizes(parsed.items, batch: parsed.isBatch)
         if !parsed.isBatch {
             let rollout = try parsed.items[0].rollout.get(orThrow: APIError.badRequest)
-            let result = try await admitted(1) { await engine.score(rollout, options: options) }
+            let result = try await admitted(parsed.items, options: options) { await engine.score(rollout, options: options) }
             metrics.record([result])
             abstentions.record([result], logger: context.logger)
             statistics.record(parsed.items, [result])
             return .json(result.jsonBytes(includeAdvantage: options.advantage != .none, verdictTextLimit: verdictTextLimit(options)))
         }
-        let batch = try await admitted(parsed.items.count) {
+        let batch = try await admitted(parsed.items, options: options) {
             await engine.scoreBatch(parsed.items, options: options, warnings: parsed.warnings)
         }
         metrics.record(batch.results)
@@ -96,17 +99,27 @@ struct RewardRoutes: Sendable {
         }
     }
 
-    /// Runs `work` once the judge queue has room for `count` rollouts; 503 with `Retry-After` when it has none.
-    func admitted<T>(_ count: Int, _ work: () async -> T) async throws -> T {
-        guard let admission else { return await work() }
-        guard admission.admit(count) else {
-            throw APIError(
-                .serviceUnavailable,
-                RewardError(code: .queueFull, message: "the judge queue is full (max_judge_queue \(configuration.maxJudgeQueue) rollouts); retry later"),
-                headers: [.retryAfter: "1"])
+    /// Runs `work` once the judge queue has room for `items` and the sandbox queue for their `code` rollouts;
+    /// 503 with `Retry-After` when either has none.
+    func admitted<T>(_ items: [RolloutItem], options: ScoringOptions, _ work: () async -> T) async throws -> T {
+        let judged = admission == nil ? 0 : items.count
+        let runs = codeAdmission == nil ? 0 : items.count(where: { item in
+            guard case .success(let rollout) = item.rollout else { return false }
+            return options.answerType(of: rollout) == .code
+        })
+        if let admission, !admission.admit(judged) {
+            throw Self.queueFull("the judge queue is full (max_judge_queue \(configuration.maxJudgeQueue) rollouts); retry later")
         }
-        defer { admission.release(count) }
+        defer { admission?.release(judged) }
+        if let codeAdmission, !codeAdmission.admit(runs) {
+            throw Self.queueFull("the sandbox queue is full (max_code_queue \(configuration.maxCodeQueue) code rollouts); retry later")
+        }
+        defer { codeAdmission?.release(runs) }
         return await work()
+    }
+
+    static func queueFull(_ message: String) -> APIError {
+        APIError(.serviceUnavailable, RewardError(code: .queueFull, message: message), headers: [.retryAfter: "1"])
     }
 
     /// Every prompt, response, ground truth and image must fit `max_field_bytes`.

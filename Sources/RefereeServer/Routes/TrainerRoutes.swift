@@ -48,7 +48,7 @@ extension RewardRoutes {
     /// Scores `items`, re-asking the rollouts a judge outage made abstain until `judge_outage_wait` has passed;
     /// past it, 503 with `Retry-After` or the fallback, as `judge_outage_reply` says.
     func scoreNumeric(_ items: [RolloutItem], options: ScoringOptions, context: some RequestContext) async throws -> BatchResult {
-        var batch = try await admitted(items.count) { await engine.scoreBatch(items, options: options) }
+        var batch = try await admitted(items, options: options) { await engine.scoreBatch(items, options: options) }
         let deadline = Date().addingTimeInterval(configuration.judgeOutageWaitSeconds)
         var delay = 0.25
         while true {
@@ -67,7 +67,8 @@ extension RewardRoutes {
             }
             try await Task.sleep(for: .seconds(min(delay, remaining)))
             delay = min(delay * 2, 5)
-            let again = try await admitted(waiting.count) { await engine.scoreBatch(waiting.map { items[$0] }, options: options) }
+            let retried = waiting.map { items[$0] }
+            let again = try await admitted(retried, options: options) { await engine.scoreBatch(retried, options: options) }
             for (offset, index) in waiting.enumerated() { batch.results[index] = again.results[offset] }
         }
         metrics.record(batch.results)

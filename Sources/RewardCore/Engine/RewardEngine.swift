@@ -6,6 +6,8 @@ public struct RewardEngine: Sendable {
     public var answers: AnswerScorer
     /// The LLM judge, or nil in rules mode.
     public var judge: (any Judge)?
+    /// Runs `code` answers in a sandbox; nil makes them abstain (`no_sandbox`).
+    public var codeRunner: (any CodeRunner)?
     /// A monotonic clock in nanoseconds, for `latency_ms`; pure callers may pass a constant.
     public var nanoseconds: @Sendable () -> UInt64
     /// How many rollouts of one batch are scored at once when judge calls are involved.
@@ -17,11 +19,12 @@ public struct RewardEngine: Sendable {
 
     /// Creates an engine.
     public init(
-        answers: AnswerScorer = AnswerScorer(), judge: (any Judge)? = nil,
+        answers: AnswerScorer = AnswerScorer(), judge: (any Judge)? = nil, codeRunner: (any CodeRunner)? = nil,
         batchConcurrency: Int = 256, parallelism: Int = 1, nanoseconds: @escaping @Sendable () -> UInt64 = { 0 }
     ) {
         self.answers = answers
         self.judge = judge
+        self.codeRunner = codeRunner
         self.batchConcurrency = max(1, batchConcurrency)
         self.parallelism = max(1, parallelism)
         self.nanoseconds = nanoseconds
@@ -39,8 +42,12 @@ public struct RewardEngine: Sendable {
 
     private func score(_ rollout: Rollout, options: ScoringOptions, budgets: JudgeBudgets) async -> RewardResult {
         let start = nanoseconds()
-        var scoring = RolloutScoring(rollout: rollout, options: options, answers: answers, judgeAvailable: judge != nil)
-        if let judge, scoring.hasPendingJudgeWork {
+        var scoring = RolloutScoring(
+            rollout: rollout, options: options, answers: answers, judgeAvailable: judge != nil, codeRunnerAvailable: codeRunner != nil)
+        if let codeRunner, scoring.pendingCodeJob != nil {
+            await scoring.runCode(codeRunner)
+        }
+        if let judge, scoring.hasPendingJudgeWork, scoring.failure == nil {
             scoring.budgets = budgets
             await scoring.runJudgeStages(judge)
         }
@@ -61,7 +68,7 @@ public struct RewardEngine: Sendable {
     /// Groups get advantages and summaries per spec section 4.
     public func scoreBatch(_ items: [RolloutItem], options: ScoringOptions, warnings: [RewardWarning] = []) async -> BatchResult {
         var results: [RewardResult]
-        if judge == nil {
+        if judge == nil, codeRunner == nil {
             results = await scoreWithRulesInParallel(items, options: options)
         } else {
             results = await scoreConcurrently(items, options: options)

@@ -11,6 +11,8 @@ struct RolloutScoring {
     var values: ComponentMap<Double> = [:]
     /// The reference for an answer only the LLM answer judge can decide.
     var pendingAnswerReference: String?
+    /// The run of a `code` answer, made before any judge call.
+    var pendingCodeJob: CodeJob?
     var pendingDecisionJudge = false
     var pendingThinking = false
     /// Components the formula needs that nothing can evaluate.
@@ -26,7 +28,7 @@ struct RolloutScoring {
     /// The custom components' values the formula sees; a skipped one that counts as 1 is 1 here.
     var customValues: [String: Double] = [:]
 
-    init(rollout: Rollout, options: ScoringOptions, answers: AnswerScorer, judgeAvailable: Bool) {
+    init(rollout: Rollout, options: ScoringOptions, answers: AnswerScorer, judgeAvailable: Bool, codeRunnerAvailable: Bool = false) {
         let rollout = rollout.task.flatMap { options.tasks[$0] }.map(rollout.applying) ?? rollout
         self.rollout = rollout
         self.options = options
@@ -48,7 +50,7 @@ struct RolloutScoring {
         result.extractedAnswer = parsed.finalAnswer
 
         record(.format, parsed.formatPassed ? 1 : 0, reason: parsed.formatReasons.first)
-        scoreAnswer(answers, judgeAvailable: judgeAvailable)
+        scoreAnswer(answers, judgeAvailable: judgeAvailable, codeRunnerAvailable: codeRunnerAvailable)
         scoreDecision(judgeAvailable: judgeAvailable)
         scoreThinking(judgeAvailable: judgeAvailable)
         scoreCustom(judgeAvailable: judgeAvailable)
@@ -91,7 +93,7 @@ struct RolloutScoring {
         result.skipped[component] = reason.rawValue
     }
 
-    private mutating func scoreAnswer(_ answers: AnswerScorer, judgeAvailable: Bool) {
+    private mutating func scoreAnswer(_ answers: AnswerScorer, judgeAvailable: Bool, codeRunnerAvailable: Bool) {
         let rules = AnswerScorer.NumberRules(tolerance: rollout.tolerance ?? options.tolerance, precision: rollout.precision, percent: options.percent)
         switch answers.score(parsed, rollout: rollout, rules: rules) {
         case .scored(let value, let reason):
@@ -106,6 +108,16 @@ struct RolloutScoring {
             } else {
                 unavailable.append(RewardError(code: .noGroundTruth, message: "the rollout has no ground_truth and no LLM answer judge is configured", field: "ground_truth"))
             }
+        case .needsRun(let job):
+            if !formulaNeeds(.answer) {
+                skip(.answer, .notInFormula)
+            } else if codeRunnerAvailable {
+                pendingCodeJob = job
+            } else {
+                unavailable.append(RewardError(code: .noSandbox, message: "answer_type is code but no sandbox is configured (sandbox)", field: "answer_type"))
+            }
+        case .invalid(let error):
+            failure = error
         }
     }
 
@@ -147,6 +159,25 @@ struct RolloutScoring {
 
     /// Whether the reward is already fixed, so further judge calls would be wasted.
     var rewardDetermined: Bool { options.shortCircuit && options.formula.evaluate(values, custom: customValues) != nil }
+
+    /// Runs a `code` answer's program against its tests, unless the reward is already fixed; a runner
+    /// failure makes the rollout abstain.
+    mutating func runCode(_ runner: any CodeRunner) async {
+        guard let job = pendingCodeJob else { return }
+        pendingCodeJob = nil
+        if rewardDetermined {
+            skip(.answer, .shortCircuit)
+            return
+        }
+        do {
+            let score = CodeGrading.score(try await runner.run(job), share: !job.stopAtFirstFailure)
+            record(.answer, score.value, reason: score.reason)
+        } catch let failure as CodeRunnerFailure {
+            self.failure = RewardError(code: .sandboxUnavailable, message: failure.message)
+        } catch {
+            self.failure = RewardError(code: .sandboxUnavailable, message: "the sandbox could not run the code")
+        }
+    }
 
     /// Makes the judge calls still needed, cheapest decision first; stops at the first failure.
     mutating func runJudgeStages(_ judge: any Judge) async {

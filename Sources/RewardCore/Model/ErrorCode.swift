@@ -45,6 +45,10 @@ public enum ErrorCode: String, Sendable, Hashable, CaseIterable {
     case noGroundTruth = "no_ground_truth"
     /// `answer_type: judge` without a configured LLM judge.
     case noAnswerJudge = "no_answer_judge"
+    /// `answer_type: code` without a configured sandbox (`sandbox`).
+    case noSandbox = "no_sandbox"
+    /// The sandbox could not run the code (bubblewrap missing or failing); not the code's fault.
+    case sandboxUnavailable = "sandbox_unavailable"
     /// A component the formula needs could not be evaluated.
     case componentUnavailable = "component_unavailable"
     /// The judge did not answer within `judge_timeout`.

@@ -6,6 +6,10 @@ public enum AnswerOutcome: Sendable, Equatable {
     case scored(Double, reason: AnswerReason?)
     /// Only the LLM answer judge can decide (open-ended question or no ground truth).
     case needsJudge(reference: String)
+    /// `code`: only running the program against its tests can decide.
+    case needsRun(CodeJob)
+    /// The ground truth cannot be used (a malformed code test spec): the rollout abstains with this error.
+    case invalid(RewardError)
 }
 
 /// Applies the rule checkers and the reward-hacking guards of spec section 1 to a parsed response.
@@ -52,6 +56,7 @@ public struct AnswerScorer: Sendable {
     /// Scores the final answer of `parsed` against the rollout's ground truths under `rules`.
     public func score(_ parsed: ParsedResponse, rollout: Rollout, rules: NumberRules) -> AnswerOutcome {
         if let problem = parsed.answerProblem { return .scored(0, reason: problem) }
+        if rollout.answerType == .code { return code(parsed, rollout: rollout) }
         if parsed.lastBoxUnclosed { return .scored(0, reason: .unclosedLastBox) }
         guard let answer = parsed.boxes.last else { return .scored(0, reason: .missingBoxed) }
         if parsed.boxes.contains(where: { !ParsedResponse.holdsText($0) }) { return .scored(0, reason: .emptyBox) }
@@ -89,6 +94,24 @@ public struct AnswerScorer: Sendable {
         return .scored(grade.score, reason: grade.reason)
     }
 
+    /// `code`: the job running the answer's last fenced block (else its final box or answer block) against
+    /// the ground truth's tests.
+    func code(_ parsed: ParsedResponse, rollout: Rollout) -> AnswerOutcome {
+        guard let truth = rollout.structuredGroundTruth ?? rollout.groundTruths?.first else {
+            return .invalid(RewardError(code: .missingField, message: "answer_type code needs a ground_truth with tests or test_code", field: "ground_truth"))
+        }
+        let spec: CodeTestSpec
+        do throws(RewardError) {
+            spec = try CodeTestSpec(json: truth)
+        } catch {
+            return .invalid(error)
+        }
+        let program = CodeExtraction.lastFencedBlock(in: parsed.answerSection, language: spec.language) ?? parsed.finalAnswer
+        guard let program, ParsedResponse.holdsText(program) else { return .scored(0, reason: .noCode) }
+        let share = rollout.answerOptions?.codeCredit == .share
+        return .needsRun(spec.job(running: program, stopAtFirstFailure: !share))
+    }
+
     /// The one ground truth of a graded type: the structured value, a single string, or a list such as
     /// `[10, 20, 30, 40]` or `["B", "A", "C"]` written back as JSON.
     static func gradedTruth(_ rollout: Rollout) -> String? {
@@ -119,7 +142,7 @@ public struct AnswerScorer: Sendable {
             return choice.check(answer: answer, groundTruth: reference, tolerance: tolerance)
         case .text, .judge:
             return text.check(answer: answer, groundTruth: reference, tolerance: tolerance)
-        case .math, .auto, .bbox, .boxes, .point, .span, .ordering, .count, .ocr, .multiChoice:
+        case .math, .auto, .bbox, .boxes, .point, .span, .ordering, .count, .ocr, .multiChoice, .code:
             let verdict: AnswerVerdict
             if math is MathAnswerChecker, rules.precision != nil || rules.percent != .fraction {
                 verdict = MathAnswerChecker(percent: rules.percent).check(answer: answer, groundTruth: reference, tolerance: tolerance, precision: rules.precision)

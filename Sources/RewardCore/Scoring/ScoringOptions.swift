@@ -39,6 +39,12 @@ public struct ScoringOptions: Sendable {
     /// The custom judged components the formula names, in the formula's (sorted) order.
     public var customComponents: [CustomComponent] = []
 
+    /// The answer type `rollout` is scored as: its own, else its task's (as scoring applies the task map).
+    public func answerType(of rollout: Rollout) -> AnswerType {
+        guard rollout.answerType == .auto, let task = rollout.task, let type = tasks[task]?.answerType else { return rollout.answerType }
+        return type
+    }
+
     /// Creates options; the defaults are the spec's.
     public init(
         formula: Formula = .sail(alpha: 0.9), shortCircuit: Bool = true, advantage: AdvantageMode = .grpo,

@@ -18,15 +18,18 @@ extension AnswerOptions {
             boxesMode = try WireField.choice(BoxesMode.self, object, "mode") ?? .f1
             radius = try WireField.number(object, "radius", in: 0...1e9)
             if let partial = try WireField.string(object, "partial") {
-                // One key for both types' partial credit: `exact` means exact for either.
+                // One key for the three types' partial credit: `exact` means exact for each.
                 let ordering = OrderingCredit(rawValue: partial)
                 let set = SetCredit(rawValue: partial)
-                guard ordering != nil || set != nil else {
-                    let allowed = Set(OrderingCredit.allCases.map(\.rawValue) + SetCredit.allCases.map(\.rawValue)).sorted()
+                let code = CodeCredit(rawValue: partial)
+                guard ordering != nil || set != nil || code != nil else {
+                    let allowed = Set(OrderingCredit.allCases.map(\.rawValue) + SetCredit.allCases.map(\.rawValue)
+                        + CodeCredit.allCases.map(\.rawValue)).sorted()
                     throw RewardError(code: .invalidValue, message: "partial must be one of \(allowed.joined(separator: ", "))", field: "partial")
                 }
                 orderingCredit = ordering ?? .positions
                 setCredit = set ?? .exact
+                codeCredit = code ?? .exact
             }
             textMetric = try WireField.choice(TextMetric.self, object, "metric") ?? .cer
             caseSensitive = try WireField.bool(object, "case_sensitive") ?? false
@@ -73,6 +76,7 @@ extension AnswerOptions {
         if let radius { key("radius"); writer.number(radius) }
         if orderingCredit != defaults.orderingCredit { key("partial"); writer.string(orderingCredit.rawValue) }
         else if setCredit != defaults.setCredit { key("partial"); writer.string(setCredit.rawValue) }
+        else if codeCredit != defaults.codeCredit { key("partial"); writer.string(codeCredit.rawValue) }
         if textMetric != defaults.textMetric { key("metric"); writer.string(textMetric.rawValue) }
         if caseSensitive != defaults.caseSensitive { key("case_sensitive"); writer.bool(caseSensitive) }
         if collapseWhitespace != defaults.collapseWhitespace { key("collapse_whitespace"); writer.bool(collapseWhitespace) }

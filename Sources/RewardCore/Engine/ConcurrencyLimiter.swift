@@ -1,14 +1,16 @@
-/// An async counting semaphore: at most `limit` holders, waiters served first come first served.
-actor ConcurrencyLimiter {
+/// An async counting semaphore: at most `limit` holders, waiters served first come first served
+/// (the judge's calls in flight, the sandbox's runs).
+public actor ConcurrencyLimiter {
     private let limit: Int
     private var inUse = 0
     private var waiters: [CheckedContinuation<Void, Never>] = []
     private var head = 0
 
-    init(limit: Int) { self.limit = max(1, limit) }
+    /// Creates a limiter with `limit` permits (at least 1).
+    public init(limit: Int) { self.limit = max(1, limit) }
 
     /// Runs `body` while holding one of the permits.
-    nonisolated func withPermit<T: Sendable>(_ body: () async throws -> T) async throws -> T {
+    public nonisolated func withPermit<T: Sendable>(_ body: () async throws -> T) async throws -> T {
         await acquire()
         do {
             let value = try await body()

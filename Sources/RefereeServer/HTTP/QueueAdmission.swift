@@ -1,35 +1,39 @@
+import CoreMetrics
 import NIOConcurrencyHelpers
 
-/// A bounded queue of judge work: admits a request's rollouts while the total waiting stays under the limit.
-final class JudgeAdmission: Sendable {
+/// A bounded queue of slow work (judge calls, sandbox runs): admits a request's rollouts while the total
+/// waiting stays under the limit.
+final class QueueAdmission: Sendable {
     private let limit: Int
     private let pending = NIOLockedValueBox(0)
-    private let metrics: RefereeMetrics
+    private let depth: CoreMetrics.Gauge
 
-    init(limit: Int, metrics: RefereeMetrics) {
+    init(limit: Int, depth: CoreMetrics.Gauge) {
         self.limit = limit
-        self.metrics = metrics
+        self.depth = depth
     }
 
     /// Reserves room for `count` rollouts, or returns false when the queue is full.
     /// An empty queue always admits, so one batch larger than the limit is not refused for ever.
     func admit(_ count: Int) -> Bool {
-        let depth: Int? = pending.withLockedValue { value in
+        guard count > 0 else { return true }
+        let value: Int? = pending.withLockedValue { value in
             guard value == 0 || value + count <= limit else { return nil }
             value += count
             return value
         }
-        guard let depth else { return false }
-        metrics.judgeQueueDepth.record(depth)
+        guard let value else { return false }
+        depth.record(value)
         return true
     }
 
     /// Releases the room reserved for `count` rollouts.
     func release(_ count: Int) {
-        let depth = pending.withLockedValue { value in
+        guard count > 0 else { return }
+        let value = pending.withLockedValue { value in
             value -= count
             return value
         }
-        metrics.judgeQueueDepth.record(depth)
+        depth.record(value)
     }
 }
