@@ -61,16 +61,9 @@ public struct BubblewrapRunner: CodeRunner {
     /// Runs each test in a fresh sandbox, stopping at the first failure when the job says so.
     public func run(_ job: CodeJob) async throws -> CodeRunResult {
         let limits = configuration.limits.lowered(for: job)
-        let program = Array(job.program.utf8)
-        var outcomes: [CodeTestOutcome] = []
-        for test in job.tests {
-            if job.stopAtFirstFailure, outcomes.contains(where: { $0 != .passed }) {
-                outcomes.append(.notRun)
-                continue
-            }
-            outcomes.append(CodeGrading.outcome(of: try await execute(program, stdin: test.stdin, limits: limits), for: test))
+        return try await CodeHarness.run(job, nonce: CodeHarness.randomNonce) { program, stdin in
+            try await execute(Array(program.utf8), stdin: stdin, limits: limits)
         }
-        return CodeRunResult(outcomes: outcomes)
     }
 
     /// One run of `program` in a fresh sandbox.

@@ -26,25 +26,18 @@ public struct SandboxFusionRunner: CodeRunner {
     /// Runs each test as one request, stopping at the first failure when the job says so.
     public func run(_ job: CodeJob) async throws -> CodeRunResult {
         let limits = limits.lowered(for: job)
-        var outcomes: [CodeTestOutcome] = []
-        for test in job.tests {
-            if job.stopAtFirstFailure, outcomes.contains(where: { $0 != .passed }) {
-                outcomes.append(.notRun)
-                continue
-            }
-            let execution = try await execute(job, stdin: test.stdin, limits: limits)
-            outcomes.append(CodeGrading.outcome(of: execution, for: test))
+        return try await CodeHarness.run(job, nonce: CodeHarness.randomNonce) { program, stdin in
+            try await execute(program, language: job.language, stdin: stdin, limits: limits)
         }
-        return CodeRunResult(outcomes: outcomes)
     }
 
-    func execute(_ job: CodeJob, stdin: String, limits: SandboxLimits) async throws -> CodeExecution {
+    func execute(_ program: String, language: CodeLanguage, stdin: String, limits: SandboxLimits) async throws -> CodeExecution {
         // The server's own timeout plus its start-up, queueing and the transfer.
         var request = URLRequest(url: endpoint, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: limits.wallSeconds + 30)
         request.httpMethod = "POST"
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         let body: [String: Any] = [
-            "code": job.program, "language": job.language.rawValue, "stdin": stdin, "run_timeout": limits.wallSeconds,
+            "code": program, "language": language.rawValue, "stdin": stdin, "run_timeout": limits.wallSeconds,
         ]
         request.httpBody = try JSONSerialization.data(withJSONObject: body)
         let data: Data

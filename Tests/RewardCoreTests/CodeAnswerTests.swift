@@ -157,6 +157,30 @@ struct CodeAnswerTests {
         #expect(CodeGrading.outcome(of: CodeExecution(termination: .outputExceeded, stdout: []), for: empty) == .outputLimit)
     }
 
+    @Test("an assert-style test passes only when the run echoes its own nonce; stdin/stdout tests get neither")
+    func completionToken() async throws {
+        let asserts = CodeJob(program: "code", tests: [CodeTestCase(expectedStdout: nil), CodeTestCase(expectedStdout: nil)], stopAtFirstFailure: false)
+        var nonces = ["n1", "n2"].makeIterator()
+        var seen: [(String, String)] = []
+        // A run that echoes the last stdin line passes; one that exits 0 with other output does not.
+        let result = try await CodeHarness.run(asserts, nonce: { nonces.next()! }) { program, stdin in
+            seen.append((program, stdin))
+            let echoed = seen.count == 1 ? "out\n" + stdin : "out\nn1\n"
+            return CodeExecution(termination: .exited(0), stdout: Array(echoed.utf8))
+        }
+        #expect(result.outcomes == [.passed, .runtimeError])
+        #expect(seen.map(\.1) == ["n1\n", "n2\n"])
+        // The driver carries the program hex-encoded ("code") and reads the token before running it.
+        #expect(seen.allSatisfy { $0.0.contains(#"bytes.fromhex("636f6465")"#) && $0.0.contains("stdin.buffer.readline()") })
+        let io = CodeJob(program: "code", tests: [CodeTestCase(stdin: "3\n", expectedStdout: "6")])
+        let plain = try await CodeHarness.run(io, nonce: { Issue.record("no nonce for a stdin/stdout test"); return "" }) { program, stdin in
+            #expect(program == "code" && stdin == "3\n")
+            return CodeExecution(termination: .exited(0), stdout: Array("6\n".utf8))
+        }
+        #expect(plain.outcomes == [.passed])
+        #expect(CodeHarness.randomNonce() != CodeHarness.randomNonce())
+    }
+
     @Test("all must pass by default; with partial share the passed share counts, with the first failure's reason")
     func shares() {
         let mixed = CodeRunResult(outcomes: [.passed, .wrongOutput, .passed, .timeout])

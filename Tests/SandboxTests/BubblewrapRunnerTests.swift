@@ -35,7 +35,21 @@ struct BubblewrapRunnerTests {
     func assertTests() async throws {
         let spec = try CodeTestSpec(json: #"{"test_code": "assert double(2) == 4\nassert double(-1) == -2"}"#)
         #expect(try await runner.run(spec.job(running: "def double(x):\n    return 2 * x", stopAtFirstFailure: true)).outcomes == [.passed])
+        // As a script: __name__ is "__main__", output and unicode pass through, classes and imports work.
+        let script = "import math\nclass D:\n    k = 2\ndef double(x):\n    return D.k * x\nif __name__ == '__main__':\n    print('é', math.pi)"
+        #expect(try await runner.run(spec.job(running: script, stopAtFirstFailure: true)).outcomes == [.passed])
         #expect(try await runner.run(spec.job(running: "def double(x):\n    return x + 2", stopAtFirstFailure: true)).outcomes == [.runtimeError])
+    }
+
+    @Test("leaving before the asserts with status 0 is no pass: exits, a closed stdout, a replaced or echoed stdin",
+        arguments: [
+            "import sys\nsys.exit(0)", "import os\nos._exit(0)", "raise SystemExit", "import sys\nsys.stdout.close()",
+            "import sys, io\nsys.stdin = io.StringIO('guess\\n')\ndef double(x):\n    return 2 * x",
+            "import sys\nprint(sys.stdin.readline())\nsys.exit(0)",
+        ])
+    func earlyExitIsNoPass(code: String) async throws {
+        let spec = try CodeTestSpec(json: #"{"test_code": "assert double(2) == 5"}"#)
+        #expect(try await runner.run(spec.job(running: code, stopAtFirstFailure: true)).outcomes == [.runtimeError])
     }
 
     @Test("stderr never counts as stdout, and a crash with empty expected output fails")

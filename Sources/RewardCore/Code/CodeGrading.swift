@@ -32,7 +32,9 @@ public enum CodeGrading {
     static let cpuLimitSignal: Int32 = 24
 
     /// The outcome of one test: a crash or a non-zero exit fails it even when the expected output is empty.
-    public static func outcome(of execution: CodeExecution, for test: CodeTestCase) -> CodeTestOutcome {
+    /// An assert-style test run with a `completionToken` passes only when that token is a line of the
+    /// output: the program reached the end of the test code instead of exiting early.
+    public static func outcome(of execution: CodeExecution, for test: CodeTestCase, completionToken: String? = nil) -> CodeTestOutcome {
         switch execution.termination {
         case .outputExceeded: return .outputLimit
         case .timedOut: return .timeout
@@ -40,7 +42,10 @@ public enum CodeGrading {
         case .exited(let status) where status == 128 + cpuLimitSignal: return .timeout
         case .exited(let status) where status != 0: return .runtimeError
         case .exited:
-            guard let expected = test.expectedStdout else { return .passed }
+            guard let expected = test.expectedStdout else {
+                guard let completionToken else { return .passed }
+                return normalizedLines(execution.stdout).contains(ArraySlice(completionToken.utf8)) ? .passed : .runtimeError
+            }
             return outputsMatch(execution.stdout, Array(expected.utf8)) ? .passed : .wrongOutput
         }
     }
