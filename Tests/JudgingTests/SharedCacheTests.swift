@@ -72,15 +72,15 @@ import VerdictStore
 
     @Test func aSlowCallKeepsItsClaimByRenewingIt() async throws {
         let slow = JudgeScript()
-        await slow.setLatency(2.5)
+        await slow.setLatency(5)
         let other = JudgeScript()
         let cache = InMemoryVerdictCache()
         try await FakeJudgeServer.run(slow) { slowURL in
             try await FakeJudgeServer.run(other) { otherURL in
                 // The call outlasts two and a half leases; renewals every third of a lease keep the claim (a lease
                 // long enough that a loaded test machine does not delay a renewal past it).
-                let first = try Fixtures.judge(Self.configuration(slowURL, lease: 1), cache: cache)
-                let second = try Fixtures.judge(Self.configuration(otherURL, lease: 1), cache: cache)
+                let first = try Fixtures.judge(Self.configuration(slowURL, lease: 2), cache: cache)
+                let second = try Fixtures.judge(Self.configuration(otherURL, lease: 2), cache: cache)
                 async let judged = first.verdict(for: Fixtures.logic)
                 try await Self.waitForClaim(in: cache)
                 let waited = try await second.verdict(for: Fixtures.logic)

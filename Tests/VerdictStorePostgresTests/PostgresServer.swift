@@ -20,10 +20,13 @@ enum PostgresServer {
         try await ScratchDatabase.with(serverURL: try #require(url), body)
     }
 
-    /// Runs `body` with a cache opened on a new, empty database, then closes it.
+    /// Runs `body` with a cache opened on a new, empty database, then closes it. The cache's deadline is
+    /// 30 s, not the default 5: these tests are about what is stored, and a loaded machine (a parallel
+    /// build) once took longer than 5 s for a 250-row page; the outage tests set their own short ones.
     static func withCache<T: Sendable>(_ body: (PostgresVerdictCache, String) async throws -> T) async throws -> T {
         try await withScratchDatabase { url in
-            let cache = try await PostgresVerdictCache.open(url: url, logger: logger)
+            let patient = url + (url.contains("?") ? "&" : "?") + "timeout=30"
+            let cache = try await PostgresVerdictCache.open(url: patient, logger: logger)
             do {
                 let value = try await body(cache, url)
                 await cache.close()
