@@ -136,7 +136,9 @@ struct PostgresOutageTests {
         let server = try #require(PostgresServer.url)
         try await PostgresServer.withScratchDatabase { url in
             var settings = try PostgresCacheURL(parsing: url)
-            settings.timeout = .milliseconds(500)
+            // Short enough to keep the test quick, long enough that the first store's connection on a loaded
+            // machine (a parallel build, a local model) fits in it: 0.5 s once did not.
+            settings.timeout = .seconds(2)
             let cache = try await PostgresVerdictCache.open(url: settings.urlWithPassword, logger: PostgresServer.logger)
             try await cache.store(PostgresVerdictCacheTests.verdict, forKey: "k")
 
