@@ -136,6 +136,12 @@ start() {
     say "already serving on 127.0.0.1:$PORT (pid $(cat "$PID_FILE"))"
   else
     say "starting llama-server on 127.0.0.1:$PORT (log: $LOG_FILE)"
+    # A CPU that reports AMX may still trap on its instructions (seen in a VM: Illegal instruction while
+    # loading); weight repacking off keeps ggml off its AMX path. LLAMA_ARG_REPACK=1 forces it back on.
+    if [ -z "${LLAMA_ARG_REPACK+x}" ] && grep -qw amx_tile /proc/cpuinfo 2>/dev/null; then
+      export LLAMA_ARG_REPACK=0
+      say "the CPU reports AMX: starting with weight repacking off (LLAMA_ARG_REPACK=0)"
+    fi
     nohup "$BIN" -m "$MODEL_FILE" --host 127.0.0.1 --port "$PORT" --alias "$MODEL_NAME" \
       --threads "$THREADS" --parallel "$PARALLEL" --ctx-size $((4096 * PARALLEL)) >"$LOG_FILE" 2>&1 &
     echo $! >"$PID_FILE"
