@@ -44,6 +44,10 @@ struct JudgeEvalTests {
         #expect(logic.judged == 10)
         #expect(logic.accuracy == 0.8)
         #expect(abs(logic.kappa! - 0.6) < 1e-9)
+        // Labels and verdicts all TRUE: chance agreement is 1 and kappa undefined (printed "-"), not 1.
+        var unanimous = logic
+        (unanimous.truePositives, unanimous.trueNegatives, unanimous.falsePositives, unanimous.falseNegatives) = (7, 0, 0, 0)
+        #expect(unanimous.kappa == nil && unanimous.accuracy == 1)
         #expect([logic.truePositives, logic.falseNegatives, logic.falsePositives, logic.trueNegatives] as [Int] == [3, 0, 2, 5])
         #expect(logic.failures == ["judge_unparseable": 1])
         #expect(logic.tokens == 1010)

@@ -34,7 +34,8 @@ public struct KindReport: Sendable, Equatable {
     }
 
     /// Cohen's kappa between the labels and the verdicts: agreement beyond what the two rates of TRUE give by
-    /// chance. 1 when both say the same single value throughout; nil with no verdict.
+    /// chance. nil with no verdict, and where chance agreement is already 1 (labels and verdicts one and the
+    /// same value throughout), where kappa is 0/0: undefined, not perfect.
     public var kappa: Double? {
         guard judged > 0 else { return nil }
         let total = Double(judged)
@@ -42,7 +43,7 @@ public struct KindReport: Sendable, Equatable {
         let labelledTrue = Double(truePositives + falseNegatives) / total
         let judgedTrue = Double(truePositives + falsePositives) / total
         let chance = labelledTrue * judgedTrue + (1 - labelledTrue) * (1 - judgedTrue)
-        guard chance < 1 else { return observed == 1 ? 1 : 0 }
+        guard chance < 1 else { return nil }
         return (observed - chance) / (1 - chance)
     }
 
