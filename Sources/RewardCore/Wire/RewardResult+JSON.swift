@@ -123,7 +123,8 @@ extension RewardResult {
             writer.raw(":")
             writer.string(reason)
         }
-        for (name, reason) in custom.sorted(by: { $0.key < $1.key }) {
+        // Twice per result on every batch: most results have no custom component, so no sort at all.
+        for (name, reason) in custom.isEmpty ? [] : custom.sorted(by: { $0.key < $1.key }) {
             writer.comma(!first)
             first = false
             writer.string(name)
