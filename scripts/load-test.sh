@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Load test with wrk on 127.0.0.1: rules-only batches of 64 rollouts, single rollouts, and /healthz as the
-# baseline, each for DURATION seconds at CONNECTIONS connections, in ROUNDS rounds (default 3) that take turns.
-# Prints throughput, p50/p99, the ratios per round and their median, and errors.
+# baseline, each for DURATION seconds at CONNECTIONS connections, in ROUNDS rounds (default 3) that take turns;
+# then, in each round, 256-rollout batches (2 KB responses, answers in several spellings, as RewardBenchmark's)
+# one at a time on one connection, for the latency of one batch. Prints throughput, p50/p99, the ratios per
+# round and their median, the 256-batch median, and errors.
 # Usage: scripts/load-test.sh [DURATION=30] [CONNECTIONS=64]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,7 +32,24 @@ rollout() {
 }
 { printf '{"rollouts": ['; for i in $(seq 0 63); do [ "$i" -gt 0 ] && printf ','; rollout "$i"; done; printf ']}'; } >"$work/batch.json"
 rollout 1 >"$work/single.json"
-for name in batch single; do
+# RewardBenchmark's workload: ~2 KB of reasoning, a numeric answer in one of eight spellings, groups of 8.
+awk 'BEGIN {
+  split("126|1,234|\\\\frac{3}{4}|-12.5|2.5\\\\times10^{3}|3/4|42\\\\%|127", boxed, "|")
+  split("126|1234|0.75|-12.5|2500|\\\\frac{3}{4}|42|126", truth, "|")
+  printf "{\"rollouts\": ["
+  for (i = 0; i < 256; i++) {
+    reasoning = ""
+    for (step = 1; length(reasoning) < 1900; step++)
+      reasoning = reasoning sprintf("Step %d: we have %d + %d = %d, then multiply by 3. ", step, 17 + i % 50, 25 + step, 42 + i % 50 + step)
+    k = i % 8 + 1
+    if (i % 3 != 0) response = "<judge>think</judge>\\n<think>\\n" reasoning "\\n</think>\\nSo the final answer is \\\\boxed{" boxed[k] "}."
+    else response = "<judge>direct</judge>\\n<think>\\n\\n</think>\\n" reasoning "\\nThe answer is \\\\boxed{" boxed[k] "}."
+    printf "%s{\"id\": %d, \"prompt\": \"Compute the value.\", \"response\": \"%s\", \"ground_truth\": \"%s\", \"requires_reasoning\": %s, \"group\": \"p%d\"}", \
+      (i > 0 ? "," : ""), i, response, truth[k], (i % 2 == 0 ? "true" : "false"), int(i / 8)
+  }
+  printf "]}"
+}' >"$work/batch256.json"
+for name in batch single batch256; do
   cat >"$work/$name.lua" <<LUA
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
@@ -60,12 +79,15 @@ for round in $(seq 1 "$rounds"); do
     set -- $phase
     wrk -t2 -c"$connections" -d"${duration}s" -s "$work/$1" "$url/$2" | grep RESULT | sed "s/^RESULT /RESULT round=$round /" | tee -a "$work/results"
   done
+  # One batch at a time: p50 is the latency of one 256-rollout batch, request and answer included.
+  wrk -t1 -c1 -d"${duration}s" -s "$work/batch256.lua" "$url/reward" | grep RESULT | sed "s/^RESULT /RESULT round=$round /" | tee -a "$work/results"
 done
 awk 'function median(v, n,   i, j, t) {
        for (i = 2; i <= n; i++) for (j = i; j > 1 && v[j - 1] > v[j]; j--) { t = v[j]; v[j] = v[j - 1]; v[j - 1] = t }
        return v[int((n + 1) / 2)]
      }
      /RESULT round=/ {split($2, r, "="); split($7, a, "="); rps[r[2], $3] = a[2]; n = r[2] > n ? r[2] : n}
+     /RESULT round=.* batch256 / {split($8, l, "="); p50[r[2]] = l[2]}
      END {
        for (i = 1; i <= n; i++) {
          b[i] = rps[i, "batch"] / rps[i, "healthz"]; s[i] = rps[i, "single"] / rps[i, "healthz"]; roll[i] = rps[i, "batch"] * 64
@@ -73,6 +95,10 @@ awk 'function median(v, n,   i, j, t) {
        }
        printf "median of %d rounds, ratios to /healthz requests/s: batch-of-64 %.3f (%.0f rollouts/s), single %.3f\n",
          n, median(b, n), median(roll, n), median(s, n)
+       for (i = 1; i <= n; i++) big[i] = p50[i]
+       printf "256-rollout batch, one at a time: median p50 of %d rounds %.2f ms (per round:", n, median(big, n)
+       for (i = 1; i <= n; i++) printf " %.2f", p50[i]
+       printf ")\n"
      }' "$work/results"
 errors=$(awk '{for (i = 1; i <= NF; i++) if ($i ~ /^(errors|non2xx)=/) {split($i, a, "="); n += a[2]}} END {print n + 0}' "$work/results")
 echo "errors and non-2xx responses in all runs: $errors"

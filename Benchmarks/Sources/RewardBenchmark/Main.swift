@@ -12,11 +12,12 @@ import FoundationNetworking
 struct RewardBenchmarkMain {
     static func main() async throws {
         let arguments = CommandLine.arguments
+        // `RewardBenchmark [rounds] [breakdown|fixed|http]`: `http` skips the in-process part (for a profiler).
         let rounds = arguments.count > 1 ? Int(arguments[1]) ?? 200 : 200
         print("Referee rule-only benchmark (2 KB responses, numeric answers); \(ProcessInfo.processInfo.activeProcessorCount) cores")
         if arguments.contains("breakdown") { Breakdown.run(); return }
         if arguments.contains("fixed") { FixedWork.run(); return }
-        inProcess()
+        if !arguments.contains("http") { inProcess() }
         try await overHTTP(rounds: rounds)
     }
 
