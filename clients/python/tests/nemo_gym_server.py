@@ -42,11 +42,16 @@ class _Histogram:
         raise RuntimeError("wandb is not installed for these tests: nothing on the tested path should draw a histogram")
 
 
-def main() -> None:
+def install_stand_ins() -> None:
+    """The two stand-ins above, before any NeMo-Gym server module is imported."""
     _without_ray_distribution()
     wandb = types.ModuleType("wandb")
     wandb.Histogram = _Histogram
     sys.modules.setdefault("wandb", wandb)
+
+
+def main() -> None:
+    install_stand_ins()
     entrypoint = Path(sys.argv[1]).resolve()
     sys.argv = [str(entrypoint)]
     sys.path[0] = str(entrypoint.parent)  # as for `python app.py`, instead of this tests folder

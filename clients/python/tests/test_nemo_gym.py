@@ -2,7 +2,12 @@
 `upstream.NeMoGym`) calls Referee's `/seed_session`, `/verify` and `/aggregate_metrics` for each row that
 rollout collection would post to the agent's `/run`."""
 
+import json
+import re
+import subprocess
+import sys
 import urllib.error
+from pathlib import Path
 
 import aiohttp
 import pytest
@@ -77,7 +82,7 @@ def test_seed_session(rules_url):
 def test_realistic_batch(gym):
     results = completed(gym.run(rows_for(ROWS)))
     assert [r["reward"] for r in results] == pytest.approx([0.0 if r.reward is None else r.reward for r in ROWS])
-    # An abstention (the null label) is masked: NeMo-Gym leaves it out of its metrics and of NeMo RL's loss.
+    # An abstention (the null label) is masked: NeMo-Gym leaves it out of its reward metrics.
     assert [r["mask_sample"] for r in results] == [r.reward is None for r in ROWS]
     assert [r["abstained"] for r in results] == [r.reward is None for r in ROWS]
     assert results[-1]["failure_kind"] == "referee:no_ground_truth" and results[-1]["failure_reason"]
@@ -135,3 +140,42 @@ def test_judge_outage_unavailable(gym_outage_503, outage_503_url):
                   | {"response": {"output": [{"type": "message", "content": [
                       {"type": "output_text", "text": other.response}]}]}})
     assert caught.value.code == 503 and caught.value.headers.get("Retry-After")
+
+
+# Checks a config with nemo-gym 0.7.0's own validation (nemo_gym/global_config.py, GlobalConfigDictParser: the
+# server instances and the references between them), in a child process so that the stand-ins stay there.
+VALIDATE = """
+import json, sys
+from nemo_gym_server import install_stand_ins
+install_stand_ins()
+from omegaconf import OmegaConf
+from nemo_gym.global_config import GlobalConfigDictParser
+parser = GlobalConfigDictParser()
+try:
+    instances = parser.filter_for_server_instance_configs(OmegaConf.create(sys.argv[1]))
+    parser.validate_and_populate_defaults(instances, "127.0.0.1", 10000, 20000, probe_ports=False)
+    print(json.dumps(sorted(i.name for i in instances)))
+except Exception as error:
+    print(json.dumps(type(error).__name__))
+"""
+
+
+def validate(config):
+    done = subprocess.run([sys.executable, "-c", VALIDATE, json.dumps(config)], cwd=Path(__file__).parent,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_documented_config_passes_nemo_gym_validation():
+    import yaml
+    docs = (Path(__file__).parents[3] / "docs" / "frameworks.md").read_text()
+    section = docs[docs.index("## NeMo-Gym"):]
+    config = yaml.safe_load(re.search(r"```yaml\n(.*?)```", section, re.S).group(1))
+    # The model server comes from the model's own config file (e.g. responses_api_models/vllm_model).
+    config["policy_model"] = {"responses_api_models": {"vllm_model": {"entrypoint": "app.py"}}}
+    assert validate(config) == ["policy_model", "referee", "referee_simple_agent"]
+    # Without its entrypoint and domain the Referee entry is no server instance, and the agent's
+    # `resources_server` names nothing.
+    config["referee"]["resources_servers"]["referee"] = {"host": "127.0.0.1", "port": 8080}
+    assert validate(config) == "ServerRefNotFoundError"
