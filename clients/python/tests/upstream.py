@@ -6,10 +6,18 @@ their parent packages registered as empty namespaces so that no `__init__` runs:
 framework's own, unmodified.
 """
 
+import asyncio
+import http.server
 import importlib
 import importlib.util
+import json
+import os
+import re
+import socket
 import sys
+import threading
 import types
+import urllib.request
 from pathlib import Path
 from typing import Any, List
 
@@ -106,10 +114,6 @@ class ScriptedPolicy:
     an assistant message holding the text the row put in `responses_create_params.metadata.policy_output`."""
 
     def __init__(self) -> None:
-        import http.server
-        import json
-        import threading
-
         class Handler(http.server.BaseHTTPRequestHandler):
             def do_POST(self) -> None:  # noqa: N802
                 params = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
@@ -156,11 +160,6 @@ class NeMoGym:
     AGENT = "referee_simple_agent"
 
     def __init__(self, directory: Path, referee_url: str, policy: ScriptedPolicy, name: str = "nemo-gym"):
-        import json
-        import os
-        import re
-        import socket
-
         from conftest import Process
 
         referee = re.match(r"http://([^:/]+):(\d+)", referee_url)
@@ -196,11 +195,9 @@ class NeMoGym:
 
     def run(self, rows: List[dict], concurrency: int = 64) -> List[Any]:
         """Each row to the agent's `/run` as rollout collection's `_post_subroutine` posts it
-        (`nemo_gym/rollout_collection.py`, `RolloutCollectionHelper._run_examples_with_metadata`): concurrently,
-        raising for an error status. A failed row gives its `aiohttp.ClientResponseError` (status and body in
-        `.status` and `.message`) in its place instead of ending the batch."""
-        import asyncio
-
+        (`nemo_gym/rollout_collection.py`, `RolloutCollectionHelper._run_examples_with_metadata`), concurrently.
+        Where collection's `raise_for_status` would raise for an error status, the row's result is that
+        `aiohttp.ClientResponseError` (status and body in `.status` and `.message`), so a test can look at it."""
         import aiohttp
 
         async def go() -> List[Any]:
@@ -212,7 +209,6 @@ class NeMoGym:
                         if answer.status >= 400:
                             return aiohttp.ClientResponseError(answer.request_info, (), status=answer.status,
                                                                message=body.decode(errors="replace"))
-                        import json
                         return json.loads(body)
                 return await asyncio.gather(*(one(row) for row in rows))
         return asyncio.run(go())
@@ -221,9 +217,6 @@ class NeMoGym:
         """`/aggregate_metrics` as rollout collection's `_call_aggregate_metrics` asks it: the `/run` results without
         `response` (but its `usage`), `responses_create_params` and the observation fields, as
         `{"verify_responses": [...]}`. The agent forwards it to Referee and validates the reply."""
-        import json
-        import urllib.request
-
         heavy = ("response", "responses_create_params", "ng_agent_observations", "ng_model_call_capture",
                  "ng_trajectory")
         stripped = []
