@@ -18,14 +18,16 @@ venv=.venv-tests
 rm -rf "$venv"
 python3 -m venv "$venv"
 "$venv/bin/pip" install -q pytest==8.3.4 numpy==2.2.6 setuptools==75.8.0 aiohttp==3.14.5
-# The trainers' own reward-calling modules that import without torch (tests/upstream.py loads them by file).
-"$venv/bin/pip" install -q --no-deps openrlhf==0.11.2 verl==0.9.1
 # NeMo-Gym 0.7.0's simple agent, run as its own server (tests/upstream.py): only what its server modules import,
-# then the package without its dependencies (no GPU stack, Ray, MLflow, W&B or datasets). The wheel says
-# Requires-Python >=3.13.14, which no interpreter here satisfies; its code imports and runs on Python 3.11 or later.
+# and further down the package without its dependencies (no GPU stack, Ray, MLflow, W&B or datasets).
 "$venv/bin/pip" install -q numpy==2.2.6 fastapi==0.165.0 uvicorn==0.54.0 httptools==0.9.0 itsdangerous==2.2.0 \
     pydantic==2.14.4 openai==2.44.0 orjson==3.13.0 requests==2.34.2 omegaconf==2.3.1 hydra-core==1.3.8 rich==15.0.0 \
     yappi==1.7.6 pydot==4.0.1 pandas==3.1.1 scipy==1.17.1
+# The packages whose code the tests run, without their dependencies, after every install that resolves some
+# (pip would list theirs as missing). The trainers' reward-calling modules that import without torch
+# (tests/upstream.py loads them by file); nemo-gym, whose wheel says Requires-Python >=3.13.14, which no
+# interpreter here satisfies: its code imports and runs on Python 3.11 or later.
+"$venv/bin/pip" install -q --no-deps openrlhf==0.11.2 verl==0.9.1
 "$venv/bin/pip" install -q --no-deps --ignore-requires-python nemo-gym==0.7.0
 "$venv/bin/pip" install -q --no-build-isolation --no-deps ./clients/python
 echo "python-tests.sh: packages installed after $((SECONDS - started)) s" >&2
