@@ -77,7 +77,7 @@ struct TrainerRouteTests {
          "expected_answer": "7", "requires_reasoning": false, "_ng_task_index": 3}
         """
 
-    @Test("NeMo-Gym: /verify echoes the body with reward, reward_components and abstained; /seed_session and /aggregate_metrics answer")
+    @Test("NeMo-Gym: /verify echoes the body with reward, mask_sample, reward_components and abstained; /seed_session and /aggregate_metrics answer")
     func nemoGym() async throws {
         try await withReferee { client in
             let (seedStatus, seed) = try await client.post("/seed_session", json: "{}")
@@ -90,6 +90,14 @@ struct TrainerRouteTests {
             #expect((body["response"] as? [String: Any])?["id"] as? String == "resp_1")
             #expect((body["reward_components"] as? [String: Double])?["answer"] == 1)
             #expect(body["abstained"] as? Bool == false)
+            #expect(body["mask_sample"] as? Bool == false)
+            #expect(body["failure_kind"] == nil)
+            let unlabelledBody = Self.verifyBody.replacingOccurrences(of: #""expected_answer": "7""#, with: #""expected_answer": null"#)
+            let (_, unlabelled) = try await client.post("/verify", json: unlabelledBody)
+            #expect(unlabelled["reward"] as? Double == 0)
+            #expect(unlabelled["mask_sample"] as? Bool == true)
+            #expect(unlabelled["failure_kind"] as? String == "referee:no_ground_truth")
+            #expect(unlabelled["failure_reason"] is String)
             let (_, metrics) = try await client.post("/aggregate_metrics", json: """
                 {"verify_responses": [{"_ng_task_index": 0, "reward": 1.0}, {"_ng_task_index": 0, "reward": 0.0},
                                       {"_ng_task_index": 1, "reward": 0.5, "abstained": true}]}
@@ -100,6 +108,10 @@ struct TrainerRouteTests {
             #expect(groups[0]["std/reward"] as? Double == 0.5)
             #expect(groups[1]["abstained_share"] as? Double == 1)
             #expect((metrics["key_metrics"] as? [String: Double])?["mean/reward"] == 0.5)
+            // The abstained rollout is masked, as NeMo-Gym 0.7.0 masks `mask_sample`: out of the statistics, counted.
+            #expect(groups[1]["count"] as? Int == 0)
+            #expect((metrics["key_metrics"] as? [String: Double])?["coverage/masked_rollouts"] == 1)
+            #expect((metrics["agent_metrics"] as? [String: Any])?["coverage/fully_masked_tasks"] as? Int == 1)
             let (badStatus, _) = try await client.post("/verify", json: #"{"response": {}}"#)
             #expect(badStatus == .badRequest)
         }

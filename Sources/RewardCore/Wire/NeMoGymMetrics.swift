@@ -1,8 +1,12 @@
 /// NeMo-Gym's `/aggregate_metrics`: reward statistics per task and over every rollout.
 public enum NeMoGymMetrics {
-    /// Reads `{"verify_responses": [{"_ng_task_index": N, "reward": R, "abstained": B, ...}, ...]}` and writes
+    /// Reads `{"verify_responses": [{"_ng_task_index": N, "reward": R, "mask_sample": B, ...}, ...]}` and writes
     /// `{"group_level_metrics": [...], "agent_metrics": {...}, "key_metrics": {...}}`, with `mean/`, `max/`,
-    /// `min/`, `median/` and `std/` of `reward`, and the share of abstained rollouts.
+    /// `min/`, `median/` and `std/` of `reward` over the measured rollouts, and the share of abstained ones.
+    /// As NeMo-Gym 0.7.0's own `compute_aggregate_metrics` (`nemo_gym/reward_profile.py`) does, a masked rollout
+    /// (`mask_sample`, or `abstained` in a reply without it) is left out of the reward statistics, whose fallback
+    /// reward is no measurement, and counted in `coverage/measured_rollouts`, `coverage/masked_rollouts`,
+    /// `coverage/measured_tasks` and `coverage/fully_masked_tasks`, written only when a rollout was masked.
     public static func aggregate(_ bytes: UnsafeBufferPointer<UInt8>) throws(RewardError) -> [UInt8] {
         let object = try Wire.readDocumentObject(bytes)
         guard case .array(let responses)? = object["verify_responses"] else {
@@ -14,7 +18,7 @@ public enum NeMoGymMetrics {
                 throw RewardError(code: .wrongType, message: "each verify reply needs a numeric reward", field: "verify_responses[\(offset)].reward")
             }
             let task = response["_ng_task_index"]?.integer ?? 0
-            byTask[task, default: []].append((reward, response["abstained"]?.bool ?? false))
+            byTask[task, default: []].append((reward, response["mask_sample"]?.bool ?? response["abstained"]?.bool ?? false))
         }
         var writer = JSONWriter(capacity: 256 + 128 * byTask.count)
         writer.raw("{")
@@ -31,20 +35,37 @@ public enum NeMoGymMetrics {
         }
         writer.raw("],")
         let all = byTask.keys.sorted().flatMap { byTask[$0]! }
+        let measured = all.filter { !$0.abstained }
         writer.key("agent_metrics")
         writer.raw("{")
         writeStatistics(all, to: &writer)
+        writeCoverage(byTask, to: &writer)
         writer.raw("},")
         writer.key("key_metrics")
         writer.raw("{")
         writer.key("mean/reward")
-        writer.number(all.isEmpty ? nil : all.map(\.reward).reduce(0, +) / Double(all.count))
+        writer.number(measured.isEmpty ? nil : measured.map(\.reward).reduce(0, +) / Double(measured.count))
+        writeCoverage(byTask, to: &writer)
         writer.raw("}}")
         return writer.bytes
     }
 
+    /// NeMo-Gym's coverage keys, when a rollout was masked.
+    private static func writeCoverage(_ byTask: [Int: [(reward: Double, abstained: Bool)]], to writer: inout JSONWriter) {
+        let masked = byTask.values.reduce(0) { $0 + $1.count(where: \.abstained) }
+        guard masked > 0 else { return }
+        let rollouts = byTask.values.reduce(0) { $0 + $1.count }
+        let measuredTasks = byTask.values.count(where: { $0.contains { !$0.abstained } })
+        for (name, value) in [("coverage/measured_rollouts", rollouts - masked), ("coverage/masked_rollouts", masked),
+                              ("coverage/measured_tasks", measuredTasks), ("coverage/fully_masked_tasks", byTask.count - measuredTasks)] {
+            writer.raw(",")
+            writer.key(name)
+            writer.number(value)
+        }
+    }
+
     private static func writeStatistics(_ rows: [(reward: Double, abstained: Bool)], to writer: inout JSONWriter) {
-        let rewards = rows.map(\.reward).sorted()
+        let rewards = rows.filter { !$0.abstained }.map(\.reward).sorted()
         let count = Double(rewards.count)
         let mean = rewards.isEmpty ? nil : rewards.reduce(0, +) / count
         let median: Double? = rewards.isEmpty ? nil
@@ -59,6 +80,6 @@ public enum NeMoGymMetrics {
         }
         writer.raw(",")
         writer.key("abstained_share")
-        writer.number(rows.isEmpty ? nil : Double(rows.count(where: \.abstained)) / count)
+        writer.number(rows.isEmpty ? nil : Double(rows.count(where: \.abstained)) / Double(rows.count))
     }
 }

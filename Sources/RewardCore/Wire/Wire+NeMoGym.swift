@@ -41,7 +41,9 @@ extension Wire {
 }
 
 extension RewardResult {
-    /// NeMo-Gym's `/verify` reply: the request `body` with `reward` (a number always), `reward_components`,
+    /// NeMo-Gym's `/verify` reply: the request `body` with `reward` (a number always), `mask_sample` (true when
+    /// Referee abstained, so the fallback is not a measurement: NeMo-Gym 0.7's `BaseVerifyResponse` field, which
+    /// its metrics leave out), `failure_kind` and `failure_reason` for an abstention, `reward_components`,
     /// `abstained` and Referee's whole result under `referee` added.
     public func nemoGymVerifyJSON(body: UnsafeBufferPointer<UInt8>, hasMembers: Bool, fallback: Double) -> [UInt8] {
         var end = body.count
@@ -52,6 +54,17 @@ extension RewardResult {
         writer.key("reward")
         writer.number(reward ?? fallback)
         writer.raw(",")
+        writer.key("mask_sample")
+        writer.bool(reward == nil)
+        writer.raw(",")
+        if reward == nil {
+            writer.key("failure_kind")
+            writer.string(error.map { Self.nemoGymFailureKind($0.code) } ?? "verifier_error")
+            writer.raw(",")
+            writer.key("failure_reason")
+            writer.string(error?.message ?? "abstained")
+            writer.raw(",")
+        }
         writer.key("reward_components")
         writer.raw("{")
         for (offset, component) in components.keys.enumerated() {
@@ -68,5 +81,19 @@ extension RewardResult {
         bytes += numericJSON(fallback: fallback)
         bytes.append(UInt8(ascii: "}"))
         return bytes
+    }
+
+    /// The name in NeMo-Gym's shared failure vocabulary (`nemo_gym/failure_kinds.py` of 0.7.0) for an abstention's
+    /// code: `judge_failed` for a judge that was down or gave no usable verdict, `judge_unparseable`,
+    /// `provider_unavailable` for the sandbox, and a namespaced `referee:<code>` otherwise.
+    static func nemoGymFailureKind(_ code: ErrorCode) -> String {
+        switch code {
+        case .judgeTimeout, .judgeRateLimited, .judgeServerError, .judgeUnreachable, .judgeRejected,
+             .judgeBudgetExhausted, .judgeInconsistent:
+            "judge_failed"
+        case .judgeUnparseable: "judge_unparseable"
+        case .sandboxUnavailable: "provider_unavailable"
+        default: "referee:\(code.rawValue)"
+        }
     }
 }

@@ -23,10 +23,11 @@ START_WAIT_SECONDS = 120  # a debug build on a busy 2-core machine may be slow t
 class Process:
     """A child process whose log is a file; `stop()` ends it by its pid."""
 
-    def __init__(self, args: List[str], log: Path):
+    def __init__(self, args: List[str], log: Path, env: Optional[Dict[str, str]] = None, cwd: Optional[Path] = None):
         self.args, self.log = args, log
         self._file = open(log, "wb")
-        self.popen = subprocess.Popen(args, stdout=self._file, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        self.popen = subprocess.Popen(args, stdout=self._file, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                      env=env, cwd=cwd)
 
     def wait_for(self, pattern: str) -> re.Match:
         """The first match of `pattern` in the log, waiting for the process to write it."""

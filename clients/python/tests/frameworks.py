@@ -1,6 +1,6 @@
 """The trainers' reward-calling conventions, reproduced where their modules import torch, ray or a GPU stack (the
-modules that import without one run for real through `upstream`). Each function names the file and version whose
-behaviour it reproduces; the code is written from that behaviour, not copied.
+modules that import without one, and NeMo-Gym's simple agent, run for real through `upstream`). Each function
+names the file and version whose behaviour it reproduces; the code is written from that behaviour, not copied.
 """
 
 import asyncio
@@ -171,28 +171,3 @@ def slime_remote_rm(url: str, prompt: Any, response: str, label: Any, reward_key
     if isinstance(reward, bool) or not isinstance(reward, (int, float)):
         raise TypeError(f"slime cannot make a float tensor of {reward!r}")
     return float(reward)
-
-
-# -- NeMo-Gym: nemo_gym/base_resources_server.py (SimpleResourcesServer: /seed_session, /verify,
-#    /aggregate_metrics) --------------------------------------------------------------------------------
-
-def responses_api_output(text: str) -> Dict[str, Any]:
-    """An OpenAI Responses-API response whose message output holds `text` (after a reasoning item)."""
-    return {
-        "id": "resp_1", "object": "response", "model": "policy", "status": "completed",
-        "output": [
-            {"type": "reasoning", "id": "rs_1", "summary": []},
-            {"type": "message", "id": "msg_1", "role": "assistant", "status": "completed",
-             "content": [{"type": "output_text", "text": text, "annotations": []}]},
-        ],
-    }
-
-
-def nemo_gym_verify(base: str, input_: Any, text: str, task: Dict[str, Any]) -> Dict[str, Any]:
-    """The agent's call: `/verify` with `responses_create_params`, `response` and the task's fields; the
-    reply must carry a float `reward`."""
-    body = {"responses_create_params": {"input": input_}, "response": responses_api_output(text), **task}
-    reply = post_json(base + "/verify", body)
-    reward = reply.get("reward")
-    assert isinstance(reward, (int, float)) and not isinstance(reward, bool), f"reward must be a float: {reward!r}"
-    return reply
