@@ -18,7 +18,7 @@ struct ScoreCommand: AsyncParsableCommand {
         let request: RewardRequest
         let scoring: ScoringOptions
         do {
-            request = try Wire.readRewardRequest(input)
+            request = try Wire.readRewardRequest(input, parallelism: ProcessInfo.processInfo.activeProcessorCount)
             scoring = try configuration.scoring.overlaid(with: request.config).scoringOptions(custom: configuration.customComponents)
         } catch {
             throw Self.invalidInput(error)
@@ -28,7 +28,7 @@ struct ScoreCommand: AsyncParsableCommand {
         let output = try await withEngine(configuration) { engine -> [UInt8] in
             if request.isBatch {
                 let batch = await engine.scoreBatch(request.items, options: scoring, warnings: request.warnings)
-                return batch.jsonBytes(includeAdvantage: scoring.advantage != .none, verdictTextLimit: textLimit)
+                return batch.jsonBytes(includeAdvantage: scoring.advantage != .none, verdictTextLimit: textLimit, parallelism: engine.parallelism)
             }
             let rollout = try request.items[0].rollout.get()
             return await engine.score(rollout, options: scoring).jsonBytes(includeAdvantage: scoring.advantage != .none, verdictTextLimit: textLimit)

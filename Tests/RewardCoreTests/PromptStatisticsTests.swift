@@ -76,6 +76,26 @@ struct PromptStatisticsTests {
         #expect(promptHash("").count == 17)
     }
 
+    @Test("a batch's observations go to each rollout's own prompt, however the prompts interleave")
+    func collectInterleaved() {
+        let prompts = ["A", "A", "B", "A", "B", "B"]
+        let items = prompts.enumerated().map { index, prompt in
+            var rollout = Rollout(id: .integer(index), prompt: prompt, response: "", groundTruths: nil)
+            if index == 5 { rollout.promptID = "named" }
+            return RolloutItem(rollout: .success(rollout), id: rollout.id, label: nil, warnings: [])
+        }
+        let results = prompts.indices.map { index in
+            var result = RewardResult(id: .integer(index))
+            result.reward = Double(index)
+            result.accuracy = index % 2 == 0 ? 1 : 0
+            return result
+        }
+        let batch = PromptObservations.collect(items, results)
+        #expect(batch[promptHash("A")] == PromptObservations(accuracies: [1, 0, 0], rewards: [0, 1, 3]))
+        #expect(batch[promptHash("B")] == PromptObservations(accuracies: [1, 1], rewards: [2, 4]))
+        #expect(batch["named"] == PromptObservations(accuracies: [0], rewards: [5]))
+    }
+
     @Test("the in-memory store keeps at most its capacity, forgetting the least recently updated prompts first")
     func inMemoryBound() async {
         let store = InMemoryPromptStatisticsStore(capacity: 100)

@@ -38,7 +38,7 @@ struct RewardRoutes: Sendable {
     /// `POST /reward`: one rollout, or a batch with groups.
     func reward(_ request: Request, context: some RequestContext) async throws -> Response {
         let body = try await readBody(request)
-        let parsed = try read(body, Wire.readRewardRequest)
+        let parsed = try read(body) { bytes throws(RewardError) in try Wire.readRewardRequest(bytes, parallelism: engine.parallelism) }
         try checkBatchSize(parsed.items.count, field: "rollouts")
         let options = try parsed.config.map { try scoringOptions(configuration.scoring.overlaid(with: $0)) } ?? serverScoringOptions()
         try checkFieldSizes(parsed.items, batch: parsed.isBatch)
@@ -56,7 +56,8 @@ struct RewardRoutes: Sendable {
         metrics.record(batch.results)
         abstentions.record(batch.results, logger: context.logger)
         statistics.record(parsed.items, batch.results)
-        return .json(batch.jsonBytes(includeAdvantage: options.advantage != .none, verdictTextLimit: verdictTextLimit(options)))
+        return .json(batch.jsonBytes(
+            includeAdvantage: options.advantage != .none, verdictTextLimit: verdictTextLimit(options), parallelism: engine.parallelism))
     }
 
     /// The raw-text limit when results carry the verdicts' provenance (`include: ["judge"]`), else nil.

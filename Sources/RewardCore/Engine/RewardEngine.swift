@@ -69,7 +69,7 @@ public struct RewardEngine: Sendable {
     public func scoreBatch(_ items: [RolloutItem], options: ScoringOptions, warnings: [RewardWarning] = []) async -> BatchResult {
         var results: [RewardResult]
         if judge == nil, codeRunner == nil {
-            results = await scoreWithRulesInParallel(items, options: options)
+            results = scoreWithRulesInParallel(items, options: options)
         } else {
             results = await scoreConcurrently(items, options: options)
         }
@@ -83,26 +83,12 @@ public struct RewardEngine: Sendable {
     }
 
     /// Rules-only scoring is pure CPU work: large batches are split into one slice per core.
-    private func scoreWithRulesInParallel(_ items: [RolloutItem], options: ScoringOptions) async -> [RewardResult] {
-        func scoreSlice(_ range: Range<Int>) -> [RewardResult] {
-            range.map { offset in
-                switch items[offset].rollout {
-                case .success(let rollout): scoreWithRules(rollout, options: options)
-                case .failure(let error): .invalid(id: items[offset].id, error: error, warnings: items[offset].warnings)
-                }
+    private func scoreWithRulesInParallel(_ items: [RolloutItem], options: ScoringOptions) -> [RewardResult] {
+        ParallelSlices.mapIndices(count: items.count, parallelism: parallelism) { offset in
+            switch items[offset].rollout {
+            case .success(let rollout): scoreWithRules(rollout, options: options)
+            case .failure(let error): .invalid(id: items[offset].id, error: error, warnings: items[offset].warnings)
             }
-        }
-        let slices = min(parallelism, items.count / 64)
-        guard slices > 1 else { return scoreSlice(0..<items.count) }
-        let size = (items.count + slices - 1) / slices
-        return await withTaskGroup(of: (Int, [RewardResult]).self) { group in
-            for slice in 0..<slices {
-                let range = (slice * size)..<min(items.count, (slice + 1) * size)
-                group.addTask { (slice, scoreSlice(range)) }
-            }
-            var parts = [[RewardResult]](repeating: [], count: slices)
-            for await (slice, part) in group { parts[slice] = part }
-            return parts.flatMap { $0 }
         }
     }
 

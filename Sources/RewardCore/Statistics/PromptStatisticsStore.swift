@@ -17,9 +17,19 @@ extension PromptObservations {
     /// of `prompt`); rollouts that abstained or could not be read add nothing.
     public static func collect(_ items: [RolloutItem], _ results: [RewardResult]) -> [String: PromptObservations] {
         var batch: [String: PromptObservations] = [:]
+        // A GRPO group's rollouts follow one another with one prompt: it is hashed once, not once per rollout.
+        var last: (prompt: String, id: String)?
         for (item, result) in zip(items, results) {
             guard case .success(let rollout) = item.rollout, let reward = result.reward else { continue }
-            let id = rollout.promptID ?? promptHash(rollout.prompt)
+            let id: String
+            if let promptID = rollout.promptID {
+                id = promptID
+            } else if let last, last.prompt == rollout.prompt {
+                id = last.id
+            } else {
+                id = promptHash(rollout.prompt)
+                last = (rollout.prompt, id)
+            }
             batch[id, default: PromptObservations()].rewards.append(reward)
             if let accuracy = result.accuracy { batch[id, default: PromptObservations()].accuracies.append(accuracy) }
         }

@@ -18,6 +18,11 @@ public struct JSONWriter: Sendable {
         bytes.append(contentsOf: json.utf8)
     }
 
+    /// Appends bytes that are already JSON (a part another writer wrote).
+    public mutating func rawBytes(_ json: [UInt8]) {
+        bytes.append(contentsOf: json)
+    }
+
     /// Appends `"key":`.
     public mutating func key(_ name: StaticString) {
         bytes.append(UInt8(ascii: "\""))

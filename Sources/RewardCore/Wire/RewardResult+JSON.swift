@@ -153,15 +153,31 @@ extension RewardResult {
 }
 
 extension BatchResult {
-    /// `{"results": [...], "groups": {...}}`.
-    public func jsonBytes(includeAdvantage: Bool = true, verdictTextLimit: Int? = nil) -> [UInt8] {
+    /// `{"results": [...], "groups": {...}}`; a large batch's results are written on up to `parallelism` cores.
+    public func jsonBytes(includeAdvantage: Bool = true, verdictTextLimit: Int? = nil, parallelism: Int = 1) -> [UInt8] {
+        func writeResults(_ range: Range<Int>, to writer: inout JSONWriter) {
+            for offset in range {
+                writer.comma(offset > range.lowerBound)
+                results[offset].write(to: &writer, includeAdvantage: includeAdvantage, verdictTextLimit: verdictTextLimit)
+            }
+        }
         var writer = JSONWriter(capacity: 512 * results.count + 64)
         writer.raw("{")
         writer.key("results")
         writer.raw("[")
-        for (offset, result) in results.enumerated() {
-            writer.comma(offset > 0)
-            result.write(to: &writer, includeAdvantage: includeAdvantage, verdictTextLimit: verdictTextLimit)
+        let parts = ParallelSlices.map(count: results.count, parallelism: parallelism) { range -> [UInt8]? in
+            guard range.count < results.count else { return nil }
+            var part = JSONWriter(capacity: 512 * range.count)
+            writeResults(range, to: &part)
+            return part.bytes
+        }
+        if parts.count == 1 {
+            writeResults(results.indices, to: &writer)
+        } else {
+            for (offset, part) in parts.enumerated() {
+                writer.comma(offset > 0)
+                writer.rawBytes(part ?? [])
+            }
         }
         writer.raw("],")
         writer.key("groups")

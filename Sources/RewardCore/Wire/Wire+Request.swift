@@ -20,7 +20,8 @@ public struct RewardRequest: Sendable {
 
 extension Wire {
     /// Reads a `POST /reward` body; invalid JSON, a malformed `rollouts` or `config` throw, one bad rollout does not.
-    public static func readRewardRequest(_ bytes: UnsafeBufferPointer<UInt8>) throws(RewardError) -> RewardRequest {
+    /// A large batch's rollouts are read on up to `parallelism` cores; the result is the same for any value.
+    public static func readRewardRequest(_ bytes: UnsafeBufferPointer<UInt8>, parallelism: Int = 1) throws(RewardError) -> RewardRequest {
         var top = RolloutFields()
         top.alsoKnown = ["rollouts", "config", "include"]
         top.keepsOrder = true
@@ -35,7 +36,7 @@ extension Wire {
                     rolloutsError = RewardError(code: .wrongType, message: "rollouts must be a list of rollout objects", field: "rollouts")
                     return try parser.skipValue(depth: 1)
                 }
-                items = try readRollouts(&parser)
+                items = try readRollouts(&parser, parallelism: parallelism)
             case "config" where configValue == nil:
                 configValue = try parser.value(depth: 1)
             case "include" where includeValue == nil:
@@ -69,27 +70,53 @@ extension Wire {
     }
 
     /// Reads a `POST /reward` body from an array of bytes.
-    public static func readRewardRequest(_ bytes: [UInt8]) throws(RewardError) -> RewardRequest {
+    public static func readRewardRequest(_ bytes: [UInt8], parallelism: Int = 1) throws(RewardError) -> RewardRequest {
         let result = bytes.withUnsafeBufferPointer { buffer in
-            Result { () throws(RewardError) in try readRewardRequest(buffer) }
+            Result { () throws(RewardError) in try readRewardRequest(buffer, parallelism: parallelism) }
         }
         return try result.get()
     }
 
+    /// Below this many bytes of rollouts, one core reads them: a second pass and a thread cost more than they save.
+    static let parallelReadBytes = 64 * 1024
+
     /// Reads `[rollout, ...]`: an element that is not an object is that item's error.
-    static func readRollouts(_ parser: inout JSONParser) throws(JSONSyntaxError) -> [RolloutItem] {
-        var items: [RolloutItem] = []
-        try parser.elements(depth: 1) { (parser) throws(JSONSyntaxError) in
-            guard parser.peek == UInt8(ascii: "{") else {
-                try parser.skipValue(depth: 2)
-                let error = RewardError(code: .wrongType, message: "a rollout must be a JSON object", field: "rollouts[\(items.count)]")
-                items.append(.failure(error))
-                return
+    static func readRollouts(_ parser: inout JSONParser, parallelism: Int = 1) throws(JSONSyntaxError) -> [RolloutItem] {
+        guard parallelism > 1, parser.bytes.count - parser.index >= parallelReadBytes else {
+            var items: [RolloutItem] = []
+            try parser.elements(depth: 1) { (parser) throws(JSONSyntaxError) in
+                items.append(try readRollout(&parser, offset: items.count))
             }
-            let item = try RolloutFields.read(from: &parser, depth: 2).item()
-            items.append(item.isFailure ? item.nested(under: "rollouts[\(items.count)]") : item)
+            return items
         }
-        return items
+        // The whole list is validated and cut first, so that a syntax error anywhere is the body's error
+        // exactly as in one pass; then the elements are read on several cores.
+        var starts: [Int] = []
+        try parser.elements(depth: 1) { (parser) throws(JSONSyntaxError) in
+            starts.append(parser.index)
+            try parser.skipValue(depth: 2)
+        }
+        let bytes = parser.bytes
+        return ParallelSlices.mapIndices(count: starts.count, parallelism: parallelism) { offset in
+            var element = JSONParser(bytes)
+            element.index = starts[offset]
+            do throws(JSONSyntaxError) {
+                return try readRollout(&element, offset: offset)
+            } catch {
+                // Not reached: the element was validated above at the same depth.
+                return .failure(invalidJSON(error, what: "the body"))
+            }
+        }
+    }
+
+    /// Reads the `offset`-th element of `rollouts` at the parser's position.
+    private static func readRollout(_ parser: inout JSONParser, offset: Int) throws(JSONSyntaxError) -> RolloutItem {
+        guard parser.peek == UInt8(ascii: "{") else {
+            try parser.skipValue(depth: 2)
+            return .failure(RewardError(code: .wrongType, message: "a rollout must be a JSON object", field: "rollouts[\(offset)]"))
+        }
+        let item = try RolloutFields.read(from: &parser, depth: 2).item()
+        return item.isFailure ? item.nested(under: "rollouts[\(offset)]") : item
     }
 }
 

@@ -59,6 +59,72 @@ struct WireRequestTests {
         #expect(try single.items[0].rollout.get().warnings.map(\.field) == ["config.shortcircuit"])
     }
 
+    /// A batch over the size that is read on several cores, with every kind of item: good, not an object,
+    /// wrong types, unknown fields, a mangled `\\boxed`, structured ground truths.
+    static func largeBatch(count: Int) -> String {
+        let reasoning = String(repeating: "Step: 17 + 25 = 42, then multiply by 3. ", count: 10)
+        let kinds = [
+            #"{"id":%d,"prompt":"Q","response":"<think>\#(reasoning)</think>\\boxed{126}","ground_truth":"126","group":"g%g"}"#,
+            #"7"#,
+            #"{"id":"s%d","response":42}"#,
+            #"{"id":%d,"response":"\boxed{1}","groundtruth":"1","alhpa":0.5}"#,
+            #"{"id":%d,"response":"x","ground_truth":[[1,2,3,4]],"answer_type":"boxes","tolerance":2}"#,
+            #"{"response":"y","requires_reasoning":"yes","id":%d}"#,
+            #"null"#,
+        ]
+        let items = (0..<count).map { index in
+            kinds[index % kinds.count].replacingOccurrences(of: "%d", with: "\(index)").replacingOccurrences(of: "%g", with: "\(index / 8)")
+        }
+        return #"{"rollouts":["# + items.joined(separator: ",") + #"],"config":{"advantage":"grpo"}}"#
+    }
+
+    @Test func readsALargeBatchOnSeveralCoresAsOnOne() throws {
+        let body = Array(Self.largeBatch(count: 700).utf8)
+        #expect(body.count > Wire.parallelReadBytes)
+        let serial = try Wire.readRewardRequest(body, parallelism: 1)
+        for parallelism in [2, 3, 8] {
+            let parallel = try Wire.readRewardRequest(body, parallelism: parallelism)
+            #expect(parallel.items.count == 700)
+            #expect(parallel.items.map { String(describing: $0) } == serial.items.map { String(describing: $0) })
+            #expect(parallel.warnings == serial.warnings && parallel.config == serial.config)
+        }
+        #expect(serial.items[693].rollout.failure == nil)  // 693 % 7 == 0: a good rollout
+        #expect(serial.items[699].rollout.failure?.field == "rollouts[699]")  // 699 % 7 == 6: null
+        #expect(serial.items[698].rollout.failure?.field == "rollouts[698].requires_reasoning")
+    }
+
+    @Test func namesTheSameSyntaxErrorWhetherReadOnOneCoreOrSeveral() {
+        var text = Self.largeBatch(count: 700)
+        text.insert(contentsOf: ",]", at: text.range(of: "]", options: .backwards)!.lowerBound)
+        let body = Array(text.utf8)
+        func error(_ parallelism: Int) -> RewardError? {
+            do {
+                _ = try Wire.readRewardRequest(body, parallelism: parallelism)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        #expect(error(1)?.code == .invalidJSON)
+        #expect(error(4) == error(1))
+    }
+
+    @Test func writesALargeBatchOnSeveralCoresAsOnOne() throws {
+        let request = try Wire.readRewardRequest(Array(Self.largeBatch(count: 700).utf8))
+        let engine = RewardEngine()
+        let results = request.items.map { item in
+            switch item.rollout {
+            case .success(let rollout): engine.scoreWithRules(rollout, options: ScoringOptions())
+            case .failure(let error): RewardResult.invalid(id: item.id, error: error, warnings: item.warnings)
+            }
+        }
+        var batch = BatchResult(results: results, groups: [:], warnings: request.warnings)
+        batch.groups = GroupStatistics.apply(to: &batch.results, mode: .grpo)
+        let serial = batch.jsonBytes(parallelism: 1)
+        #expect(serial.count > 700 * 100)
+        for parallelism in [2, 5] { #expect(batch.jsonBytes(parallelism: parallelism) == serial) }
+    }
+
     @Test func readsOpenRLHFBodies() throws {
         let body = #"{"query":["P: a","P: b","Q"],"prompts":["P: ","P: ","P"],"labels":["7",{"ground_truth":"8","requires_reasoning":true},true]}"#
         let request = try Wire.readOpenRLHF(Array(body.utf8))
