@@ -11,6 +11,14 @@ struct CatalogueTests {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("docs/api.md")
 
+    @Test("components walk in the spec's order, the order they are declared in")
+    func componentOrder() {
+        #expect(ComponentName.inSpecOrder == ComponentName.allCases)
+        #expect(ComponentName.specOrderCount == ComponentName.allCases.count)
+        let map: ComponentMap<Int> = [.consistency: 7, .format: 1, .think: 4]
+        #expect(map.map(\.key) == [.format, .think, .consistency] && map.map(\.value) == [1, 4, 7])
+    }
+
     @Test(
         "each catalogue matches its table in docs/api.md",
         arguments: [

@@ -1,10 +1,12 @@
 /// A value per component, stored inline: scoring fills three of these per rollout, and a dictionary
 /// allocation each was a measurable share of a rule-only score.
 public struct ComponentMap<Value: Sendable & Equatable>: Sendable, Equatable, Sequence, ExpressibleByDictionaryLiteral {
-    private var format, answer, judge, think, logic, grounding, consistency: Value?
+    // Inlinable storage and access: the server's metrics and other modules read these maps for every
+    // rollout, and unspecialized generic code there cost more than the reads themselves.
+    @usableFromInline var format, answer, judge, think, logic, grounding, consistency: Value?
 
     /// An empty map.
-    public init() {}
+    @inlinable public init() {}
 
     /// A map from a literal such as `[.format: 1, .answer: 0]`.
     public init(dictionaryLiteral elements: (ComponentName, Value)...) {
@@ -12,7 +14,7 @@ public struct ComponentMap<Value: Sendable & Equatable>: Sendable, Equatable, Se
     }
 
     /// The value for `name`, or nil.
-    public subscript(name: ComponentName) -> Value? {
+    @inlinable public subscript(name: ComponentName) -> Value? {
         get {
             switch name {
             case .format: format
@@ -50,21 +52,24 @@ public struct ComponentMap<Value: Sendable & Equatable>: Sendable, Equatable, Se
     public var count: Int { ComponentName.inSpecOrder.count { self[$0] != nil } }
 
     /// The present (component, value) pairs in the spec's order.
-    public func makeIterator() -> Iterator {
+    @inlinable public func makeIterator() -> Iterator {
         Iterator(map: self)
     }
 
     /// Walks the components in the spec's order without building an array: results and metrics
     /// iterate every rollout's maps.
     public struct Iterator: IteratorProtocol {
-        let map: ComponentMap
-        var position = 0
+        @usableFromInline let map: ComponentMap
+        @usableFromInline var position = 0
+
+        @inlinable init(map: ComponentMap) {
+            self.map = map
+        }
 
         /// The next present (component, value) pair.
-        public mutating func next() -> (key: ComponentName, value: Value)? {
-            let names = ComponentName.inSpecOrder
-            while position < names.count {
-                let name = names[position]
+        @inlinable public mutating func next() -> (key: ComponentName, value: Value)? {
+            while position < ComponentName.specOrderCount {
+                let name = ComponentName.inSpecOrder(position)
                 position += 1
                 if let value = map[name] { return (name, value) }
             }

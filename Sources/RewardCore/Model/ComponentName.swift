@@ -21,7 +21,24 @@ public enum ComponentName: String, Sendable, Hashable, CaseIterable, Codable, Co
     }
 
     /// Every component in the spec's order, built once: `allCases` may build a new array per call.
-    static let inSpecOrder = allCases
+    static let inSpecOrder = (0..<specOrderCount).map(inSpecOrder)
+
+    /// How many components there are.
+    @inlinable static var specOrderCount: Int { 7 }
+
+    /// The component at `position` (0 to 6) of the spec's order, without touching an array: `ComponentMap`'s
+    /// iterator, specialized in other modules, walks the order with this.
+    @inlinable static func inSpecOrder(_ position: Int) -> ComponentName {
+        switch position {
+        case 0: .format
+        case 1: .answer
+        case 2: .judge
+        case 3: .think
+        case 4: .logic
+        case 5: .grounding
+        default: .consistency
+        }
+    }
 
     /// The thinking components, judged by the LLM only when the decision is think.
     public static let thinking: [ComponentName] = [.think, .logic, .grounding, .consistency]
