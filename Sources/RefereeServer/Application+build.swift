@@ -174,6 +174,7 @@ func buildRouter(
     router.post("slime", use: routes.slime)
     router.post("verify", use: routes.nemoGymVerify)
     router.post("seed_session", use: NeMoGymRoutes.seedSession)
+    router.post("close_session", use: NeMoGymRoutes.closeSession)
     router.post("aggregate_metrics", use: NeMoGymRoutes.aggregateMetrics)
     router.get("prompts/:id", use: routes.promptStatistics)
     router.get("verdicts/:key", use: routes.cachedVerdict)
@@ -185,10 +186,10 @@ func buildRouter(
     }
     router.get("healthz") { _, _ in Response.json(Array(#"{"status":"ok"}"#.utf8)) }
     router.get("/") { _, _ in
-        Response.json(Array(#"{"service":"referee","endpoints":["POST /reward","POST /get_reward","POST /slime","POST /verify","POST /seed_session","POST /aggregate_metrics","GET /prompts/{id}","GET /verdicts/{key}","POST /sample","GET /healthz","GET /metrics"]}"#.utf8))
+        Response.json(Array(#"{"service":"referee","endpoints":["POST /reward","POST /get_reward","POST /slime","POST /verify","POST /seed_session","POST /close_session","POST /aggregate_metrics","GET /prompts/{id}","GET /verdicts/{key}","POST /sample","GET /healthz","GET /metrics"]}"#.utf8))
     }
     let methods: [(String, HTTPRequest.Method)] = [
-        ("reward", .post), ("get_reward", .post), ("slime", .post), ("verify", .post), ("seed_session", .post),
+        ("reward", .post), ("get_reward", .post), ("slime", .post), ("verify", .post), ("seed_session", .post), ("close_session", .post),
         ("aggregate_metrics", .post), ("sample", .post), ("prompts/:id", .get), ("verdicts/:key", .get), ("metrics", .get), ("healthz", .get), ("/", .get),
     ]
     for (path, method) in methods {

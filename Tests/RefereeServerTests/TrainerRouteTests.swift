@@ -77,12 +77,21 @@ struct TrainerRouteTests {
          "expected_answer": "7", "requires_reasoning": false, "_ng_task_index": 3}
         """
 
-    @Test("NeMo-Gym: /verify echoes the body with reward, mask_sample, reward_components and abstained; /seed_session and /aggregate_metrics answer")
+    @Test("NeMo-Gym: /verify echoes the body with reward, mask_sample, reward_components and abstained; /seed_session, /close_session and /aggregate_metrics answer")
     func nemoGym() async throws {
         try await withReferee { client in
             let (seedStatus, seed) = try await client.post("/seed_session", json: "{}")
             #expect(seedStatus == .ok)
             #expect(seed.isEmpty)
+            // An Environment Server's seed and close name a session, which both answers confirm.
+            let session = #"{"resources_session_id": "s-1", "episode_id": "e", "task_id": 3, "task_data": {}}"#
+            let (_, seeded) = try await client.post("/seed_session", json: session)
+            #expect(seeded["resources_session_id"] as? String == "s-1")
+            let (closeStatus, closed) = try await client.post("/close_session", json: #"{"resources_session_id": "s-1", "episode_id": "e"}"#)
+            #expect(closeStatus == .ok && closed["resources_session_id"] as? String == "s-1")
+            let (anonymousStatus, anonymous) = try await client.post("/close_session", json: #"{"episode_id": "e"}"#)
+            #expect(anonymousStatus == .badRequest)
+            #expect((anonymous["error"] as? [String: Any])?["field"] as? String == "resources_session_id")
             let (status, body) = try await client.post("/verify", json: Self.verifyBody)
             #expect(status == .ok)
             #expect(body["reward"] as? Double == 1)

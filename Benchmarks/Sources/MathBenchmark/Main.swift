@@ -39,8 +39,21 @@ struct MathBenchmark {
         print("mean thread CPU time per check (whole run): \(String(format: "%.2f", cpuMean)) us")
         print("baseline, extraction alone: median \(baseline.median) us, p99 \(baseline.p99) us")
         print("ratio check/extraction (median): \(String(format: "%.1f", ours.medianValue / max(baseline.medianValue, 1e-9)))")
-        adversarial(checker)
+        if CommandLine.arguments.contains("slowest") { slowest(checks, pairs: pairs) }
+        if !CommandLine.arguments.contains("no-adversarial") { adversarial(checker) }
         print("OURS_MEDIAN_US=\(ours.median) OURS_P99_US=\(ours.p99)")
+    }
+
+    /// The pairs whose median check time is highest: where the p99 comes from.
+    static func slowest(_ checks: [UInt64], pairs: [(String, String)]) {
+        let medians = pairs.indices.map { index -> (Int, UInt64) in
+            let times = stride(from: index, to: checks.count, by: pairs.count).map { checks[$0] }.sorted()
+            return (index, times[times.count / 2])
+        }
+        for (index, median) in medians.sorted(by: { $0.1 > $1.1 }).prefix(20) {
+            print(String(format: "slow: line %d, median %.1f us: %@ | %@", index + 1, Double(median) / 1000,
+                         String(pairs[index].0.prefix(60)), String(pairs[index].1.prefix(80))))
+        }
     }
 
     /// Wall time of single hostile checks, each expected to be far below a second.

@@ -80,9 +80,26 @@ extension RewardRoutes {
 
 /// NeMo-Gym's resources-server bookkeeping routes.
 enum NeMoGymRoutes {
-    /// `POST /seed_session`: Referee keeps no session state.
+    /// `POST /seed_session`: Referee keeps no session state; an Environment Server's `resources_session_id` is confirmed.
     static func seedSession(_ request: Request, context: some RequestContext) async throws -> Response {
-        .json(Array("{}".utf8))
+        try await sessionReply(request, closing: false)
+    }
+
+    /// `POST /close_session`: nothing to release; the `resources_session_id` is confirmed.
+    static func closeSession(_ request: Request, context: some RequestContext) async throws -> Response {
+        try await sessionReply(request, closing: true)
+    }
+
+    private static func sessionReply(_ request: Request, closing: Bool) async throws -> Response {
+        let body = try await request.body.collect(upTo: 1024 * 1024)
+        // An empty body is the legacy agent's seed with nothing in it.
+        guard body.readableBytes > 0 || closing else { return .json(Array("{}".utf8)) }
+        let reply = try body.withUnsafeReadableBytes { raw in
+            try Result { () throws(RewardError) in
+                try Wire.nemoGymSessionReply(raw.assumingMemoryBound(to: UInt8.self), closing: closing)
+            }.get(orThrow: APIError.badRequest)
+        }
+        return .json(reply)
     }
 
     /// `POST /aggregate_metrics`: reward statistics per task (`_ng_task_index`) and over all rollouts.

@@ -40,6 +40,31 @@ extension Wire {
     }
 }
 
+extension Wire {
+    /// The reply to NeMo-Gym's `/seed_session` or `/close_session`. Referee keeps no session state, so, as
+    /// NeMo-Gym 0.7.0's default `SimpleResourcesServer`, it confirms the caller's `resources_session_id`:
+    /// `{"resources_session_id": ID}`, or `{}` to a seed without one (an agent's legacy seed body). A close
+    /// must name its session.
+    public static func nemoGymSessionReply(_ bytes: UnsafeBufferPointer<UInt8>, closing: Bool) throws(RewardError) -> [UInt8] {
+        let object = try readDocumentObject(bytes)
+        guard let id = object["resources_session_id"], id != .null else {
+            guard !closing else {
+                throw RewardError(code: .missingField, message: "resources_session_id is required", field: "resources_session_id")
+            }
+            return Array("{}".utf8)
+        }
+        guard let text = id.string, !text.isEmpty else {
+            throw WireField.wrongType("resources_session_id", "a non-empty string")
+        }
+        var writer = JSONWriter(capacity: 32 + text.utf8.count)
+        writer.raw("{")
+        writer.key("resources_session_id")
+        writer.string(text)
+        writer.raw("}")
+        return writer.bytes
+    }
+}
+
 extension RewardResult {
     /// NeMo-Gym's `/verify` reply: the request `body` with `reward` (a number always), `mask_sample` (true when
     /// Referee abstained, so the fallback is not a measurement: NeMo-Gym 0.7's `BaseVerifyResponse` field, which

@@ -147,7 +147,9 @@ def trl_rewards(reward_funcs: List[Callable[..., List[Optional[float]]]], inputs
             "names": [f.__name__ for f in reward_funcs]}
 
 
-# -- slime: slime/rollout/rm_hub/__init__.py (remote_rm), with --rm-type remote_rm --reward-key reward -----
+# -- slime (not on PyPI: the name there is an unrelated 0.0.0 placeholder; THUDM/slime at commit 701749b):
+#    slime/rollout/rm_hub/__init__.py (remote_rm: aiohttp POST, raise_for_status, 10 tries with backoff
+#    min(2**attempt, 30) + jitter), with --rm-type remote_rm --reward-key reward ------------------------------
 
 def slime_remote_rm(url: str, prompt: Any, response: str, label: Any, reward_key: Optional[str] = "reward",
                     tries: int = 10) -> float:
