@@ -24,6 +24,8 @@ struct Lexer {
 
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
+        // Room for a short answer's tokens at once, instead of growing from empty; long inputs grow as needed.
+        tokens.reserveCapacity(min(bytes.count, 256))
     }
 
     /// Lexes the whole input.
@@ -174,47 +176,45 @@ extension Lexer {
             try emit(.number(Rational(Int(c - 0x30)), integral: true))
             return
         }
-        var digits: [UInt8] = []
+        // Integer and fraction digits go into one accumulator, a machine word while they fit: no array per number.
+        var digits = DigitAccumulator()
         let lead = scanDigits(into: &digits)
+        let first = lead > 0 ? bytes[index - lead] : nil
         var grouped = false
-        if lead >= 1, lead <= 3, digits != [0x30] {
+        if lead >= 1, lead <= 3, !(lead == 1 && first == 0x30) {
             while let skip = thousandsSeparator(), group(at: index + skip) {
                 index += skip
                 _ = scanDigits(into: &digits)
                 grouped = true
             }
         }
-        var fraction: [UInt8] = []
+        let integerDigits = digits.count
         if peek() == 0x2E, let d = peek(1), Byte.isDigit(d) {
             index += 1
-            _ = scanDigits(into: &fraction)
+            _ = scanDigits(into: &digits)
         } else if matches(Lexer.bracedComma), let d = peek(3), Byte.isDigit(d), !group(at: index + 3) {
             // `3{,}75`: the way LaTeX writes a decimal comma (a bare `,` in mathematics separates).
             index += 3
-            _ = scanDigits(into: &fraction)
+            _ = scanDigits(into: &digits)
             sawDecimalComma = true
-        } else if !grouped, brackets == 0, peek() == 0x2C, decimalComma(lead: lead, first: digits.first) {
+        } else if !grouped, brackets == 0, peek() == 0x2C, decimalComma(lead: lead, first: first) {
             index += 1
-            _ = scanDigits(into: &fraction)
+            _ = scanDigits(into: &digits)
             sawDecimalComma = true
         }
+        let fractionDigits = digits.count - integerDigits
         let exponent = try scientificExponent()
-        let integral = fraction.isEmpty && exponent == nil
-        guard digits.count + fraction.count <= 4_000 else { throw .tooComplex }
+        let integral = fractionDigits == 0 && exponent == nil
+        guard digits.count <= 4_000 else { throw .tooComplex }
         var value: Rational
-        if digits.count + fraction.count <= 18 {
+        if let mantissa = digits.word {
             // Fits a machine word: no text round trip.
-            var mantissa = 0
-            for d in digits { mantissa = mantissa * 10 + Int(d - 0x30) }
             var scale = 1
-            for d in fraction {
-                mantissa = mantissa * 10 + Int(d - 0x30)
-                scale *= 10
-            }
+            for _ in 0..<fractionDigits { scale *= 10 }
             value = scale == 1 ? Rational(mantissa) : try Rational(Rational.big(mantissa), Rational.big(scale))
         } else {
-            let mantissa = BigInt(String(decoding: digits + fraction, as: UTF8.self)) ?? 0
-            value = try Rational(mantissa, BigInt(10).power(fraction.count))
+            let mantissa = BigInt(digits.text) ?? 0
+            value = try Rational(mantissa, BigInt(10).power(fractionDigits))
         }
         if let exponent {
             value = try value * Rational(10).power(exponent)
@@ -222,7 +222,7 @@ extension Lexer {
         try emit(.number(value, integral: integral))
     }
 
-    private mutating func scanDigits(into out: inout [UInt8]) -> Int {
+    private mutating func scanDigits(into out: inout DigitAccumulator) -> Int {
         let start = index
         while let c = peek(), Byte.isDigit(c) {
             out.append(c)
@@ -233,6 +233,8 @@ extension Lexer {
 
     /// The length of a thousands separator at the cursor (`,` `{,}` `,\!` `\,` or one space), if any.
     private func thousandsSeparator() -> Int? {
+        // Every form starts with one of these: most numbers end at a byte that starts none.
+        guard let next = peek(), Lexer.separatorStarts[Int(next)] else { return nil }
         for form in Lexer.separators where matches(form) {
             if form == [0x2C], brackets > 0 { return nil }
             let spaceAfter = form.contains(0x5C) && index + form.count < bytes.count && bytes[index + form.count] == 0x20
@@ -244,6 +246,12 @@ extension Lexer {
     private static let separators = [
         "{,}\\!", "{,}", ",\\!", ",\\,", "\\,", "\\!", "\\;", "\\:", "\\>", "\\ ", "~", ",", " ",
     ].map { Array($0.utf8) }
+    /// Whether a byte starts one of `separators`, by byte value.
+    private static let separatorStarts: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for form in separators { table[Int(form[0])] = true }
+        return table
+    }()
     private static let bracedComma = Array("{,}".utf8)
 
     /// Whether exactly three digits start at `i`.
@@ -278,9 +286,36 @@ extension Lexer {
         guard let d = peek(k), Byte.isDigit(d) else { return nil }
         if let after = peek(k + 1), Byte.isLetter(after) { return nil }
         index += k
-        var digits: [UInt8] = []
+        var digits = DigitAccumulator()
         _ = scanDigits(into: &digits)
-        guard digits.count <= 6, let e = Int(String(decoding: digits, as: UTF8.self)) else { throw .tooComplex }
+        guard digits.count <= 6, let e = digits.word else { throw .tooComplex }
         return negative ? -e : e
     }
+}
+
+/// A number's decimal digits as the lexer reads them: their value while it fits a machine word
+/// (18 digits), and the digits as text only for a longer number.
+struct DigitAccumulator {
+    /// How many digits were appended.
+    private(set) var count = 0
+    private var value = 0
+    private var long: [UInt8] = []
+
+    /// Appends one ASCII digit.
+    mutating func append(_ digit: UInt8) {
+        if count < 18 {
+            value = value * 10 + Int(digit - 0x30)
+        } else {
+            // The first 18 digits as their value's text: leading zeros change no integer.
+            if long.isEmpty { long = Array(String(value).utf8) }
+            long.append(digit)
+        }
+        count += 1
+    }
+
+    /// The digits' value when there are at most 18 of them, else nil.
+    var word: Int? { count <= 18 ? value : nil }
+
+    /// The digits as text (without leading zeros when longer than a word).
+    var text: String { count <= 18 ? String(value) : String(decoding: long, as: UTF8.self) }
 }
