@@ -49,6 +49,8 @@ enum TagScanner {
     /// Every tag, in order of position.
     static func tags(in bytes: UnsafeBufferPointer<UInt8>) -> [Tag] {
         var found: [Tag] = []
+        // A SAIL or R1 response holds four to six tags: room for them at once, not three regrowths per rollout.
+        found.reserveCapacity(8)
         var index = 0
         let count = bytes.count
         while index < count {
