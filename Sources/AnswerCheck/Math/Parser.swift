@@ -124,7 +124,8 @@ struct Parser {
     /// At the top level, `;` between comma lists groups them: `p=5,q=2;p=7,q=2` is two pairs.
     mutating func list(closers: [Token.Kind]) throws(MathFailure) -> Node {
         var items: [Node] = []
-        var groupStarts = [0]
+        // Where a `;` started a new group (the first group starts at 0); empty for the usual answer without one.
+        var laterGroupStarts: [Int] = []
         while true {
             while accept(.conjunction) {}
             if let c = current, closers.contains(c) { break }
@@ -132,14 +133,14 @@ struct Parser {
             guard items.count < Limits.maxElements else { throw .tooComplex }
             items.append(try descend { p throws(MathFailure) in try p.item() })
             if accept(.op(0x3B)) {
-                groupStarts.append(items.count)
+                laterGroupStarts.append(items.count)
                 continue
             }
             if accept(.op(0x2C)) || accept(.conjunction) { continue }
             break
         }
-        if closers.isEmpty, groupStarts.count > 1, groupStarts.count < items.count {
-            let bounds = groupStarts + [items.count]
+        if closers.isEmpty, !laterGroupStarts.isEmpty, laterGroupStarts.count + 1 < items.count {
+            let bounds = [0] + laterGroupStarts + [items.count]
             let groups = zip(bounds, bounds.dropFirst()).filter { $0 < $1 }.map { start, end in
                 end - start == 1 ? items[start] : Node.tuple(open: 0x28, close: 0x29, Array(items[start..<end]))
             }
@@ -152,7 +153,10 @@ struct Parser {
 
     /// A relation chain such as `a < x \le b` or `y = 2x + 1`.
     mutating func item() throws(MathFailure) -> Node {
-        var operands = [try ratio()]
+        let first = try ratio()
+        // Most items are no relation: no lists are made for them, and the token is tested by its code.
+        guard position < tokens.count, tokens[position].code >> 8 == 1 else { return first }
+        var operands = [first]
         var relations: [Relation] = []
         while case .relation(let r) = current {
             advance()
@@ -170,7 +174,9 @@ struct Parser {
     }
 
     mutating func union() throws(MathFailure) -> Node {
-        var parts = [try expression()]
+        let first = try expression()
+        guard at(.command("cup")) else { return first }
+        var parts = [first]
         while accept(.command("cup")) {
             guard parts.count < Limits.maxElements else { throw .tooComplex }
             parts.append(try expression())
