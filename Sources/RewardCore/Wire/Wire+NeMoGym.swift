@@ -53,8 +53,9 @@ extension Wire {
             }
             return Array("{}".utf8)
         }
-        guard let text = id.string, !text.isEmpty else {
-            throw WireField.wrongType("resources_session_id", "a non-empty string")
+        // NeMo-Gym 0.7.0 requires a non-empty id to seed (`min_length=1`) and any string to close.
+        guard let text = id.string, closing || !text.isEmpty else {
+            throw WireField.wrongType("resources_session_id", closing ? "a string" : "a non-empty string")
         }
         var writer = JSONWriter(capacity: 32 + text.utf8.count)
         writer.raw("{")
