@@ -38,7 +38,7 @@ struct RewardRoutes: Sendable {
     /// `POST /reward`: one rollout, or a batch with groups.
     func reward(_ request: Request, context: some RequestContext) async throws -> Response {
         let body = try await readBody(request)
-        let parsed = try read(body) { bytes throws(RewardError) in try Wire.readRewardRequest(bytes, parallelism: engine.parallelism) }
+        let parsed = try Self.read(body) { bytes throws(RewardError) in try Wire.readRewardRequest(bytes, parallelism: engine.parallelism) }
         try checkBatchSize(parsed.items.count, field: "rollouts")
         let options = try parsed.config.map { try scoringOptions(configuration.scoring.overlaid(with: $0)) } ?? serverScoringOptions()
         try checkFieldSizes(parsed.items, batch: parsed.isBatch)
@@ -86,7 +86,7 @@ struct RewardRoutes: Sendable {
     }
 
     /// Reads the body with one of the wire readers; what it cannot read is a 400 naming the problem.
-    func read<T>(_ body: ByteBuffer, _ reader: (UnsafeBufferPointer<UInt8>) throws(RewardError) -> T) throws -> T {
+    static func read<T>(_ body: ByteBuffer, _ reader: (UnsafeBufferPointer<UInt8>) throws(RewardError) -> T) throws -> T {
         let result = body.withUnsafeReadableBytes { raw in
             Result { () throws(RewardError) in try reader(raw.assumingMemoryBound(to: UInt8.self)) }
         }

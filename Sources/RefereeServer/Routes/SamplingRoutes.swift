@@ -17,7 +17,7 @@ extension RewardRoutes {
     /// `POST /sample`: the `k` candidates the strategy prefers, each with its score and statistics.
     func sample(_ request: Request, context: some RequestContext) async throws -> Response {
         let body = try await readBody(request)
-        let parsed = try read(body, Wire.readSampleRequest)
+        let parsed = try Self.read(body, Wire.readSampleRequest)
         let known = try await statistics.statistics(parsed.candidates)
         let chosen = PromptSampler.sample(
             parsed.candidates, k: parsed.k, strategy: parsed.strategy, seed: parsed.seed, statistics: known, policy: statistics.policy)

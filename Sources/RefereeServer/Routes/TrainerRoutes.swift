@@ -10,7 +10,7 @@ extension RewardRoutes {
     /// `POST /get_reward`: OpenRLHF's remote reward protocol.
     func openRLHF(_ request: Request, context: some RequestContext) async throws -> Response {
         let body = try await readBody(request)
-        let parsed = try read(body, Wire.readOpenRLHF)
+        let parsed = try Self.read(body, Wire.readOpenRLHF)
         try checkBatchSize(parsed.query.count, field: "query")
         let options = try serverScoringOptions()
         let items = parsed.rollouts()
@@ -22,7 +22,7 @@ extension RewardRoutes {
     /// `POST /slime`: slime's `remote_rm` body; the reply's `reward` is always a number (`--reward-key reward`).
     func slime(_ request: Request, context: some RequestContext) async throws -> Response {
         let body = try await readBody(request)
-        let item = try read(body, Wire.readSlime)
+        let item = try Self.read(body, Wire.readSlime)
         try checkFieldSizes([item], batch: false)
         _ = try item.rollout.get(orThrow: APIError.badRequest)
         let batch = try await scoreNumeric([item], options: try serverScoringOptions(), context: context)
@@ -32,7 +32,7 @@ extension RewardRoutes {
     /// `POST /verify`: NeMo-Gym's verify; the body comes back with `reward`, `reward_components` and `abstained`.
     func nemoGymVerify(_ request: Request, context: some RequestContext) async throws -> Response {
         let body = try await readBody(request)
-        let parsed = try read(body, Wire.readNeMoGymVerify)
+        let parsed = try Self.read(body, Wire.readNeMoGymVerify)
         try checkFieldSizes([parsed.item], batch: false)
         _ = try parsed.item.rollout.get(orThrow: APIError.badRequest)
         let batch = try await scoreNumeric([parsed.item], options: try serverScoringOptions(), context: context)
@@ -94,22 +94,12 @@ enum NeMoGymRoutes {
         let body = try await request.body.collect(upTo: 1024 * 1024)
         // An empty body is the legacy agent's seed with nothing in it.
         guard body.readableBytes > 0 || closing else { return .json(Array("{}".utf8)) }
-        let reply = try body.withUnsafeReadableBytes { raw in
-            try Result { () throws(RewardError) in
-                try Wire.nemoGymSessionReply(raw.assumingMemoryBound(to: UInt8.self), closing: closing)
-            }.get(orThrow: APIError.badRequest)
-        }
-        return .json(reply)
+        return .json(try RewardRoutes.read(body) { bytes throws(RewardError) in try Wire.nemoGymSessionReply(bytes, closing: closing) })
     }
 
     /// `POST /aggregate_metrics`: reward statistics per task (`_ng_task_index`) and over all rollouts.
     static func aggregateMetrics(_ request: Request, context: some RequestContext) async throws -> Response {
         let body = try await request.body.collect(upTo: 256 * 1024 * 1024)
-        let reply = try body.withUnsafeReadableBytes { raw in
-            try Result { () throws(RewardError) in
-                try NeMoGymMetrics.aggregate(raw.assumingMemoryBound(to: UInt8.self))
-            }.get(orThrow: APIError.badRequest)
-        }
-        return .json(reply)
+        return .json(try RewardRoutes.read(body, NeMoGymMetrics.aggregate))
     }
 }

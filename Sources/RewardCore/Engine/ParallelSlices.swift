@@ -17,8 +17,12 @@ public enum ParallelSlices {
     /// `body` applied to each range of `ranges(count:parallelism:)`, the ranges run at once; results in range order.
     /// `body` may run on several threads at once: it must only read what it shares (the batch, the input bytes).
     public static func map<T: Sendable>(count: Int, parallelism: Int, _ body: (Range<Int>) -> T) -> [T] {
-        let ranges = ranges(count: count, parallelism: parallelism)
-        guard ranges.count > 1 else { return [body(0..<count)] }
+        map(ranges(count: count, parallelism: parallelism), body)
+    }
+
+    /// `body` applied to each of `ranges` at once; results in range order.
+    public static func map<T: Sendable>(_ ranges: [Range<Int>], _ body: (Range<Int>) -> T) -> [T] {
+        guard ranges.count > 1 else { return ranges.map(body) }
         return [T](unsafeUninitializedCapacity: ranges.count) { buffer, initialized in
             // Each iteration writes only its own element of the result, and `body` only reads what it shares.
             nonisolated(unsafe) let results = buffer.baseAddress!

@@ -36,28 +36,33 @@ public enum NeMoGymMetrics {
         writer.raw("],")
         let all = byTask.keys.sorted().flatMap { byTask[$0]! }
         let measured = all.filter { !$0.abstained }
+        let coverage = coverage(byTask)
         writer.key("agent_metrics")
         writer.raw("{")
         writeStatistics(all, to: &writer)
-        writeCoverage(byTask, to: &writer)
+        write(coverage, to: &writer)
         writer.raw("},")
         writer.key("key_metrics")
         writer.raw("{")
         writer.key("mean/reward")
         writer.number(measured.isEmpty ? nil : measured.map(\.reward).reduce(0, +) / Double(measured.count))
-        writeCoverage(byTask, to: &writer)
+        write(coverage, to: &writer)
         writer.raw("}}")
         return writer.bytes
     }
 
-    /// NeMo-Gym's coverage keys, when a rollout was masked.
-    private static func writeCoverage(_ byTask: [Int: [(reward: Double, abstained: Bool)]], to writer: inout JSONWriter) {
+    /// NeMo-Gym's coverage keys and counts; none when no rollout was masked.
+    private static func coverage(_ byTask: [Int: [(reward: Double, abstained: Bool)]]) -> [(String, Int)] {
         let masked = byTask.values.reduce(0) { $0 + $1.count(where: \.abstained) }
-        guard masked > 0 else { return }
+        guard masked > 0 else { return [] }
         let rollouts = byTask.values.reduce(0) { $0 + $1.count }
         let measuredTasks = byTask.values.count(where: { $0.contains { !$0.abstained } })
-        for (name, value) in [("coverage/measured_rollouts", rollouts - masked), ("coverage/masked_rollouts", masked),
-                              ("coverage/measured_tasks", measuredTasks), ("coverage/fully_masked_tasks", byTask.count - measuredTasks)] {
+        return [("coverage/measured_rollouts", rollouts - masked), ("coverage/masked_rollouts", masked),
+                ("coverage/measured_tasks", measuredTasks), ("coverage/fully_masked_tasks", byTask.count - measuredTasks)]
+    }
+
+    private static func write(_ coverage: [(String, Int)], to writer: inout JSONWriter) {
+        for (name, value) in coverage {
             writer.raw(",")
             writer.key(name)
             writer.number(value)

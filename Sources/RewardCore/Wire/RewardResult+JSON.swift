@@ -165,18 +165,18 @@ extension BatchResult {
         writer.raw("{")
         writer.key("results")
         writer.raw("[")
-        let parts = ParallelSlices.map(count: results.count, parallelism: parallelism) { range -> [UInt8]? in
-            guard range.count < results.count else { return nil }
-            var part = JSONWriter(capacity: 512 * range.count)
-            writeResults(range, to: &part)
-            return part.bytes
-        }
-        if parts.count == 1 {
+        let ranges = ParallelSlices.ranges(count: results.count, parallelism: parallelism)
+        if ranges.count == 1 {
             writeResults(results.indices, to: &writer)
         } else {
+            let parts = ParallelSlices.map(ranges) { range in
+                var part = JSONWriter(capacity: 512 * range.count)
+                writeResults(range, to: &part)
+                return part.bytes
+            }
             for (offset, part) in parts.enumerated() {
                 writer.comma(offset > 0)
-                writer.rawBytes(part ?? [])
+                writer.rawBytes(part)
             }
         }
         writer.raw("],")

@@ -38,9 +38,7 @@ extension Wire {
         }
         return NeMoGymVerifyRequest(item: RolloutItem(result), hasMembers: !object.members.isEmpty)
     }
-}
 
-extension Wire {
     /// The reply to NeMo-Gym's `/seed_session` or `/close_session`. Referee keeps no session state, so, as
     /// NeMo-Gym 0.7.0's default `SimpleResourcesServer`, it confirms the caller's `resources_session_id`:
     /// `{"resources_session_id": ID}`, or `{}` to a seed without one (an agent's legacy seed body). A close
