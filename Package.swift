@@ -162,7 +162,7 @@ let package = Package(
         ),
         // The conformance corpus is data the tests read from their own source path, not a resource.
         .testTarget(
-            name: "AnswerCheckTests", dependencies: ["AnswerCheck"], exclude: ["Fixtures/conformance"],
+            name: "AnswerCheckTests", dependencies: ["AnswerCheck", .product(name: "BigInt", package: "BigInt")], exclude: ["Fixtures/conformance"],
             swiftSettings: strict
         ),
         .testTarget(name: "RewardCoreTests", dependencies: ["AnswerCheck", "RewardCore"], swiftSettings: strict),

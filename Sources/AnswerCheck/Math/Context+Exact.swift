@@ -5,7 +5,7 @@ extension Context {
     mutating func exact(_ node: Node) throws(MathFailure) -> Rational? {
         try tick()
         let value = try exactValue(node)
-        if let value, value.num.bitWidth > 128 || value.den.bitWidth > 128 {
+        if let value, value.bitWidth > 128 {
             // The gcds behind each exact result cost about the square of its size in words.
             let words = (value.num.bitWidth + value.den.bitWidth) / 64
             steps += words * words / 16
@@ -40,7 +40,7 @@ extension Context {
             return try call(f, x)
         case .root(let index, let a):
             guard let k = try exact(index), let x = try exact(a) else { return nil }
-            guard k.isInteger, let n = Int(exactly: k.num), n >= 1 else { return nil }
+            guard let n = k.integer, n >= 1 else { return nil }
             if x.isNegative, n % 2 == 0 { return nil }
             return x.root(n)
         case .binomial(let a, let b):
@@ -57,10 +57,10 @@ extension Context {
 
     func power(_ x: Rational, _ y: Rational) throws(MathFailure) -> Rational? {
         if y.isInteger {
-            guard let e = Int(exactly: y.num), abs(e) <= Limits.maxExponent else { throw .tooComplex }
+            guard let e = y.integer, abs(e) <= Limits.maxExponent else { throw .tooComplex }
             return try x.power(e)
         }
-        guard let q = Int(exactly: y.den), let p = Int(exactly: y.num), abs(p) <= Limits.maxExponent else {
+        guard let (p, q) = y.small, abs(p) <= Limits.maxExponent else {
             throw .tooComplex
         }
         if x.isNegative { return nil }
@@ -80,7 +80,7 @@ extension Context {
             if !r.isZero, x.isNegative == (f == .floor) { result += x.isNegative ? -1 : 1 }
             return try Rational(result, 1)
         case .factorial:
-            guard x.isInteger, let n = Int(exactly: x.num) else { return nil }
+            guard let n = x.integer else { return nil }
             guard n >= 0 else { throw .undefined }
             guard n <= Limits.maxFactorial else { throw .tooComplex }
             // Multiply machine-word chunks first: a tenth of the big multiplications.
@@ -111,7 +111,7 @@ extension Context {
     }
 
     func binomial(_ n: Rational, _ k: Rational) throws(MathFailure) -> Rational? {
-        guard n.isInteger, k.isInteger, let a = Int(exactly: n.num), let b = Int(exactly: k.num) else { return nil }
+        guard let a = n.integer, let b = k.integer else { return nil }
         guard a >= 0, a <= Limits.maxFactorial else { throw a < 0 ? .undefined : .tooComplex }
         guard b >= 0, b <= a else { return .zero }
         var result = BigInt(1)
@@ -126,8 +126,7 @@ extension Context {
         _ variable: String, _ lower: Node, _ upper: Node, product: Bool = false,
         _ term: (inout Context, T?) throws(MathFailure) -> T?
     ) throws(MathFailure) -> T? where T: Summable {
-        guard let lo = try exact(lower), let hi = try exact(upper), lo.isInteger, hi.isInteger,
-              let a = Int(exactly: lo.num), let b = Int(exactly: hi.num) else { throw .unparseable }
+        guard let lo = try exact(lower), let hi = try exact(upper), let a = lo.integer, let b = hi.integer else { throw .unparseable }
         guard b - a < Limits.maxSumTerms else { throw .tooComplex }
         let saved = bindings[variable]
         defer { bindings[variable] = saved }

@@ -63,7 +63,18 @@ struct Context {
         if a == b { return true }
         if a.isInteger && b.isInteger { return false }
         if let precision, Context.rounded(a, places: precision) == Context.rounded(b, places: precision) { return true }
-        // Over the common denominator a.den * b.den, so no reduction (and no gcd) is needed.
+        // Over the common denominator a.den * b.den, so no reduction (and no gcd) is needed;
+        // in machine words when nothing overflows, with the products compared at full width.
+        if let (an, ad) = a.small, let (bn, bd) = b.small, let (tn, td) = exactTolerance.small {
+            let (x, o1) = an.multipliedReportingOverflow(by: bd)
+            let (y, o2) = bn.multipliedReportingOverflow(by: ad)
+            let (difference, o3) = x.subtractingReportingOverflow(y)
+            if !o1, !o2, !o3 {
+                let lhs = difference.magnitude.multipliedFullWidth(by: UInt(td))
+                let rhs = max(x.magnitude, y.magnitude).multipliedFullWidth(by: UInt(tn))
+                return lhs.high < rhs.high || lhs.high == rhs.high && lhs.low <= rhs.low
+            }
+        }
         let x = a.num * b.den
         let y = b.num * a.den
         let difference = (x - y).magnitude
@@ -116,6 +127,6 @@ enum Points {
         hash ^= hash >> 29
         let numerator = Int(hash % 89) + 11
         let denominator = Int((hash >> 8) % 13) + 7
-        return (try? Rational(Rational.big(numerator), Rational.big(denominator))) ?? .one
+        return (try? Rational(numerator, denominator)) ?? .one
     }
 }

@@ -211,7 +211,7 @@ extension Lexer {
             // Fits a machine word: no text round trip.
             var scale = 1
             for _ in 0..<fractionDigits { scale *= 10 }
-            value = scale == 1 ? Rational(mantissa) : try Rational(Rational.big(mantissa), Rational.big(scale))
+            value = scale == 1 ? Rational(mantissa) : try Rational(mantissa, scale)
         } else {
             let mantissa = BigInt(digits.text) ?? 0
             value = try Rational(mantissa, BigInt(10).power(fractionDigits))
