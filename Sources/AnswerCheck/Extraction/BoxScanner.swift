@@ -19,10 +19,17 @@ struct BoxScanner {
     private static let names = [Array("boxed".utf8), Array("fbox".utf8)]
 
     private mutating func scan() {
-        var stack: [Int?] = []
+        // Open braces, each with the box it opens (-1: a plain group).
+        var stack: [Int] = []
         var i = 0
-        while i < bytes.count {
-            let c = bytes[i]
+        let count = bytes.count
+        while i < count {
+            // Only `\`, `{` and `}` matter; everything else is skipped in a tight loop.
+            let c = bytes.withUnsafeBufferPointer { b in
+                while i < count, b[i] != 0x5C, b[i] != 0x7B, b[i] != 0x7D { i += 1 }
+                return i < count ? b[i] : 0
+            }
+            if i == count { break }
             if c == 0x5C {
                 if let box = boxCommand(at: i) {
                     boxes.append(box)
@@ -34,8 +41,8 @@ struct BoxScanner {
                 }
                 continue
             }
-            if c == 0x7B { stack.append(nil) }
-            if c == 0x7D, let top = stack.popLast(), let k = top {
+            if c == 0x7B { stack.append(-1) }
+            if c == 0x7D, let k = stack.popLast(), k >= 0 {
                 boxes[k].contentEnd = i
                 boxes[k].end = i + 1
             }
@@ -73,9 +80,11 @@ struct BoxScanner {
     }
 
     private func content(_ box: Box) -> String? {
-        guard let end = box.contentEnd else { return nil }
-        let text = String(decoding: bytes[box.contentStart..<end], as: UTF8.self).trimmed
-        return text.isEmpty ? nil : text
+        guard var end = box.contentEnd else { return nil }
+        var start = box.contentStart
+        while start < end, Byte.isSpace(bytes[start]) { start += 1 }
+        while end > start, Byte.isSpace(bytes[end - 1]) { end -= 1 }
+        return start < end ? String(decoding: bytes[start..<end], as: UTF8.self) : nil
     }
 
     /// Whether the box that starts last was never closed: then there is no final answer.
@@ -83,20 +92,32 @@ struct BoxScanner {
 
     /// The content of the last box, joined with the boxes listed right before it.
     func finalAnswer() -> (text: String, end: Int)? {
-        var leaves: [(Box, String)] = []
-        for (k, box) in boxes.enumerated() {
-            let nested = k + 1 < boxes.count && boxes[k + 1].start < (box.end ?? bytes.count)
-            if !nested, let text = content(box) { leaves.append((box, text)) }
+        guard var k = previousLeaf(before: boxes.count) else { return nil }
+        let end = boxes[k].end ?? bytes.count
+        var text = content(boxes[k]) ?? ""
+        while let j = previousLeaf(before: k), let previousEnd = boxes[j].end,
+              BoxScanner.joins(bytes[previousEnd..<boxes[k].start]) {
+            text = (content(boxes[j]) ?? "") + ", " + text
+            k = j
         }
-        guard var k = leaves.indices.last else { return nil }
-        let end = leaves[k].0.end ?? bytes.count
-        var parts = [leaves[k].1]
-        while k > 0, let previousEnd = leaves[k - 1].0.end,
-              BoxScanner.joins(bytes[previousEnd..<leaves[k].0.start]) {
-            k -= 1
-            parts.append(leaves[k].1)
+        return (text, end)
+    }
+
+    /// The last box before index `k` that holds no other box and is not empty.
+    private func previousLeaf(before k: Int) -> Int? {
+        var j = k - 1
+        while j >= 0 {
+            let nested = j + 1 < boxes.count && boxes[j + 1].start < (boxes[j].end ?? bytes.count)
+            if !nested, !isBlank(boxes[j]) { return j }
+            j -= 1
         }
-        return (parts.count == 1 ? parts[0] : parts.reversed().joined(separator: ", "), end)
+        return nil
+    }
+
+    /// Whether a box has no closed content or only white space in it.
+    private func isBlank(_ box: Box) -> Bool {
+        guard let end = box.contentEnd else { return true }
+        return bytes[box.contentStart..<end].allSatisfy(Byte.isSpace)
     }
 
     /// Text between two boxes that lists them (`, `, ` and `, `\quad\text{and}\quad`) rather than

@@ -10,7 +10,7 @@ enum Phrases {
         }
         guard let start = best else { return nil }
         var segment = Array(bytes[start..<sentenceEnd(bytes, from: start)])
-        if let isAt = lastEnd(of: Array(" is ".utf8), in: segment) {
+        if let isAt = lastEnd(of: isWord, in: segment) {
             segment = Array(segment[isAt...])
         }
         if let span = MathSpans.last(in: segment) { return Suffix.percent(span.text, segment, from: span.end) }
@@ -21,9 +21,12 @@ enum Phrases {
         return LastNumber.find(in: Array(text.utf8))?.text
     }
 
+    private static let minervaPhrase = Array("final answer is".utf8)
+    private static let isWord = Array(" is ".utf8)
+
     /// The last "final answer is $X$" (Minerva's layout) and where it starts.
     static func minerva(in bytes: [UInt8]) -> (String, Int)? {
-        guard var i = lastEnd(of: Array("final answer is".utf8), in: bytes) else { return nil }
+        guard var i = lastEnd(of: minervaPhrase, in: bytes) else { return nil }
         while i < bytes.count, bytes[i] == 0x20 { i += 1 }
         guard i < bytes.count, bytes[i] == 0x24 || bytes[i] == 0x5C,
               let span = MathSpans.first(in: bytes, from: i), span.start == i else { return nil }
@@ -58,19 +61,21 @@ enum Phrases {
 
     /// The index just past the last occurrence of the lower-case `needle`, ignoring ASCII case.
     static func lastEnd(of needle: [UInt8], in hay: [UInt8]) -> Int? {
-        guard needle.count <= hay.count else { return nil }
-        var i = hay.count - needle.count
-        search: while i >= 0 {
-            for (k, b) in needle.enumerated() {
-                let c = hay[i + k]
-                if (c >= 0x41 && c <= 0x5A ? c | 0x20 : c) != b {
-                    i -= 1
-                    continue search
+        guard !needle.isEmpty, needle.count <= hay.count else { return nil }
+        @inline(__always) func lower(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
+        return hay.withUnsafeBufferPointer { h in
+            needle.withUnsafeBufferPointer { n in
+                let first = n[0]
+                var i = h.count - n.count
+                search: while i >= 0 {
+                    defer { i -= 1 }
+                    guard lower(h[i]) == first else { continue }
+                    for k in 1..<n.count where lower(h[i + k]) != n[k] { continue search }
+                    return i + n.count
                 }
+                return nil
             }
-            return i + needle.count
         }
-        return nil
     }
 }
 
