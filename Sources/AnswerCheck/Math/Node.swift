@@ -1,29 +1,32 @@
 /// A parsed answer: a scalar expression or a structure built from expressions.
-indirect enum Node: Sendable, Equatable {
+///
+/// Only the cases that hold a node directly are `indirect`: a leaf (a number, a symbol) and the
+/// cases holding arrays are stored inline, so most nodes cost no allocation of their own.
+enum Node: Sendable, Equatable {
     /// An exact number as written.
     case number(Rational)
     /// A free variable (`x`, `a_{3}`); subscripts are part of the name.
     case symbol(String)
     /// A named constant.
     case constant(Constant)
-    case add(Node, Node)
-    case mul(Node, Node)
-    case div(Node, Node)
-    case pow(Node, Node)
-    case neg(Node)
+    indirect case add(Node, Node)
+    indirect case mul(Node, Node)
+    indirect case div(Node, Node)
+    indirect case pow(Node, Node)
+    indirect case neg(Node)
     /// `a ± b`: two alternatives, expanded before comparison.
-    case plusMinus(Node, Node)
+    indirect case plusMinus(Node, Node)
     /// A one-argument function.
-    case call(Function, Node)
+    indirect case call(Function, Node)
     /// `\log_b x`.
-    case log(base: Node, Node)
+    indirect case log(base: Node, Node)
     /// `\sqrt[n]{x}`.
-    case root(index: Node, Node)
-    case binomial(Node, Node)
+    indirect case root(index: Node, Node)
+    indirect case binomial(Node, Node)
     /// `\sum_{v=lo}^{hi} body`, or `\prod_{v=lo}^{hi} body` when `product`.
-    case sum(variable: String, lower: Node, upper: Node, body: Node, product: Bool)
+    indirect case sum(variable: String, lower: Node, upper: Node, body: Node, product: Bool)
     /// `a:b`, compared part by part.
-    case ratio(Node, Node)
+    indirect case ratio(Node, Node)
     /// Ordered elements in brackets: tuples and intervals (`(a,b)`, `[a,b)`).
     case tuple(open: UInt8, close: UInt8, [Node])
     /// `\{a, b\}`: unordered.

@@ -39,12 +39,12 @@ extension Parser {
         case .op(0x5B):
             return try descend { p throws(MathFailure) in try p.bracketed(open: 0x5B) }
         case .op(0x7B):
-            let inner = try descend { p throws(MathFailure) in try p.list(closers: [.op(0x7D)]) }
+            let inner = try descend { p throws(MathFailure) in try p.list(closers: ListEnd(Token.code(of: .op(0x7D)))) }
             try expect(.op(0x7D))
             if case .list(let items) = inner, items.count == 1 { return items[0] }
             return inner
         case .setOpen:
-            let inner = try descend { p throws(MathFailure) in try p.list(closers: [.setClose]) }
+            let inner = try descend { p throws(MathFailure) in try p.list(closers: ListEnd(Token.code(of: .setClose))) }
             try expect(.setClose)
             guard case .list(let items) = inner else { return .set([inner]) }
             return .set(items)
@@ -61,7 +61,7 @@ extension Parser {
 
     /// `(a)`, `(a, b)`, `[a, b)`: a group of one item, else a tuple or interval.
     mutating func bracketed(open: UInt8) throws(MathFailure) -> Node {
-        let inner = try list(closers: [.op(0x29), .op(0x5D)])
+        let inner = try list(closers: ListEnd(Token.code(of: .op(0x29)), Token.code(of: .op(0x5D))))
         guard case .op(let close)? = current, close == 0x29 || close == 0x5D else { throw .unparseable }
         advance()
         guard case .list(let items) = inner, !items.isEmpty else { throw .unparseable }

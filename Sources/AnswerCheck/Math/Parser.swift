@@ -52,7 +52,7 @@ struct Parser {
         var parser = Parser(scan.tokens)
         parser.percentIsUnit = percentIsUnit
         if let words = parser.textAnswer() { return (.text(words), scan.decimalComma) }
-        let node = try parser.list(closers: [])
+        let node = try parser.list(closers: .top)
         guard parser.position == parser.tokens.count else { throw .unparseable }
         // A tree is never taller than its token count (a word counting one per letter, since `abc`
         // is `a*b*c`), so short answers skip the measurement.
@@ -122,14 +122,13 @@ struct Parser {
 
     /// Items separated by `,` `;` `and` `or` up to one of `closers` (not consumed).
     /// At the top level, `;` between comma lists groups them: `p=5,q=2;p=7,q=2` is two pairs.
-    mutating func list(closers: [Token.Kind]) throws(MathFailure) -> Node {
+    mutating func list(closers: ListEnd) throws(MathFailure) -> Node {
         var items: [Node] = []
         // Where a `;` started a new group (the first group starts at 0); empty for the usual answer without one.
         var laterGroupStarts: [Int] = []
         while true {
             while accept(.conjunction) {}
-            if let c = current, closers.contains(c) { break }
-            if current == nil { break }
+            guard position < tokens.count, !closers.contains(tokens[position].code) else { break }
             guard items.count < Limits.maxElements else { throw .tooComplex }
             items.append(try descend { p throws(MathFailure) in try p.item() })
             if accept(.op(0x3B)) {
@@ -139,15 +138,15 @@ struct Parser {
             if accept(.op(0x2C)) || accept(.conjunction) { continue }
             break
         }
-        if closers.isEmpty, !laterGroupStarts.isEmpty, laterGroupStarts.count + 1 < items.count {
+        if closers == .top, !laterGroupStarts.isEmpty, laterGroupStarts.count + 1 < items.count {
             let bounds = [0] + laterGroupStarts + [items.count]
             let groups = zip(bounds, bounds.dropFirst()).filter { $0 < $1 }.map { start, end in
                 end - start == 1 ? items[start] : Node.tuple(open: 0x28, close: 0x29, Array(items[start..<end]))
             }
             return groups.count == 1 ? groups[0] : .list(groups)
         }
-        if items.count == 1, closers.isEmpty { return items[0] }
-        if items.isEmpty, closers.isEmpty { throw .unparseable }
+        if items.count == 1, closers == .top { return items[0] }
+        if items.isEmpty, closers == .top { throw .unparseable }
         return .list(items)
     }
 
@@ -199,4 +198,20 @@ struct Parser {
             }
         }
     }
+}
+
+/// The token codes (``Token/code``) that end a list, at most two; none at the top level.
+struct ListEnd: Equatable {
+    private let first: UInt16
+    private let second: UInt16
+
+    /// The whole answer: only the end of the tokens ends it.
+    static let top = ListEnd(.max)
+
+    init(_ first: UInt16, _ second: UInt16? = nil) {
+        self.first = first
+        self.second = second ?? first
+    }
+
+    func contains(_ code: UInt16) -> Bool { code == first || code == second }
 }

@@ -21,7 +21,8 @@ enum TextNormalizer {
 
     /// The UTF-8 bytes of `text` with Unicode spellings replaced; unknown scalars pass through.
     static func bytes(of text: String) -> [UInt8] {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return Array(text.utf8) }
+        let ascii = text.utf8.withContiguousStorageIfAvailable { !$0.contains { $0 >= 0x80 } }
+        if ascii ?? text.utf8.allSatisfy({ $0 < 0x80 }) { return Array(text.utf8) }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
