@@ -24,12 +24,10 @@ struct BoxScanner {
         var i = 0
         let count = bytes.count
         while i < count {
-            // Only `\`, `{` and `}` matter; everything else is skipped in a tight loop.
-            let c = bytes.withUnsafeBufferPointer { b in
-                while i < count, b[i] != 0x5C, b[i] != 0x7B, b[i] != 0x7D { i += 1 }
-                return i < count ? b[i] : 0
-            }
-            if i == count { break }
+            // Only `\`, `{` and `}` matter; the bytes between are skipped a word at a time.
+            i = bytes.withUnsafeBufferPointer { ByteSearch.nextBraceOrBackslash(in: $0, from: i) }
+            guard i < count else { break }
+            let c = bytes[i]
             if c == 0x5C {
                 if let box = boxCommand(at: i) {
                     boxes.append(box)
@@ -52,6 +50,8 @@ struct BoxScanner {
 
     /// A box starting at the backslash at `i`: braced (closed later by the scan) or braceless.
     private func boxCommand(at i: Int) -> Box? {
+        // Both names start with `b` or `f`: most commands are ruled out by one byte.
+        guard i + 1 < bytes.count, bytes[i + 1] == 0x62 || bytes[i + 1] == 0x66 else { return nil }
         for name in BoxScanner.names where matches(name, at: i + 1) {
             var j = i + 1 + name.count
             if j < bytes.count, Byte.isLetter(bytes[j]) { return nil }

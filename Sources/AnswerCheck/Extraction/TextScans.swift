@@ -63,18 +63,21 @@ enum Phrases {
     static func lastEnd(of needle: [UInt8], in hay: [UInt8]) -> Int? {
         guard !needle.isEmpty, needle.count <= hay.count else { return nil }
         @inline(__always) func lower(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
+        let letter = needle[0] >= 0x61 && needle[0] <= 0x7A
         return hay.withUnsafeBufferPointer { h in
-            needle.withUnsafeBufferPointer { n in
-                let first = n[0]
-                var i = h.count - n.count
-                search: while i >= 0 {
-                    defer { i -= 1 }
-                    guard lower(h[i]) == first else { continue }
-                    for k in 1..<n.count where lower(h[i + k]) != n[k] { continue search }
-                    return i + n.count
+            var i = h.count - needle.count
+            while i >= 0 {
+                // A phrase starting with a letter: jump to the previous byte that is that letter.
+                if letter {
+                    guard let at = ByteSearch.previousLetter(needle[0], in: h, from: i) else { return nil }
+                    i = at
                 }
-                return nil
+                var k = 0
+                while k < needle.count, lower(h[i + k]) == needle[k] { k += 1 }
+                if k == needle.count { return i + needle.count }
+                i -= 1
             }
+            return nil
         }
     }
 }

@@ -1,0 +1,62 @@
+/// Word-at-a-time byte searches for the scans over long responses: eight bytes are tested with a
+/// few integer operations, and only a word that may hold a match is looked at byte by byte.
+enum ByteSearch {
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highs: UInt64 = 0x8080_8080_8080_8080
+    /// Bit 5 of every byte: set, it folds ASCII upper case onto lower case.
+    static let foldCase: UInt64 = 0x2020_2020_2020_2020
+
+    /// Whether a byte of `word` equals `byte` (exact: the borrow trick never misses a zero byte
+    /// and reports one only when there is one).
+    @inline(__always)
+    static func contains(_ word: UInt64, _ byte: UInt8) -> Bool {
+        let v = word ^ (ones &* UInt64(byte))
+        return (v &- ones) & ~v & highs != 0
+    }
+
+    /// The first index at or after `start` whose byte, with bit 5 set, is `0x7B`, `0x7C` or
+    /// `0x7D`: every `\`, `{` and `}` (and also `[`, `]`, `|`); `b.count` when there is none.
+    static func nextBraceOrBackslash(in b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = b.baseAddress else { return b.count }
+        let raw = UnsafeRawPointer(base)
+        var i = start
+        while i < b.count {
+            if i + 8 <= b.count {
+                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) | foldCase
+                if !contains(word, 0x7B), !contains(word, 0x7C), !contains(word, 0x7D) {
+                    i += 8
+                    continue
+                }
+            }
+            let stop = min(i + 8, b.count)
+            while i < stop {
+                if (b[i] | 0x20) &- 0x7B < 3 { return i }
+                i += 1
+            }
+        }
+        return b.count
+    }
+
+    /// The last index at or before `start` whose byte, with bit 5 set, is the lower-case letter
+    /// `letter` (so either case of it); nil when there is none.
+    static func previousLetter(_ letter: UInt8, in b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let base = b.baseAddress else { return nil }
+        let raw = UnsafeRawPointer(base)
+        var i = min(start, b.count - 1)
+        while i >= 0 {
+            if i >= 7 {
+                let word = raw.loadUnaligned(fromByteOffset: i - 7, as: UInt64.self) | foldCase
+                if !contains(word, letter) {
+                    i -= 8
+                    continue
+                }
+            }
+            let stop = max(i - 8, -1)
+            while i > stop {
+                if b[i] | 0x20 == letter { return i }
+                i -= 1
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,63 @@
+import Testing
+@testable import AnswerCheck
+
+/// The word-at-a-time searches against a byte-by-byte search on random bytes of every value,
+/// at every start, with matches near word edges and buffer ends.
+@Suite("Extraction: word-at-a-time byte search")
+struct ByteSearchTests {
+    static func randomBytes(_ count: Int, seed: UInt64, alphabet: [UInt8]?) -> [UInt8] {
+        var state = seed
+        return (0..<count).map { _ in
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let r = UInt8(truncatingIfNeeded: state >> 33)
+            return alphabet.map { $0[Int(r) % $0.count] } ?? r
+        }
+    }
+
+    /// Dense and sparse inputs: every byte value, and mostly letters with a few targets.
+    static let inputs: [[UInt8]] = (0..<40).map { k in
+        let alphabet: [UInt8]? = k % 2 == 0 ? nil : Array("abcdefxyzFF  ..\\{}[]|".utf8) + Array(repeating: 0x61, count: 40)
+        return randomBytes(k * 7 % 67, seed: UInt64(k) + 1, alphabet: alphabet)
+    }
+
+    @Test("the next brace or backslash is the first byte that is one, from every start")
+    func forward() {
+        for bytes in Self.inputs {
+            for start in 0...bytes.count {
+                let expected = bytes[start...].firstIndex { ($0 | 0x20) &- 0x7B < 3 } ?? bytes.count
+                let found = bytes.withUnsafeBufferPointer { ByteSearch.nextBraceOrBackslash(in: $0, from: start) }
+                #expect(found == expected, "\(bytes) from \(start)")
+            }
+        }
+    }
+
+    @Test("the previous letter is the last byte that is it in either case, from every start")
+    func backward() {
+        for bytes in Self.inputs where !bytes.isEmpty {
+            for letter in Array("fax".utf8) {
+                for start in 0..<bytes.count {
+                    let expected = bytes[...start].lastIndex { $0 | 0x20 == letter }
+                    let found = bytes.withUnsafeBufferPointer { ByteSearch.previousLetter(letter, in: $0, from: start) }
+                    #expect(found == expected, "\(bytes) letter \(letter) from \(start)")
+                }
+            }
+        }
+    }
+
+    @Test("phrases are found last-first in either case, as a plain search finds them")
+    func phrases() {
+        let needle = Array("final answer is".utf8)
+        for text in ["", "final answer is", "The FINAL answer is 3. Final Answer Is 4", "finalanswer is", "xx final answer i"] {
+            let bytes = Array(text.utf8)
+            let lower = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+            var expected: Int?
+            if lower.count >= needle.count {
+                for i in stride(from: lower.count - needle.count, through: 0, by: -1) where Array(lower[i..<(i + needle.count)]) == needle {
+                    expected = i + needle.count
+                    break
+                }
+            }
+            #expect(Phrases.lastEnd(of: needle, in: bytes) == expected, "\(text)")
+        }
+    }
+}
