@@ -34,6 +34,9 @@ struct Context {
     /// Decimal places both values are rounded to before they are compared again (the rollout's
     /// `precision`); nil when only the relative tolerance applies.
     var precision: Int?
+    /// The decimal places written by a side that is a plain decimal literal (the most, when both
+    /// are): the values must then be a correct rounding of each other there (`Context+Rounding`).
+    var writtenPlaces: Int?
     /// A sum's index renamed on the prediction's side (`j` for `k`): it takes the gold's values.
     var aliases: [String: String] = [:]
 
@@ -79,7 +82,8 @@ struct Context {
         let y = b.num * a.den
         let difference = (x - y).magnitude
         let larger = max(x.magnitude, y.magnitude)
-        return difference * exactTolerance.den.magnitude <= exactTolerance.num.magnitude * larger
+        guard difference * exactTolerance.den.magnitude <= exactTolerance.num.magnitude * larger else { return false }
+        return roundsCorrectly(difference: difference, denominator: (a.den * b.den).magnitude, larger: larger)
     }
 
     /// Whether two floating values agree within the relative tolerance plus cancellation noise.
@@ -90,7 +94,8 @@ struct Context {
         guard a.isFinite, b.isFinite else { return false }
         let difference = (a - b).magnitude
         let larger = max(a.magnitude, b.magnitude)
-        if difference <= tolerance * larger + 1e-12 * scale { return true }
+        if difference <= tolerance * larger + 1e-12 * scale,
+           roundsCorrectly(difference: difference, larger: larger, noise: scale) { return true }
         guard let precision else { return false }
         var unit = 1.0
         for _ in 0..<precision { unit *= 10 }

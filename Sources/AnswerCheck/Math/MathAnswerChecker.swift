@@ -73,6 +73,7 @@ public struct MathAnswerChecker: AnswerChecker {
         let p = try Parser.parse(answer, commas: commas, percentIsUnit: percentIsUnit).node
         var context = Context(tolerance: tolerance, texts: (gold, answer))
         context.precision = precision
+        context.writtenPlaces = Context.writtenPlaces(of: gold, answer)
         context.mayHavePlusMinus = Self.mentions(gold, answer, any: Self.plusMinusWords)
         context.mayHaveMatrices = Self.mentions(gold, answer, any: Self.matrixWords)
         return try context.equivalent(g, p)

@@ -1,0 +1,91 @@
+import BigInt
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#else
+import Darwin
+#endif
+
+/// A decimal answer means the number it writes: `0.666666` is not `\frac{2}{3}` (the correct
+/// rounding is `0.666667`), and `1234.5679` is not `1234.5678`, although both are inside the
+/// relative tolerance. When a whole side is a plain decimal literal with `d` places, two values
+/// agree only when they are at most half a unit of the `d`-th place apart (ties allowed). A literal
+/// whose last-place unit is at most `1e-12` of the value carries more digits than a double holds:
+/// it is a printed double, and agrees within relative `1e-12` (`0.30000000000000004` is `0.3`).
+/// The rollout's `precision` is an alternative to this, as it is to the tolerance.
+extension Context {
+    /// Places beyond this are treated as this many: a unit of `1e-100` is below any value the
+    /// relative tolerance lets through for a literal that long, and `10^d` stays small.
+    static let maxWrittenPlaces = 100
+
+    /// The places of whichever side is a plain decimal literal, the larger when both are.
+    static func writtenPlaces(of gold: String, _ answer: String) -> Int? {
+        switch (decimalPlaces(of: gold), decimalPlaces(of: answer)) {
+        case (let g?, let a?): max(g, a)
+        case (let g?, nil): g
+        case (nil, let a?): a
+        case (nil, nil): nil
+        }
+    }
+
+    /// The places after the point of a text that is one decimal literal, optionally signed, inside
+    /// any wrappers the parser reads through (`0.666666`, `-.5`, `\boxed{+3.10}`, `$−2.5$`: 6, 1,
+    /// 2, 1); nil for anything else (`5`, `5.`, `1.5e3`, `0,5`, `x = 0.5`, `(0.5, 1)`).
+    static func decimalPlaces(of text: String) -> Int? {
+        var bytes = unwrapped(text.utf8[...])
+        if bytes.first == 0x2D || bytes.first == 0x2B {
+            bytes = bytes.dropFirst()
+        } else if bytes.starts(with: [0xE2, 0x88, 0x92]) {  // U+2212 minus sign
+            bytes = bytes.dropFirst(3)
+        }
+        guard let point = bytes.firstIndex(of: 0x2E) else { return nil }
+        let fraction = bytes[bytes.index(after: point)...]
+        guard !fraction.isEmpty, bytes[..<point].allSatisfy(Byte.isDigit), fraction.allSatisfy(Byte.isDigit) else {
+            return nil
+        }
+        return min(fraction.count, maxWrittenPlaces)
+    }
+
+    private static let wrappers: [([UInt8], [UInt8])] = [
+        ("$", "$"), ("\\boxed{", "}"), ("\\fbox{", "}"), ("{", "}"), ("\\(", "\\)"), ("\\[", "\\]"),
+    ].map { (Array($0.utf8), Array($1.utf8)) }
+
+    /// `bytes` without white space and the wrappers around all of it (`\boxed{...}`, `$...$`, `{...}`):
+    /// lenient extraction hands over `\boxed{0.5}` from "the final answer is $\boxed{0.5}$".
+    /// Which braces match does not matter: what is left must be a plain number.
+    private static func unwrapped(_ text: Substring.UTF8View) -> Substring.UTF8View {
+        var bytes = text
+        for _ in 0..<8 {
+            while let first = bytes.first, Byte.isSpace(first) { bytes = bytes.dropFirst() }
+            while let last = bytes.last, Byte.isSpace(last) { bytes = bytes.dropLast() }
+            guard let (open, close) = wrappers.first(where: { bytes.count >= $0.count + $1.count
+                && bytes.starts(with: $0) && bytes.reversed().starts(with: $1.reversed()) }) else { break }
+            bytes = bytes.dropFirst(open.count).dropLast(close.count)
+        }
+        return bytes
+    }
+
+    /// Exactly: `difference / denominator` is the distance of the two values and `larger /
+    /// denominator` the larger magnitude.
+    func roundsCorrectly(difference: BigUInt, denominator: BigUInt, larger: BigUInt) -> Bool {
+        guard let writtenPlaces else { return true }
+        let units = BigUInt(10).power(writtenPlaces)
+        // unit > 1e-12 * value, over the common denominator: half a unit decides.
+        if Context.noiseDenominator * denominator > larger * units { return difference * units * 2 <= denominator }
+        return difference * Context.noiseDenominator <= larger
+    }
+
+    /// The same in doubles, for a value that is not rational (`\pi` against `3.14159`); `noise` is
+    /// the magnitude that cancelled while evaluating.
+    func roundsCorrectly(difference: Double, larger: Double, noise: Double) -> Bool {
+        guard let writtenPlaces else { return true }
+        let unit = pow(10, -Double(writtenPlaces))
+        let slack = 1e-15 * larger + 1e-12 * noise
+        if unit > 1e-12 * larger { return difference <= unit / 2 + slack }
+        return difference <= 1e-12 * larger + slack
+    }
+
+    private static let noiseDenominator = BigUInt(10).power(12)
+}
