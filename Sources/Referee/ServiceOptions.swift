@@ -34,6 +34,7 @@ struct ServiceOptions: ParsableArguments {
     @Option(help: .setting("layout")) var layout: String?
     @Option(help: .setting("extraction")) var extraction: String?
     @Option(help: .setting("percent")) var percent: String?
+    @Option(help: .setting("set_relations")) var setRelations: String?
     @Option(help: .setting("accuracy_from")) var accuracyFrom: String?
     @Option(help: .setting("accuracy_threshold")) var accuracyThreshold: String?
     @Option(help: .setting("include")) var include: String?

@@ -43,6 +43,8 @@ extension Context {
     mutating func relations(_ g: RelationChain, _ p: RelationChain) throws(MathFailure) -> Bool {
         // `0 < t \le 5` and `t \in (0,5]` describe one set: compare the sets when the forms differ.
         if g.ops != p.ops || g.operands.count != p.operands.count {
+            // A gold membership is its set: under `.apart` a predicted inequality does not name it.
+            if setRelations == .apart, g.ops == [.member] { return false }
             guard let gi = g.interval, let pi = p.interval, g.variable == p.variable else { return false }
             return try equivalent(gi, pi)
         }
@@ -65,9 +67,11 @@ extension Context {
     }
 
     /// A predicted `x = 3` (or `a = b = 3`) against the value `3`; a predicted one-variable inequality
-    /// against the interval (or union) it describes: `0 < t \le 5` is `(0,5]`.
+    /// against the interval (or union) it describes: `0 < t \le 5` is `(0,5]` (not under `.apart`).
     mutating func predictedRelation(_ g: Node, _ p: RelationChain) throws(MathFailure) -> Bool {
-        if !p.isEquation, let interval = p.interval, g.isStructure { return try equivalent(g, interval) }
+        if !p.isEquation, setRelations == .equal, let interval = p.interval, g.isStructure {
+            return try equivalent(g, interval)
+        }
         guard p.isEquation else { return false }
         let lhs = p.operands[0]
         guard p.wasChain || lhs.isAssignmentTarget || !lhs.hasSymbols else { return false }

@@ -37,6 +37,8 @@ struct Context {
     /// The decimal places written by a side that is a plain decimal literal (the most, when both
     /// are): the values must then be a correct rounding of each other there (`Context+Rounding`).
     var writtenPlaces: Int?
+    /// Whether a predicted inequality may match a gold set (`Context+Relations`).
+    var setRelations = MathAnswerChecker.RelationSetPolicy.equal
     /// A sum's index renamed on the prediction's side (`j` for `k`): it takes the gold's values.
     var aliases: [String: String] = [:]
 

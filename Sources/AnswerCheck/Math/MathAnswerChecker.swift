@@ -17,12 +17,25 @@ public struct MathAnswerChecker: AnswerChecker {
         case either
     }
 
+    /// Whether a one-variable inequality and the set it describes are one answer.
+    public enum RelationSetPolicy: String, Sendable, Hashable, CaseIterable {
+        /// `0 < t \le 5`, `t \in (0,5]` and `(0,5]` are one answer, either way round (the default).
+        case equal
+        /// A predicted inequality never matches a gold interval, set or membership, as Math-Verify
+        /// keeps them (`allow_set_relation_comp=False`); a gold inequality still accepts the set it
+        /// describes, and `x \in S` is still `S`.
+        case apart
+    }
+
     /// What `p\%` means for this checker.
     public let percent: PercentPolicy
+    /// Whether a predicted inequality may match a gold set.
+    public let setRelations: RelationSetPolicy
 
-    /// Creates a checker with the given percent policy (`p\%` = `p/100` by default).
-    public init(percent: PercentPolicy = .fraction) {
+    /// Creates a checker with the given policies (`p\%` = `p/100`, inequalities equal their sets by default).
+    public init(percent: PercentPolicy = .fraction, setRelations: RelationSetPolicy = .equal) {
         self.percent = percent
+        self.setRelations = setRelations
     }
 
     /// Checks `answer` (the content of the final box) against `groundTruth`.
@@ -73,6 +86,7 @@ public struct MathAnswerChecker: AnswerChecker {
         let p = try Parser.parse(answer, commas: commas, percentIsUnit: percentIsUnit).node
         var context = Context(tolerance: tolerance, texts: (gold, answer))
         context.precision = precision
+        context.setRelations = setRelations
         context.writtenPlaces = Context.writtenPlaces(of: gold, answer)
         context.mayHavePlusMinus = Self.mentions(gold, answer, any: Self.plusMinusWords)
         context.mayHaveMatrices = Self.mentions(gold, answer, any: Self.matrixWords)

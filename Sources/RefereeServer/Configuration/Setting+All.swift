@@ -46,6 +46,8 @@ extension Setting {
         .choice("layout", \.scoring.layout, default: Layout.sail, help: "Response layout of rollouts that name none: sail, r1, boxed or glm"),
         .choice("percent", \.scoring.percent, default: MathAnswerChecker.PercentPolicy.fraction,
                 help: "What p% means: fraction (35% = 0.35 only) or either (35% also = 35)"),
+        .choice("set_relations", \.scoring.setRelations, default: MathAnswerChecker.RelationSetPolicy.equal,
+                help: "A predicted inequality against a gold set: equal (x >= 2 matches [2,oo)) or apart (it does not, as in Math-Verify)"),
         .choice("accuracy_from", \.scoring.accuracyFrom, default: AccuracyRule.Source.answer,
                 help: "What a result's 0/1 accuracy is read from: a component or the reward"),
         .number("accuracy_threshold", \.scoring.accuracyThreshold, in: 0...1, default: "0.5",

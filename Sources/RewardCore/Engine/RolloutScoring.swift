@@ -94,7 +94,9 @@ struct RolloutScoring {
     }
 
     private mutating func scoreAnswer(_ answers: AnswerScorer, judgeAvailable: Bool, codeRunnerAvailable: Bool) {
-        let rules = AnswerScorer.NumberRules(tolerance: rollout.tolerance ?? options.tolerance, precision: rollout.precision, percent: options.percent)
+        let rules = AnswerScorer.NumberRules(
+            tolerance: rollout.tolerance ?? options.tolerance, precision: rollout.precision, percent: options.percent,
+            setRelations: options.setRelations)
         switch answers.score(parsed, rollout: rollout, rules: rules) {
         case .scored(let value, let reason):
             record(.answer, value, reason: reason)

@@ -31,7 +31,8 @@ public struct AnswerScorer: Sendable {
         self.text = text
     }
 
-    /// How numbers compare: relative tolerance, the rollout's `precision` and the percent policy.
+    /// How numbers compare: relative tolerance, the rollout's `precision`, the percent policy and
+    /// whether an inequality matches its set.
     public struct NumberRules: Sendable {
         /// Relative numeric tolerance.
         public var tolerance: Double
@@ -39,12 +40,18 @@ public struct AnswerScorer: Sendable {
         public var precision: Int?
         /// What `p\%` means.
         public var percent: MathAnswerChecker.PercentPolicy
+        /// Whether a predicted inequality matches the set it describes.
+        public var setRelations: MathAnswerChecker.RelationSetPolicy
 
         /// Creates rules; the defaults are the spec's.
-        public init(tolerance: Double = 1e-6, precision: Int? = nil, percent: MathAnswerChecker.PercentPolicy = .fraction) {
+        public init(
+            tolerance: Double = 1e-6, precision: Int? = nil, percent: MathAnswerChecker.PercentPolicy = .fraction,
+            setRelations: MathAnswerChecker.RelationSetPolicy = .equal
+        ) {
             self.tolerance = tolerance
             self.precision = precision
             self.percent = percent
+            self.setRelations = setRelations
         }
     }
 
@@ -144,8 +151,9 @@ public struct AnswerScorer: Sendable {
             return text.check(answer: answer, groundTruth: reference, tolerance: tolerance)
         case .math, .auto, .bbox, .boxes, .point, .span, .ordering, .count, .ocr, .multiChoice, .code:
             let verdict: AnswerVerdict
-            if math is MathAnswerChecker, rules.precision != nil || rules.percent != .fraction {
-                verdict = MathAnswerChecker(percent: rules.percent).check(answer: answer, groundTruth: reference, tolerance: tolerance, precision: rules.precision)
+            if math is MathAnswerChecker, rules.precision != nil || rules.percent != .fraction || rules.setRelations != .equal {
+                verdict = MathAnswerChecker(percent: rules.percent, setRelations: rules.setRelations)
+                    .check(answer: answer, groundTruth: reference, tolerance: tolerance, precision: rules.precision)
             } else {
                 verdict = math.check(answer: answer, groundTruth: reference, tolerance: tolerance)
             }

@@ -45,6 +45,8 @@ public struct RequestConfig: Sendable, Hashable {
     public var extraction: Extraction?
     /// What `p\%` means to the math checker.
     public var percent: MathAnswerChecker.PercentPolicy?
+    /// Whether the math checker lets a predicted inequality match the set it describes.
+    public var setRelations: MathAnswerChecker.RelationSetPolicy?
     /// Where `accuracy` is read from.
     public var accuracyFrom: AccuracyRule.Source?
     /// The value at or above which `accuracy` is 1.
@@ -86,6 +88,7 @@ public struct RequestConfig: Sendable, Hashable {
         merged.layout = override.layout ?? layout
         merged.extraction = override.extraction ?? extraction
         merged.percent = override.percent ?? percent
+        merged.setRelations = override.setRelations ?? setRelations
         merged.accuracyFrom = override.accuracyFrom ?? accuracyFrom
         merged.accuracyThreshold = override.accuracyThreshold ?? accuracyThreshold
         merged.maxJudgeTokens = override.maxJudgeTokens ?? maxJudgeTokens
@@ -121,6 +124,7 @@ public struct RequestConfig: Sendable, Hashable {
         options.layout = layout ?? .sail
         options.extraction = extraction ?? .boxed
         options.percent = percent ?? .fraction
+        options.setRelations = setRelations ?? .equal
         options.accuracy = AccuracyRule(source: accuracyFrom ?? .answer, threshold: accuracyThreshold)
         options.tasks = tasks ?? [:]
         options.maxJudgeTokens = maxJudgeTokens

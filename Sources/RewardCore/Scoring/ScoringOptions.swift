@@ -28,6 +28,8 @@ public struct ScoringOptions: Sendable {
     public var extraction: Extraction = .boxed
     /// What `p\%` means to the math checker.
     public var percent: MathAnswerChecker.PercentPolicy = .fraction
+    /// Whether the math checker lets a predicted inequality match the set it describes.
+    public var setRelations: MathAnswerChecker.RelationSetPolicy = .equal
     /// What a rollout's `accuracy` is read from.
     public var accuracy = AccuracyRule()
     /// What each task name stands for; a rollout's own fields win over its task's.

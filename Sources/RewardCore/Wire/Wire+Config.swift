@@ -4,7 +4,7 @@ extension RequestConfig {
     /// The `config` keys the contract defines; others are ignored and named in a warning.
     static let keys: [String] = [
         "alpha", "preset", "formula", "short_circuit", "advantage", "tolerance", "think_words", "direct_words", "fallback_reward",
-        "layout", "extraction", "percent", "tasks", "accuracy_from", "accuracy_threshold", "max_judge_tokens", "include",
+        "layout", "extraction", "percent", "set_relations", "tasks", "accuracy_from", "accuracy_threshold", "max_judge_tokens", "include",
     ]
 
     /// Reads a `config` object; errors name the field as `config.NAME`, unknown keys become warnings.
@@ -27,6 +27,7 @@ extension RequestConfig {
             layout = try WireField.choice(Layout.self, object, "layout")
             extraction = try WireField.choice(Extraction.self, object, "extraction")
             percent = try WireField.choice(MathAnswerChecker.PercentPolicy.self, object, "percent")
+            setRelations = try WireField.choice(MathAnswerChecker.RelationSetPolicy.self, object, "set_relations")
             accuracyFrom = try WireField.choice(AccuracyRule.Source.self, object, "accuracy_from")
             accuracyThreshold = try WireField.number(object, "accuracy_threshold", in: 0...1)
             maxJudgeTokens = try WireField.number(object, "max_judge_tokens", in: 0...1e15).map { Int($0) }
@@ -66,6 +67,7 @@ extension RequestConfig {
         if let layout { key("layout"); writer.string(layout.rawValue) }
         if let extraction { key("extraction"); writer.string(extraction.rawValue) }
         if let percent { key("percent"); writer.string(percent.rawValue) }
+        if let setRelations { key("set_relations"); writer.string(setRelations.rawValue) }
         if let accuracyFrom { key("accuracy_from"); writer.string(accuracyFrom.rawValue) }
         if let accuracyThreshold { key("accuracy_threshold"); writer.number(accuracyThreshold) }
         if let maxJudgeTokens { key("max_judge_tokens"); writer.number(maxJudgeTokens) }
