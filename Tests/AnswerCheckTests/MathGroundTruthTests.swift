@@ -15,9 +15,13 @@ struct MathGroundTruthTests {
         ("\\boxed{3}\\boxed{5}", "3, 5"), ("\\boxed{3} and \\boxed{5}", "3, 5"), ("\\boxed{3}, \\boxed{5}.", "3, 5"),
         ("$\\frac{1}{2}$.", "\\frac{1}{2}"), ("$(1, 2)$,", "(1, 2)"), ("\\(x^2+1\\);", "x^2+1"), ("$$42$$ .", "42"),
         ("\\frac{1}{2}\\", "\\frac{1}{2}"), ("5 \\", "5"), ("\\boxed{5}\\", "5"), ("or $\\boxed{20}$ percent.", "20\\%"),
+        // A last box never closed runs to the end of the text: trusted data, a lost `}` (corpus line 212).
+        ("\\boxed{5", "5"), ("The answer is \\boxed{\\frac{1}{2}  ", "\\frac{1}{2}"),
+        ("\\boxed{W(n) = 1 \\text{ and } W(n) = -1", "W(n) = 1 \\text{ and } W(n) = -1"),
+        ("\\boxed{3} then \\boxed{x^{2}+1", "x^{2}+1"), ("\\boxed{\\boxed{5}", "5"),
         // Bare answers, and what has no answer to find, are left as they are.
         ("\\frac{1}{2}", "\\frac{1}{2}"), ("x^2+1", "x^2+1"), ("3,75", "3,75"), ("$5 and 6 dollars", "$5 and 6 dollars"),
-        ("$1$ and $2$", "$1$ and $2$"), ("\\boxed{5", "\\boxed{5"), ("\\boxed{}", "\\boxed{}"),
+        ("$1$ and $2$", "$1$ and $2$"), ("\\boxed{", "\\boxed{"), ("\\boxed{}", "\\boxed{}"),
         ("\\begin{pmatrix}1\\\\2\\end{pmatrix}", "\\begin{pmatrix}1\\\\2\\end{pmatrix}"), ("1 \\\\", "1 \\\\"),
     ]
 
@@ -31,12 +35,14 @@ struct MathGroundTruthTests {
         ("\\frac12", "The final answer is \\[ \\boxed{\\frac{1}{2}} \\]."), ("[1,2)", "y \\in \\boxed{[1, 2)}"),
         ("y \\in [1,2)", "y \\in \\boxed{[1, 2)}"), ("5, 3", "\\boxed{3}\\boxed{5}"), ("\\{3, 5\\}", "\\boxed{3}\\boxed{5}"),
         ("0.5", "$\\frac{1}{2}$."), ("0.5", "\\frac{1}{2}\\"), ("(1,2)", "$(1, 2)$,"),
+        ("\\frac{1}{2}", "The answer is \\boxed{0.5"), ("x^2+1", "\\boxed{1+x^{2}"), ("(1, 2)", "\\boxed{(1,2)"),
     ]
 
     /// Pairs that stay different.
     static let different: [(String, String)] = [
         ("3", "\\boxed{3}\\boxed{5}"), ("5", "\\boxed{3}\\boxed{5}"), ("3, 5, 7", "\\boxed{3}\\boxed{5}"),
         ("[1,2]", "y \\in \\boxed{[1, 2)}"), ("0.5", "The final answer is \\[ \\boxed{\\frac{1}{3}} \\]."),
+        ("0.5", "The answer is \\boxed{\\frac{1}{3}"), ("(2, 1)", "\\boxed{(1,2)"),
     ]
 
     @Test("equivalent once the ground truth's answer is found", arguments: equal)
@@ -51,10 +57,13 @@ struct MathGroundTruthTests {
         #expect(!checker.check(answer: pair.0, groundTruth: gold, tolerance: 1e-6).isCorrect)
     }
 
-    /// A response's extraction is not the ground truth's: its unclosed last box is no answer.
+    /// A response's extraction is not the ground truth's: its unclosed last box is no answer, while
+    /// the same text as a ground truth is read to its end.
     @Test("responses keep their own guards")
     func responsesKeepGuards() {
-        #expect(AnswerExtraction.lenient("The answer is \\boxed{5") == nil)
-        #expect(AnswerExtraction.groundTruth("The answer is \\boxed{5") == "The answer is \\boxed{5")
+        for text in ["The answer is \\boxed{5", "\\boxed{3} and \\boxed{5", "\\boxed{5} \\boxed{5", "$\\boxed{\\frac{1}{2}$"] {
+            #expect(AnswerExtraction.lenient(text) == nil, "\(text)")
+        }
+        #expect(AnswerExtraction.groundTruth("The answer is \\boxed{5") == "5")
     }
 }

@@ -67,6 +67,9 @@ struct AnswerScorerTests {
         #expect(score("\\boxed{[1,2)}", ["y \\in \\boxed{[1,2)}"]) == .scored(1, reason: nil))
         #expect(score("\\boxed{0.5}", ["$\\frac{1}{2}$."]) == .scored(1, reason: nil))
         #expect(score("\\boxed{3} \\boxed{5}", ["\\boxed{3}\\boxed{5}"]) == .scored(0, reason: .conflictingBoxes))
+        // A ground truth's unclosed last box runs to the end; a response's is still no answer.
+        #expect(score("\\boxed{\\frac12}", ["The answer is \\boxed{0.5"]) == .scored(1, reason: nil))
+        #expect(score("\\boxed{\\frac12", ["The answer is \\boxed{0.5"]) == .scored(0, reason: .unclosedLastBox))
     }
 
     @Test("equivalent repeated boxes are not hedging")

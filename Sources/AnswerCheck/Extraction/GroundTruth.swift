@@ -10,8 +10,9 @@ extension AnswerExtraction {
     ///   is its content;
     /// - a stray backslash at the end (`\frac{1}{2}\`) is dropped.
     ///
-    /// Anything else is returned trimmed, unchanged; a ground truth whose last box is never closed,
-    /// or whose boxes are all empty, too.
+    /// A last box that is never closed holds the rest of the text (`\boxed{x = 1` is `x = 1`): a
+    /// ground truth is trusted data, so a lost `}` is a typo, not a hedge. Anything else is
+    /// returned trimmed, unchanged; a ground truth whose boxes are all empty, too.
     public static func groundTruth(_ text: String) -> String {
         var gold = text.trimmed
         // Boxes, math spans and a stray backslash all need `\` or `$`: a plain gold (`126`) is already its answer.
@@ -23,8 +24,13 @@ extension AnswerExtraction {
         let bytes = Array(gold.utf8)
         guard bytes.count <= Limits.maxInputBytes else { return gold }
         let scan = BoxScanner(bytes)
-        if !scan.boxes.isEmpty {
-            guard !scan.lastIsUnclosed, let boxed = scan.finalAnswer() else { return gold }
+        if let last = scan.boxes.last {
+            // Trusted data, not a response: a last box never closed runs to the end of the text.
+            if scan.lastIsUnclosed {
+                let rest = String(decoding: bytes[last.contentStart...], as: UTF8.self).trimmed
+                return rest.isEmpty ? gold : rest
+            }
+            guard let boxed = scan.finalAnswer() else { return gold }
             return Suffix.percent(boxed.text, bytes, from: boxed.end)
         }
         // `$x$.`: one math span, then only punctuation.
