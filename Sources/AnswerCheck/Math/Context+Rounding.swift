@@ -8,17 +8,19 @@ import Musl
 import Darwin
 #endif
 
-/// A decimal answer means the number it writes: `0.666666` is not `\frac{2}{3}` (the correct
-/// rounding is `0.666667`), and `1234.5679` is not `1234.5678`, although both are inside the
-/// relative tolerance. When a whole side is a plain decimal literal with `d` places, two values
-/// agree only when they are at most half a unit of the `d`-th place apart (ties allowed). A literal
-/// whose last-place unit is at most `1e-12` of the value carries more digits than a double holds:
-/// it is a printed double, and agrees within relative `1e-12` (`0.30000000000000004` is `0.3`).
-/// The rollout's `precision` is an alternative to this, as it is to the tolerance.
+/// A decimal answer means the number it writes, to six places: `0.666666` is not `\frac{2}{3}`
+/// (the correct rounding is `0.666667`), and `1234.5679` is not `1234.5678`, although both are
+/// inside the relative tolerance. When a whole side is a plain decimal literal with `d` places, two
+/// values agree only when they are at most half a unit of the `min(d, 6)`-th place apart (ties
+/// allowed). Places after the sixth are not checked, as Math-Verify's default `float_rounding` of 6
+/// checks none: within the tolerance, `0.5000001` is `0.5`. A literal whose checked unit is at most
+/// `1e-12` of the value carries more digits than a double holds: it is a printed double, and agrees
+/// within relative `1e-12`. The rule holds at the default tolerance or a stricter one (a rollout
+/// that loosens the tolerance gets that tolerance alone), and the rollout's `precision` is an
+/// alternative to it, as it is to the tolerance.
 extension Context {
-    /// Places beyond this are treated as this many: a unit of `1e-100` is below any value the
-    /// relative tolerance lets through for a literal that long, and `10^d` stays small.
-    static let maxWrittenPlaces = 100
+    /// The most places checked; places beyond these are left to the relative tolerance.
+    static let checkedPlaces = 6
 
     /// The places of whichever side is a plain decimal literal, the larger when both are.
     static func writtenPlaces(of gold: String, _ answer: String) -> Int? {
@@ -45,7 +47,7 @@ extension Context {
         guard !fraction.isEmpty, bytes[..<point].allSatisfy(Byte.isDigit), fraction.allSatisfy(Byte.isDigit) else {
             return nil
         }
-        return min(fraction.count, maxWrittenPlaces)
+        return min(fraction.count, checkedPlaces)
     }
 
     private static let wrappers: [([UInt8], [UInt8])] = [

@@ -70,7 +70,7 @@ struct Context {
         if let precision, Context.rounded(a, places: precision) == Context.rounded(b, places: precision) { return true }
         // Over the common denominator a.den * b.den, so no reduction (and no gcd) is needed;
         // in machine words when nothing overflows, with the products compared at full width.
-        if let (an, ad) = a.small, let (bn, bd) = b.small, let (tn, td) = exactTolerance.small {
+        if writtenPlaces == nil, let (an, ad) = a.small, let (bn, bd) = b.small, let (tn, td) = exactTolerance.small {
             let (x, o1) = an.multipliedReportingOverflow(by: bd)
             let (y, o2) = bn.multipliedReportingOverflow(by: ad)
             let (difference, o3) = x.subtractingReportingOverflow(y)
