@@ -36,6 +36,9 @@ extension Context {
     /// any wrappers the parser reads through (`0.666666`, `-.5`, `\boxed{+3.10}`, `$−2.5$`: 6, 1,
     /// 2, 1); nil for anything else (`5`, `5.`, `1.5e3`, `0,5`, `x = 0.5`, `(0.5, 1)`).
     static func decimalPlaces(of text: String) -> Int? {
+        // Most sides write no point at all; one plain search settles them.
+        let hasPoint = text.utf8.withContiguousStorageIfAvailable { $0.contains(0x2E) } ?? text.utf8.contains(0x2E)
+        guard hasPoint else { return nil }
         var bytes = unwrapped(text.utf8[...])
         if bytes.first == 0x2D || bytes.first == 0x2B {
             bytes = bytes.dropFirst()
