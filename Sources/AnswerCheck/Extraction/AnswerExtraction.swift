@@ -5,7 +5,12 @@ public enum AnswerExtraction {
     /// or `\[...\]`, else the whole text when it is a short formula, else the last number.
     /// Returns nil when nothing answer-like is found or the last `\boxed{` is never closed.
     public static func lenient(_ text: String) -> String? {
-        let bytes = Array(text.utf8)
+        var bytes = Array(text.utf8)
+        // A closed `<answer>...</answer>` block holds the answer: look only inside the last one.
+        if let close = Phrases.lastStart(of: answerClose, in: bytes),
+           let open = Phrases.lastEnd(of: answerOpen, in: Array(bytes[..<close])) {
+            bytes = Array(bytes[open..<close])
+        }
         let scan = BoxScanner(bytes)
         if scan.lastIsUnclosed { return nil }
         let boxed = scan.finalAnswer()
@@ -25,6 +30,9 @@ public enum AnswerExtraction {
         return number.map { Suffix.percent($0.text, rest, from: $0.end) }
     }
 
+    private static let answerOpen = Array("<answer>".utf8)
+    private static let answerClose = Array("</answer>".utf8)
+
     /// The text itself when it reads as a formula rather than prose: few words, no sentences.
     static func formula(_ bytes: [UInt8]) -> String? {
         var words = 0
@@ -39,7 +47,7 @@ public enum AnswerExtraction {
                 continue
             }
             if Byte.isLetter(c) {
-                if !inWord { words += 1 }
+                if !inWord, isWord(bytes, at: i) { words += 1 }
                 inWord = true
             } else {
                 inWord = false
@@ -48,8 +56,28 @@ public enum AnswerExtraction {
             }
             i += 1
         }
+        // "There are 1,000 ways.": a full stop right after a word ends a sentence.
+        var last = bytes.count
+        while last > 0, Byte.isSpace(bytes[last - 1]) { last -= 1 }
+        if last >= 2, bytes[last - 1] == 0x2E, Byte.isLetter(bytes[last - 2]) { return nil }
         let text = String(decoding: bytes, as: UTF8.self).trimmed
         guard words <= 3, !text.isEmpty, text.utf8.count <= Limits.maxInputBytes else { return nil }
         return text
+    }
+
+    /// Whether the letters starting at `start` are a word of prose. A lone letter next to
+    /// mathematics (`x=3,y=1`, `(a-b)(a+b)`, `a_i b_i`) is a variable; one between words (`I think`) is a word.
+    private static func isWord(_ bytes: [UInt8], at start: Int) -> Bool {
+        var end = start
+        while end < bytes.count, Byte.isLetter(bytes[end]) { end += 1 }
+        guard end - start == 1 else { return true }
+        func isMath(_ c: UInt8) -> Bool { !Byte.isLetter(c) && !Byte.isSpace(c) && !".,?!:;".utf8.contains(c) }
+        var before = start - 1
+        while before >= 0, Byte.isSpace(bytes[before]) { before -= 1 }
+        var after = end
+        while after < bytes.count, Byte.isSpace(bytes[after]) { after += 1 }
+        if before >= 0, isMath(bytes[before]) { return false }
+        if after < bytes.count, isMath(bytes[after]) { return false }
+        return true
     }
 }

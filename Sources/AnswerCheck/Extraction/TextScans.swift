@@ -1,6 +1,6 @@
 /// "The final answer is X", "Answer: X": the answer after the last such phrase.
 enum Phrases {
-    private static let phrases = ["final answer is", "final answer:", "the answer is", "answer is", "answer:"]
+    private static let phrases = ["final answer is", "final answer:", "the answer is", "answer is", "answer:", "####"]
         .map { Array($0.utf8) }
 
     static func answer(in bytes: [UInt8]) -> String? {
@@ -57,6 +57,11 @@ enum Phrases {
             return false
         }
         return text.withContiguousStorageIfAvailable(search) ?? Array(text).withUnsafeBufferPointer(search)
+    }
+
+    /// The index of the last occurrence of the lower-case `needle`, ignoring ASCII case.
+    static func lastStart(of needle: [UInt8], in hay: [UInt8]) -> Int? {
+        lastEnd(of: needle, in: hay).map { $0 - needle.count }
     }
 
     /// The index just past the last occurrence of the lower-case `needle`, ignoring ASCII case.

@@ -1,0 +1,37 @@
+import Testing
+@testable import AnswerCheck
+
+/// Held-out forms of issue 13, written for this project: realistic answers and ground truths of the
+/// issue's kinds, each judged as the reward service judges a pair (``MathCorpus/judge(_:checker:)``).
+@Suite("Math checker: held-out forms")
+struct MathHeldOutFormsTests {
+    /// Judges `prediction` against `gold` the way the conformance corpus does.
+    static func judge(_ prediction: String, _ gold: String, precision: Int? = nil) -> Bool {
+        let gold = MathCorpus.goldAnswer(gold)
+        guard let answer = AnswerExtraction.lenient(prediction) else { return false }
+        let verdict = MathAnswerChecker().check(answer: answer, groundTruth: gold, tolerance: 1e-6, precision: precision)
+        if verdict.reason == .unparseable { return MathCorpus.normalisedText(answer) == MathCorpus.normalisedText(gold) }
+        return verdict.isCorrect
+    }
+
+    /// (response, ground truth, verdict): plain RLVR outputs without a box.
+    static let lenient: [(String, String, Bool)] = [
+        ("<answer>42</answer>", "42", true), ("<think>3/4 first</think><answer>\\frac{1}{2}</answer>", "\\frac12", true),
+        ("<answer>x = 2</answer>", "2", true), ("<answer>1, 2</answer>", "\\{1,2\\}", true),
+        ("<answer>7</answer> and later 8", "7", true), ("<answer>7</answer>", "8", false),
+        ("#### 9", "9", true), ("so 4 + 5 = 9\n#### 9", "9", true), ("#### 9", "8", false),
+        ("There are 1,000 ways.", "1000", true), ("There are 1,000 ways.", "100", false),
+        // Bare formulas with several one-letter variables are formulas, not prose.
+        ("(a-b)(a+b)", "a^2-b^2", true), ("x=3,y=1;x=-3,y=1", "(3,1),(-3,1)", true),
+        ("\\sum_{i=1}^{n} b_i a_i", "\\sum_{i=1}^{n} a_i b_i", true), ("\\prod_{k=1}^{n} x k", "\\prod_{k=1}^{n} k x", true),
+        ("\\sum_{k=0}^{n} x^k \\binom{n}{k}", "\\sum_{k=0}^{n} \\binom{n}{k} x^k", true),
+        ("\\sum_{k=1}^{n} \\frac{1}{(k+1)k}", "\\sum_{k=1}^{n} \\frac{1}{k(k+1)}", true),
+        ("\\sum_{k=1}^{n} \\frac{1}{(k+2)k}", "\\sum_{k=1}^{n} \\frac{1}{k(k+1)}", false),
+        ("(a-b)(a-b)", "a^2-b^2", false), ("I think x is 5", "5", true), ("I think x is 5", "6", false),
+    ]
+
+    @Test("lenient extraction of plain outputs and <answer> blocks", arguments: lenient)
+    func lenientOutputs(case: (String, String, Bool)) {
+        #expect(Self.judge(`case`.0, `case`.1) == `case`.2)
+    }
+}
