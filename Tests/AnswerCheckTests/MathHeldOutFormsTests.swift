@@ -34,4 +34,26 @@ struct MathHeldOutFormsTests {
     func lenientOutputs(case: (String, String, Bool)) {
         #expect(Self.judge(`case`.0, `case`.1) == `case`.2)
     }
+
+    /// (response, ground truth, verdict): relations against the sets they describe, both ways round.
+    static let relations: [(String, String, Bool)] = [
+        ("x < -1 \\text{ or } x > 2", "(-\\infty, -1) \\cup (2, \\infty)", true),
+        ("(-\\infty, -1) \\cup (2, \\infty)", "x < -1 \\text{ or } x > 2", true),
+        ("x<-1, x>2", "(-\\infty, -1) \\cup (2, \\infty)", true),
+        ("0 \\le x \\le 1 \\text{ or } 2 \\le x \\le 3", "[0, 1] \\cup [2, 3]", true),
+        ("|x| \\le 2", "[-2, 2]", true), ("[-2, 2]", "|x| \\le 2", true), ("|x| \\le 2", "-2 \\le x \\le 2", true),
+        ("|x| > 3", "(-\\infty,-3)\\cup(3,\\infty)", true), ("|x| \\ge 3", "(-\\infty,-3]\\cup[3,\\infty)", true),
+        ("x \\neq 0", "(-\\infty,0)\\cup(0,\\infty)", true), ("(-\\infty,1)\\cup(1,\\infty)", "x \\ne 1", true),
+        // Another set, another variable, or one interval of two: wrong.
+        ("x < -1 \\text{ or } x > 3", "(-\\infty, -1) \\cup (2, \\infty)", false),
+        ("x < -1 \\text{ or } y > 2", "(-\\infty, -1) \\cup (2, \\infty)", false),
+        ("x \\le -1 \\text{ or } x > 2", "(-\\infty, -1) \\cup (2, \\infty)", false),
+        ("x < -1 \\text{ or } x > 2", "(2, \\infty)", false), ("|x| \\ge 3", "(-\\infty,-3)\\cup(3,\\infty)", false),
+        ("|x| < 2", "[-2,2]", false), ("|x-1| \\le 2", "[-2,2]", false), ("x \\ne 2", "(-\\infty,1)\\cup(1,\\infty)", false),
+    ]
+
+    @Test("relations against sets", arguments: relations)
+    func relationsAgainstSets(case: (String, String, Bool)) {
+        #expect(Self.judge(`case`.0, `case`.1) == `case`.2)
+    }
 }

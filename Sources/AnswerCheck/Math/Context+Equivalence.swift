@@ -9,6 +9,9 @@ extension Context {
             g = try Alternatives.expand(g)
             p = try Alternatives.expand(p)
         }
+        // `x < -1 \text{ or } x > 2` against `(-\infty, -1) \cup (2, \infty)`: compare the sets.
+        if p.mayBeIntervalSet, let union = g.relationUnion { g = union }
+        if g.mayBeIntervalSet, let union = p.relationUnion { p = union }
         let ga = g.annotation
         let pa = p.annotation
         if ga != nil || pa != nil { return try annotated(g, p, ga, pa) }

@@ -117,18 +117,36 @@ extension RelationChain {
     /// The variable a one-variable inequality or membership constrains, if there is one.
     var variable: Node? {
         if ops == [.member] { return operands[0] }
-        return operands.first { $0.hasSymbols }
+        let first = operands.first { $0.hasSymbols }
+        if case .call(.abs, let inner)? = first, first?.isAbsoluteSymbol == true { return inner }
+        return first
     }
 
     /// The set a one-variable inequality describes (`x \ge 2` is `[2, \infty)`), or the set of `x \in S`.
     var interval: Node? {
         if ops == [.member], operands.count == 2, operands[0].isAssignmentTarget, operands[1].isStructure { return operands[1] }
-        guard isInequality else { return nil }
         let infinity = Node.constant(.infinity)
+        if ops == [.notEqual], operands.count == 2, case .symbol = operands[0], !operands[1].hasSymbols {
+            // `x \neq 0` is the line without one point.
+            return .union([.tuple(open: 0x28, close: 0x29, [.neg(infinity), operands[1]]),
+                           .tuple(open: 0x28, close: 0x29, [operands[1], infinity])])
+        }
+        guard isInequality else { return nil }
         func bracket(_ r: Relation, open: Bool) -> UInt8 {
             r == .less ? (open ? 0x28 : 0x29) : (open ? 0x5B : 0x5D)
         }
         switch operands.count {
+        case 2 where operands[0].isAbsoluteSymbol && !operands[1].hasSymbols:
+            // |x| <= b: x lies in [-b, b].
+            let b = operands[1]
+            return .tuple(open: bracket(ops[0], open: true), close: bracket(ops[0], open: false), [.neg(b), b])
+        case 2 where operands[1].isAbsoluteSymbol && !operands[0].hasSymbols:
+            // a < |x|: x lies below -a or above a.
+            let a = operands[0]
+            return .union([
+                .tuple(open: 0x28, close: bracket(ops[0], open: false), [.neg(infinity), .neg(a)]),
+                .tuple(open: bracket(ops[0], open: true), close: 0x29, [a, infinity]),
+            ])
         case 2 where operands[1].hasSymbols && !operands[0].hasSymbols:
             return .tuple(open: bracket(ops[0], open: true), close: 0x29, [operands[0], infinity])
         case 2 where operands[0].hasSymbols && !operands[1].hasSymbols:
@@ -151,6 +169,36 @@ extension RelationChain {
 }
 
 extension Node {
+    /// `|x|` of a single variable.
+    var isAbsoluteSymbol: Bool {
+        if case .call(.abs, .symbol) = self { return true }
+        return false
+    }
+
+    /// `x < -1 \text{ or } x > 2`: solution sets of one variable, listed, are the union of their sets.
+    var relationUnion: Node? {
+        guard case .list(let items) = self, items.count >= 2 else { return nil }
+        var parts: [Node] = []
+        var variable: Node?
+        for item in items {
+            guard case .relation(let ops, let xs) = item else { return nil }
+            let chain = RelationChain(ops, xs)
+            guard let set = chain.interval, let v = chain.variable, variable == nil || variable == v else { return nil }
+            variable = v
+            if case .union(let sets) = set { parts += sets } else { parts.append(set) }
+        }
+        return .union(parts)
+    }
+
+    /// A union of sets, or a bracketed pair that may be an interval.
+    var mayBeIntervalSet: Bool {
+        switch self {
+        case .union: true
+        case .tuple(_, _, let items): items.count == 2
+        default: false
+        }
+    }
+
     var isAbsoluteValue: Bool {
         if case .call(.abs, let inner) = self { return inner.hasSymbols }
         return false
