@@ -56,4 +56,18 @@ struct MathHeldOutFormsTests {
     func relationsAgainstSets(case: (String, String, Bool)) {
         #expect(Self.judge(`case`.0, `case`.1) == `case`.2)
     }
+
+    /// (response, ground truth, verdict): an exact value with its approximation in parentheses.
+    static let annotations: [(String, String, Bool)] = [
+        ("\\frac{\\pi}{4} (\\approx 0.785)", "\\frac{\\pi}{4}", true), ("\\frac{\\pi}{4}", "\\frac{\\pi}{4} (\\approx 0.785)", true),
+        ("0.785", "\\frac{\\pi}{4} \\, (\\approx 0.785)", true), ("1.41", "\\sqrt{2} (\\approx 1.41)", true),
+        ("x = \\frac{\\pi}{4} \\; (\\approx 0.785)", "\\frac{\\pi}{4}", true),
+        ("1.4", "\\sqrt{2} (\\approx 1.41)", false), ("\\frac{\\pi}{3}", "\\frac{\\pi}{4} (\\approx 0.785)", false),
+        ("\\frac{\\pi}{4} (\\approx 0.785)", "\\frac{\\pi}{3}", false),
+    ]
+
+    @Test("annotations in parentheses", arguments: annotations)
+    func parenthesisedAnnotations(case: (String, String, Bool)) {
+        #expect(Self.judge(`case`.0, `case`.1) == `case`.2)
+    }
 }

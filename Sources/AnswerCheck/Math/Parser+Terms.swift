@@ -65,7 +65,8 @@ extension Parser {
     func startsImplicitFactor() -> Bool {
         guard position < tokens.count else { return false }
         switch tokens[position].code {
-        case 0x201, 0x28, 0x7B: return true  // a letter, `(`, `{`
+        case 0x201, 0x7B: return true  // a letter, `{`
+        case 0x28: return !at(.relation(.approx), 1)  // `(`, unless it opens an annotation `(\approx 0.785)`
         case 0x7C: return absoluteDepth == 0
         case 0x202, 0x203: break  // a word or a command: look at its name
         default: return false

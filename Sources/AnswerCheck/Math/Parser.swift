@@ -154,16 +154,30 @@ struct Parser {
     mutating func item() throws(MathFailure) -> Node {
         let first = try ratio()
         // Most items are no relation: no lists are made for them, and the token is tested by its code.
-        guard position < tokens.count, tokens[position].code >> 8 == 1 else { return first }
+        guard position < tokens.count, tokens[position].code >> 8 == 1 || opensAnnotation else { return first }
         var operands = [first]
         var relations: [Relation] = []
-        while case .relation(let r) = current {
+        while true {
+            // `\frac{\pi}{4} (\approx 0.785)`: a parenthesised approximation is an annotation like `\approx 0.785`.
+            let parenthesised = opensAnnotation
+            if parenthesised {
+                position += 1
+            } else if position >= tokens.count || tokens[position].code >> 8 != 1 {
+                break
+            }
+            guard case .relation(let r) = current else { break }
             advance()
             guard relations.count < Limits.maxElements else { throw .tooComplex }
             relations.append(r)
             operands.append(try ratio())
+            if parenthesised { try expect(.op(0x29)) }
         }
         return relations.isEmpty ? operands[0] : .relation(relations, operands)
+    }
+
+    /// Whether `(\approx` starts here.
+    var opensAnnotation: Bool {
+        at(.op(0x28)) && at(.relation(.approx), 1)
     }
 
     mutating func ratio() throws(MathFailure) -> Node {
