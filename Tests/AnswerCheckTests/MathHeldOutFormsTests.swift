@@ -70,4 +70,16 @@ struct MathHeldOutFormsTests {
     func parenthesisedAnnotations(case: (String, String, Bool)) {
         #expect(Self.judge(`case`.0, `case`.1) == `case`.2)
     }
+
+    /// (response, ground truth, verdict): integers written in another base with a subscript.
+    static let bases: [(String, String, Bool)] = [
+        ("1011_2", "11", true), ("11", "1011_2", true), ("1011_{2}", "11", true), ("212_3", "23", true),
+        ("77_8", "63", true), ("77_{8}", "63", true), ("2_{10}", "2", true), ("1011_2", "1011_2", true),
+        ("1011_2", "1011", false), ("77", "63", false), ("101_2", "7", false), ("19_8", "17", false),
+    ]
+
+    @Test("base subscripts", arguments: bases)
+    func baseSubscripts(case: (String, String, Bool)) {
+        #expect(Self.judge(`case`.0, `case`.1) == `case`.2)
+    }
 }

@@ -20,8 +20,9 @@ extension Parser {
         guard let kind = current else { throw .unparseable }
         advance()
         switch kind {
-        case .number(let value, _):
+        case .number(let value, let integral):
             if at(.op(0x5F)) {
+                if integral, let number = try baseSubscript(value) { return .number(number) }
                 advance()
                 return .symbol(try subscriptName(prefix: value.num.description))
             }
