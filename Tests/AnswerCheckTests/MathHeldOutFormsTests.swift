@@ -82,4 +82,17 @@ struct MathHeldOutFormsTests {
     func baseSubscripts(case: (String, String, Bool)) {
         #expect(Self.judge(`case`.0, `case`.1) == `case`.2)
     }
+
+    /// (response, ground truth, verdict): repeating decimals.
+    static let repeating: [(String, String, Bool)] = [
+        ("0.\\overline{3}", "\\frac{1}{3}", true), ("\\frac{1}{3}", "0.\\overline{3}", true), ("0.\\bar{3}", "\\frac13", true),
+        ("0.1\\overline{6}", "\\frac{1}{6}", true), ("0.\\overline{36}", "\\frac{4}{11}", true), ("2.\\overline{3}", "\\frac{7}{3}", true),
+        ("0.\\overline{9}", "1", true), ("0.\\overline{3}", "0.333", false), ("0.\\overline{16}", "\\frac{1}{6}", false),
+        ("0.3", "\\frac{1}{3}", false), ("0.\\overline{3}", "\\frac{1}{6}", false),
+    ]
+
+    @Test("repeating decimals", arguments: repeating)
+    func repeatingDecimals(case: (String, String, Bool)) {
+        #expect(Self.judge(`case`.0, `case`.1) == `case`.2)
+    }
 }

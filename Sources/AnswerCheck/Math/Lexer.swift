@@ -203,7 +203,8 @@ extension Lexer {
             sawDecimalComma = true
         }
         let fractionDigits = digits.count - integerDigits
-        let exponent = try scientificExponent()
+        let repeating = lead > 0 ? repeatingDigits(afterPoint: fractionDigits == 0) : nil
+        let exponent = repeating == nil ? try scientificExponent() : nil
         let integral = fractionDigits == 0 && exponent == nil
         guard digits.count <= 4_000 else { throw .tooComplex }
         var value: Rational
@@ -219,7 +220,10 @@ extension Lexer {
         if let exponent {
             value = try value * Rational(10).power(exponent)
         }
-        try emit(.number(value, integral: integral))
+        if let repeating {
+            value = try value + repeatingValue(repeating, after: fractionDigits)
+        }
+        try emit(.number(value, integral: integral && repeating == nil))
     }
 
     private mutating func scanDigits(into out: inout DigitAccumulator) -> Int {
