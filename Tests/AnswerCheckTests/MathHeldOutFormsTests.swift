@@ -95,4 +95,16 @@ struct MathHeldOutFormsTests {
     func repeatingDecimals(case: (String, String, Bool)) {
         #expect(Self.judge(`case`.0, `case`.1) == `case`.2)
     }
+
+    /// (response, ground truth, verdict): values that are zero up to rounding in complex doubles.
+    static let vanishing: [(String, String, Bool)] = [
+        ("e^{i\\pi}+1", "0", true), ("0", "e^{i\\pi}+1", true), ("\\sin(\\pi)", "0", true), ("0", "\\cos(\\pi/2)", true),
+        ("\\cos\\left(\\frac{\\pi}{2}\\right)", "0.0", true), ("\\tan(\\pi)", "0", true), ("e^{i\\pi}", "-1", true),
+        ("e^{i\\pi}", "1", false), ("\\sin(\\pi/2)", "0", false), ("\\cos(\\pi/3)", "0", false), ("e^{i\\pi}+1", "0.001", false),
+    ]
+
+    @Test("irrational expressions equal to zero", arguments: vanishing)
+    func vanishingValues(case: (String, String, Bool)) {
+        #expect(Self.judge(`case`.0, `case`.1) == `case`.2)
+    }
 }

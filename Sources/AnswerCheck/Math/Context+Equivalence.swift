@@ -132,7 +132,11 @@ extension Context {
         do {
             if let x = try exact(a), let y = try exact(b) { return try agree(x, y) }
             scale = 0
-            return agree(try approximate(a), try approximate(b))
+            // Both values first: `agree` reads `scale`, which evaluating them sets (a call's `self`
+            // is captured before its arguments are evaluated).
+            let x = try approximate(a)
+            let y = try approximate(b)
+            return agree(x, y)
         } catch .undefined {
             return nil
         }
