@@ -107,4 +107,16 @@ struct MathHeldOutFormsTests {
     func vanishingValues(case: (String, String, Bool)) {
         #expect(Self.judge(`case`.0, `case`.1) == `case`.2)
     }
+
+    /// (response, ground truth, verdict): units in `\\text{}` or `\\mathrm{}` after a value.
+    static let units: [(String, String, Bool)] = [
+        ("4 \\mathrm{~m}", "4", true), ("4", "4 \\mathrm{~m}", true), ("4 \\mathrm{~kg}", "4", true), ("60\\text{ km/h}", "60", true),
+        ("3 \\text{ m/s}^2", "3", true), ("12 \\mathrm{~cm}^{2}", "12", true), ("5\\text{ cm}", "5", true),
+        ("60\\text{ km/h}", "50", false), ("4 \\mathrm{~m}", "5", false), ("\\text{yes}", "\\text{ yes}", true),
+    ]
+
+    @Test("units after a value", arguments: units)
+    func unitsAfterValue(case: (String, String, Bool)) {
+        #expect(Self.judge(`case`.0, `case`.1) == `case`.2)
+    }
 }

@@ -147,9 +147,12 @@ extension Lexer {
         skipSpaces()
         guard peek() == 0x7B, let end = closingBrace(from: index) else { return }
         let raw = bytes[(index + 1)..<end]
-        let words = raw.allSatisfy { Byte.isLetter($0) || $0 == 0x20 || $0 == 0x2E || $0 == 0x2D || $0 == 0x27 }
+        // `~` is a space; `/` joins a unit's parts (`\text{ km/h}`, `\mathrm{~m}`).
+        let words = raw.allSatisfy {
+            Byte.isLetter($0) || $0 == 0x20 || $0 == 0x2E || $0 == 0x2D || $0 == 0x27 || $0 == 0x7E || $0 == 0x2F
+        }
         let letterCount = raw.count(where: Byte.isLetter)
-        let content = String(decoding: raw, as: UTF8.self).trimmed
+        let content = String(decoding: raw.map { $0 == 0x7E ? 0x20 : $0 }, as: UTF8.self).trimmed
         if content.isEmpty {
             index = end + 1
             return
