@@ -119,4 +119,16 @@ struct MathHeldOutFormsTests {
     func unitsAfterValue(case: (String, String, Bool)) {
         #expect(Self.judge(`case`.0, `case`.1) == `case`.2)
     }
+
+    /// (response, ground truth, verdict): vectors in angle brackets.
+    static let vectors: [(String, String, Bool)] = [
+        ("\\langle 1, -2 \\rangle", "(1,-2)", true), ("(1,2,3)", "\\langle 1, 2, 3\\rangle", true),
+        ("\\left\\langle 3, 4 \\right\\rangle", "(3,4)", true), ("\\langle 1, -2 \\rangle", "(-2,1)", false),
+        ("\\langle 1, 2 \\rangle", "(1,2,3)", false),
+    ]
+
+    @Test("vectors in angle brackets", arguments: vectors)
+    func angleBracketVectors(case: (String, String, Bool)) {
+        #expect(Self.judge(`case`.0, `case`.1) == `case`.2)
+    }
 }

@@ -84,7 +84,14 @@ extension Lexer {
     }()
 
     private mutating func command(_ name: String) throws(MathFailure) {
-        guard let role = Lexer.roles[name] else { return try emit(.command(name)) }
+        guard let role = Lexer.roles[name] else {
+            // `\langle 1, 2 \rangle` is the vector `(1, 2)`.
+            if name == "langle" || name == "rangle" {
+                brackets += name == "langle" ? 1 : -1
+                return try emit(.op(name == "langle" ? 0x28 : 0x29))
+            }
+            return try emit(.command(name))
+        }
         switch role {
         case .ignored:
             if name == "left" || name == "right", peek() == 0x2E { index += 1 }
