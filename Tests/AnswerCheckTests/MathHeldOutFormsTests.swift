@@ -131,4 +131,15 @@ struct MathHeldOutFormsTests {
     func angleBracketVectors(case: (String, String, Bool)) {
         #expect(Self.judge(`case`.0, `case`.1) == `case`.2)
     }
+
+    /// (response, ground truth, verdict): an inverse function named on the left of its formula.
+    static let inverses: [(String, String, Bool)] = [
+        ("f^{-1}(x)=2x-1", "2x-1", true), ("\\frac{x+2}{3}", "f^{-1}(x) = \\frac{x+2}{3}", true),
+        ("f^{-1}(x)=2x-1", "2x+1", false), ("f^{2}(x)=2x-1", "2x-1", false),
+    ]
+
+    @Test("inverse functions", arguments: inverses)
+    func inverseFunctions(case: (String, String, Bool)) {
+        #expect(Self.judge(`case`.0, `case`.1) == `case`.2)
+    }
 }

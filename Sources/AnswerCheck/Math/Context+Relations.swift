@@ -208,6 +208,7 @@ extension Node {
     var isAssignmentTarget: Bool {
         switch self {
         case .symbol, .constant(.e), .constant(.i): true
+        case .pow(.symbol, .neg(.number(let one))): one == .one  // `f^{-1}` in `f^{-1}(x) = ...`
         case .mul(let a, let b), .div(let a, let b), .ratio(let a, let b):
             a.isAssignmentTarget && b.isAssignmentTarget
         case .call(.abs, let a): a.isAssignmentTarget
