@@ -142,4 +142,15 @@ struct MathHeldOutFormsTests {
     func inverseFunctions(case: (String, String, Bool)) {
         #expect(Self.judge(`case`.0, `case`.1) == `case`.2)
     }
+
+    /// (response, ground truth, verdict): Unicode spellings of numbers.
+    static let unicode: [(String, String, Bool)] = [
+        ("\u{BD}", "\\frac{1}{2}", true), ("\\frac{3}{4}", "\u{BE}", true), ("2\u{BD}", "\\frac52", true), ("\u{2154}", "\\frac23", true),
+        ("2\u{2009}048\u{2009}000", "2048000", true), ("\u{2212}3", "-3", true), ("\u{BD}", "\\frac13", false), ("2\u{BD}", "2", false),
+    ]
+
+    @Test("Unicode spellings", arguments: unicode)
+    func unicodeSpellings(case: (String, String, Bool)) {
+        #expect(Self.judge(`case`.0, `case`.1) == `case`.2)
+    }
 }
