@@ -153,4 +153,18 @@ struct MathHeldOutFormsTests {
     func unicodeSpellings(case: (String, String, Bool)) {
         #expect(Self.judge(`case`.0, `case`.1) == `case`.2)
     }
+
+    /// (response, ground truth, verdict): solutions of a system joined by words, against a set of solutions.
+    static let systems: [(String, String, Bool)] = [
+        ("x=3,y=1 \\text{ or } x=-3,y=1", "(3,1),(-3,1)", true), ("(3,1),(-3,1)", "x=3,y=1 \\text{ or } x=-3,y=1", true),
+        ("x=3,y=1 \\text{ and } x=-3,y=1", "\\{(3,1),(-3,1)\\}", true),
+        ("a=1,b=2,c=3 \\text{ or } a=4,b=5,c=6", "(1,2,3),(4,5,6)", true), ("1, 2, and 3", "1, 2, 3", true),
+        ("1, 2 and 3", "\\{1, 2, 3\\}", true), ("x=3,y=1 \\text{ or } x=3,y=-1", "(3,1),(-3,1)", false),
+        ("x=3,y=1 \\text{ or } x=-3,y=1", "(3,1)", false), ("x=3,y=1 \\text{ or } x=-3,y=1", "3", false),
+    ]
+
+    @Test("systems' solutions joined by words", arguments: systems)
+    func systemsJoinedByWords(case: (String, String, Bool)) {
+        #expect(Self.judge(`case`.0, `case`.1) == `case`.2)
+    }
 }

@@ -126,6 +126,8 @@ struct Parser {
         var items: [Node] = []
         // Where a `;` started a new group (the first group starts at 0); empty for the usual answer without one.
         var laterGroupStarts: [Int] = []
+        // Where an `or` / `and` right after an item started a new group: `x=3,y=1 \text{ or } x=-3,y=1`.
+        var conjunctionStarts: [Int] = []
         while true {
             while accept(.conjunction) {}
             guard position < tokens.count, !closers.contains(tokens[position].code) else { break }
@@ -135,9 +137,14 @@ struct Parser {
                 laterGroupStarts.append(items.count)
                 continue
             }
-            if accept(.op(0x2C)) || accept(.conjunction) { continue }
+            if accept(.conjunction) {
+                conjunctionStarts.append(items.count)
+                continue
+            }
+            if accept(.op(0x2C)) { continue }
             break
         }
+        if laterGroupStarts.isEmpty, Parser.equalGroups(items, conjunctionStarts) { laterGroupStarts = conjunctionStarts }
         if closers == .top, !laterGroupStarts.isEmpty, laterGroupStarts.count + 1 < items.count {
             let bounds = [0] + laterGroupStarts + [items.count]
             let groups = zip(bounds, bounds.dropFirst()).filter { $0 < $1 }.map { start, end in
@@ -148,6 +155,17 @@ struct Parser {
         if items.count == 1, closers == .top { return items[0] }
         if items.isEmpty, closers == .top { throw .unparseable }
         return .list(items)
+    }
+
+    /// Whether `starts` cut `items`, all equations, into groups of one size of at least two: the
+    /// solutions of a system joined by words. `1, 2 and 3` and `x=1 or x=2` are plain lists.
+    static func equalGroups(_ items: [Node], _ starts: [Int]) -> Bool {
+        guard let first = starts.first, first >= 2, items.count % first == 0, starts.count + 1 == items.count / first,
+              starts.enumerated().allSatisfy({ $1 == ($0 + 1) * first }) else { return false }
+        return items.allSatisfy {
+            if case .relation(let ops, _) = $0 { return ops == [.equal] }
+            return false
+        }
     }
 
     /// A relation chain such as `a < x \le b` or `y = 2x + 1`.
