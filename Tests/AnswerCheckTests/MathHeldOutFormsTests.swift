@@ -167,4 +167,18 @@ struct MathHeldOutFormsTests {
     func systemsJoinedByWords(case: (String, String, Bool)) {
         #expect(Self.judge(`case`.0, `case`.1) == `case`.2)
     }
+
+    /// (response, ground truth, verdict): a choice letter written with its value.
+    static let choices: [(String, String, Bool)] = [
+        ("E", "\\textbf{(E)}\\ 24", true), ("24", "\\textbf{(E)}\\ 24", true), ("(E)", "\\textbf{(E)}\\ 24", true),
+        ("\\textbf{(E)}", "\\textbf{(E)}\\ 24", true), ("24", "\\textbf{(E) }24", true), ("B", "\\text{(B)}\\ 5", true),
+        ("0.5", "\\mathrm{(B)}\\ \\frac{1}{2}", true), ("(E)\\ 24", "\\textbf{(E)}\\ 24", true), ("\\textbf{(E)}\\ 24", "E", true),
+        ("(E) 24", "24", true), ("D", "\\textbf{(E)}\\ 24", false), ("25", "\\textbf{(E)}\\ 24", false),
+        ("(D)\\ 24", "\\textbf{(E)}\\ 24", false), ("(D) 25", "24", false), ("(A)", "B", false),
+    ]
+
+    @Test("choice letters with their values", arguments: choices)
+    func choicesWithValues(case: (String, String, Bool)) {
+        #expect(Self.judge(`case`.0, `case`.1) == `case`.2)
+    }
 }

@@ -59,6 +59,7 @@ public struct MathAnswerChecker: AnswerChecker {
         }
         let tolerance = tolerance.isFinite && tolerance >= 0 ? min(tolerance, 1) : Self.defaultTolerance
         let precision = precision.flatMap { $0 >= 0 ? min($0, Self.maxPrecision) : nil }
+        if let verdict = checkChoices(answer: answer, gold: gold, tolerance: tolerance, precision: precision) { return verdict }
         do {
             if try compare(answer, gold, tolerance: tolerance, precision: precision, percentIsUnit: false) {
                 return .correct
