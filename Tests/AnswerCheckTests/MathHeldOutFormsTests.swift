@@ -28,6 +28,7 @@ struct MathHeldOutFormsTests {
         ("\\sum_{k=1}^{n} \\frac{1}{(k+1)k}", "\\sum_{k=1}^{n} \\frac{1}{k(k+1)}", true),
         ("\\sum_{k=1}^{n} \\frac{1}{(k+2)k}", "\\sum_{k=1}^{n} \\frac{1}{k(k+1)}", false),
         ("(a-b)(a-b)", "a^2-b^2", false), ("I think x is 5", "5", true), ("I think x is 5", "6", false),
+        ("**2**", "2", true), ("**x = 2**", "2", true), ("**3**", "2", false),
     ]
 
     @Test("lenient extraction of plain outputs and <answer> blocks", arguments: lenient)

@@ -62,6 +62,11 @@ public enum AnswerExtraction {
         if last >= 2, bytes[last - 1] == 0x2E, Byte.isLetter(bytes[last - 2]) { return nil }
         let text = String(decoding: bytes, as: UTF8.self).trimmed
         guard words <= 3, !text.isEmpty, text.utf8.count <= Limits.maxInputBytes else { return nil }
+        // `**2**`: Markdown bold around the answer.
+        if text.utf8.count > 4, text.hasPrefix("**"), text.hasSuffix("**") {
+            let inner = String(text.dropFirst(2).dropLast(2)).trimmed
+            return inner.isEmpty ? nil : inner
+        }
         return text
     }
 
