@@ -182,4 +182,16 @@ struct MathHeldOutFormsTests {
     func choicesWithValues(case: (String, String, Bool)) {
         #expect(Self.judge(`case`.0, `case`.1) == `case`.2)
     }
+
+    /// (response, ground truth, verdict): sums and products in sigma and pi notation.
+    static let sums: [(String, String, Bool)] = [
+        ("\\sum_{i=1}^{3} i", "6", true), ("\\sum_{i=1}^{n} b_i a_i", "\\sum_{i=1}^{n} a_i b_i", true),
+        ("\\sum_{i=1}^{4} i^2", "30", true), ("\\prod_{i=1}^{3} (i+1)", "24", true), ("\\sum_{e=1}^{3} e", "6", true),
+        ("\\sum_{i=1}^{3} i", "3i", false), ("\\sum_{i=1}^{3} i + i", "6+i", true), ("\\sum_{i=1}^{3} i", "7", false),
+    ]
+
+    @Test("sums and products", arguments: sums)
+    func sumsAndProducts(case: (String, String, Bool)) {
+        #expect(Self.judge(`case`.0, `case`.1) == `case`.2)
+    }
 }

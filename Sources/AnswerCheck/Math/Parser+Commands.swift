@@ -81,6 +81,8 @@ extension Parser {
         try expect(.op(0x7D))
         try expect(.op(0x5E))
         let upper = try argument()
+        sumIndices.append(v)
+        defer { sumIndices.removeLast() }
         let body = try descend { p throws(MathFailure) in try p.term() }
         return .sum(variable: String(UnicodeScalar(v)), lower: lower, upper: upper, body: body, product: product)
     }

@@ -79,6 +79,8 @@ extension Parser {
             advance()
             return .symbol(try subscriptName(prefix: name))
         }
+        // In `\sum_{i=1}^{n} (2i-1)` the index `i` is a variable, not the imaginary unit.
+        if sumIndices.contains(l) { return .symbol(name) }
         switch l {
         case 0x65: return .constant(.e)
         case 0x69: return .constant(.i)

@@ -10,6 +10,8 @@ struct Parser {
     var absoluteDepth = 0
     /// Whether `p\%` is just `p` (a unit), for ``MathAnswerChecker/PercentPolicy/either``.
     var percentIsUnit = false
+    /// The indices of the sums whose terms are being read (`i` and `e` there are variables).
+    var sumIndices: [UInt8] = []
 
     init(_ tokens: [Token]) {
         self.tokens = tokens
