@@ -188,6 +188,12 @@ struct MathHeldOutFormsTests {
         ("\\sum_{i=1}^{3} i", "6", true), ("\\sum_{i=1}^{n} b_i a_i", "\\sum_{i=1}^{n} a_i b_i", true),
         ("\\sum_{i=1}^{4} i^2", "30", true), ("\\prod_{i=1}^{3} (i+1)", "24", true), ("\\sum_{e=1}^{3} e", "6", true),
         ("\\sum_{i=1}^{3} i", "3i", false), ("\\sum_{i=1}^{3} i + i", "6+i", true), ("\\sum_{i=1}^{3} i", "7", false),
+        // Symbolic bounds against a closed form: the bounds' symbols take whole values.
+        ("\\frac{n(n+1)}{2}", "\\sum_{k=1}^{n} k", true), ("\\sum_{k=1}^{n} k^2", "\\frac{n(n+1)(2n+1)}{6}", true),
+        ("2^{n+1}-1", "\\sum_{k=0}^{n} 2^k", true), ("n+1", "\\prod_{k=1}^{n} \\frac{k+1}{k}", true),
+        ("n^2", "\\sum_{i=1}^{n} (2i-1)", true), ("\\frac{n(n-1)}{2}", "\\sum_{k=1}^{n} k", false),
+        ("2^{n}-1", "\\sum_{k=0}^{n} 2^k", false), ("n^2+1", "\\sum_{i=1}^{n} (2i-1)", false),
+        ("\\frac{n(n+1)(2n-1)}{6}", "\\sum_{k=1}^{n} k^2", false),
     ]
 
     @Test("sums and products", arguments: sums)

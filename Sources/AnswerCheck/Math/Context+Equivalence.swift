@@ -109,9 +109,16 @@ extension Context {
         a.collectSymbols(into: &names)
         b.collectSymbols(into: &names)
         if names.isEmpty { return try values(a, b) ?? false }
+        // `\sum_{k=1}^{n} k` against `\frac{n(n+1)}{2}`: a sum's symbolic bounds take whole values.
+        var whole = Set<String>()
+        a.collectSumBounds(into: &whole)
+        b.collectSumBounds(into: &whole)
         var agreed = 0
         for k in 0..<Points.count {
             bind(names, at: k)
+            for name in whole where bindings[name] != nil {
+                bindings[name] = Rational(3 + 4 * k + Int(Points.hash(name, into: seed) % 4))
+            }
             switch try values(a, b) {
             case true?: agreed += 1
             case false?: return false
@@ -189,6 +196,20 @@ extension Node {
                 $0.collectSymbols(into: &names)
                 return true
             }
+        }
+    }
+
+    /// The symbols in the bounds of the sums and products inside this node.
+    func collectSumBounds(into names: inout Set<String>) {
+        if case .sum(_, let lo, let hi, let body, _) = self {
+            lo.collectSymbols(into: &names)
+            hi.collectSymbols(into: &names)
+            body.collectSumBounds(into: &names)
+            return
+        }
+        forEachChild {
+            $0.collectSumBounds(into: &names)
+            return true
         }
     }
 
