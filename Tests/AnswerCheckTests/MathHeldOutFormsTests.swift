@@ -200,4 +200,16 @@ struct MathHeldOutFormsTests {
     func sumsAndProducts(case: (String, String, Bool)) {
         #expect(Self.judge(`case`.0, `case`.1) == `case`.2)
     }
+
+    /// (response, ground truth, verdict): the real line in words.
+    static let realLine: [(String, String, Bool)] = [
+        ("\\text{all real numbers}", "(-\\infty,\\infty)", true), ("(-\\infty,\\infty)", "\\text{All real numbers}", true),
+        ("\\text{all real numbers}", "\\mathbb{R}", true), ("x \\in \\mathbb{R}", "\\text{all real numbers}", true),
+        ("\\text{all real numbers}", "(0,\\infty)", false), ("\\text{no real numbers}", "\\text{all real numbers}", false),
+    ]
+
+    @Test("the real line in words", arguments: realLine)
+    func realLineInWords(case: (String, String, Bool)) {
+        #expect(Self.judge(`case`.0, `case`.1) == `case`.2)
+    }
 }

@@ -18,7 +18,7 @@ extension Parser {
         case "pi": return .constant(.pi)
         case "infty": return .constant(.infinity)
         case "emptyset": return .set([])
-        case "reals": return .tuple(open: 0x28, close: 0x29, [.neg(.constant(.infinity)), .constant(.infinity)])
+        case "reals": return Parser.realLine
         case "lfloor": return .call(.floor, try delimited(by: "rfloor"))
         case "lceil": return .call(.ceil, try delimited(by: "rceil"))
         case "begin": return try descend { p throws(MathFailure) in try p.matrix() }

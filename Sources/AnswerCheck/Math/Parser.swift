@@ -53,7 +53,11 @@ struct Parser {
         let scan = try Lexer.scan(text, commas: commas)
         var parser = Parser(scan.tokens)
         parser.percentIsUnit = percentIsUnit
-        if let words = parser.textAnswer() { return (.text(words), scan.decimalComma) }
+        if let words = parser.textAnswer() {
+            // "all real numbers" names the set `\mathbb{R}`.
+            if Parser.realLineWords.contains(words) { return (Parser.realLine, false) }
+            return (.text(words), scan.decimalComma)
+        }
         let node = try parser.list(closers: .top)
         guard parser.position == parser.tokens.count else { throw .unparseable }
         // A tree is never taller than its token count (a word counting one per letter, since `abc`
@@ -69,6 +73,9 @@ struct Parser {
         guard weight <= Limits.maxHeight || node.height <= Limits.maxHeight else { throw .tooComplex }
         return (node, scan.decimalComma)
     }
+
+    static let realLineWords: Set<String> = ["all real numbers", "all reals", "real numbers", "all real values", "all real x"]
+    static let realLine = Node.tuple(open: 0x28, close: 0x29, [.neg(.constant(.infinity)), .constant(.infinity)])
 
     var current: Token.Kind? { position < tokens.count ? tokens[position].kind : nil }
     var currentSpaced: Bool { position < tokens.count && tokens[position].spaced }
