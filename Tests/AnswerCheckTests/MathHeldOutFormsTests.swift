@@ -206,6 +206,10 @@ struct MathHeldOutFormsTests {
         ("\\text{all real numbers}", "(-\\infty,\\infty)", true), ("(-\\infty,\\infty)", "\\text{All real numbers}", true),
         ("\\text{all real numbers}", "\\mathbb{R}", true), ("x \\in \\mathbb{R}", "\\text{all real numbers}", true),
         ("\\text{all real numbers}", "(0,\\infty)", false), ("\\text{no real numbers}", "\\text{all real numbers}", false),
+        // The real line without some numbers.
+        ("\\mathbb{R}\\setminus\\{1, -1\\}", "(-\\infty,-1)\\cup(-1,1)\\cup(1,\\infty)", true),
+        ("\\mathbb{R} \\setminus \\{0\\}", "(-\\infty, 0) \\cup (0, +\\infty)", true), ("x \\neq 2", "\\mathbb{R}\\setminus\\{2\\}", true),
+        ("\\mathbb{R}\\setminus\\{3\\}", "\\mathbb{R}\\setminus\\{2\\}", false), ("(-\\infty,2]\\cup(2,\\infty)", "\\mathbb{R}\\setminus\\{2\\}", false),
     ]
 
     @Test("the real line in words", arguments: realLine)

@@ -214,7 +214,8 @@ struct Parser {
     }
 
     mutating func union() throws(MathFailure) -> Node {
-        let first = try expression()
+        var first = try expression()
+        if first == Parser.realLine, accept(.command("setminus")) { first = try Parser.realLine(without: try expression()) }
         guard at(.command("cup")) else { return first }
         var parts = [first]
         while accept(.command("cup")) {
