@@ -176,6 +176,9 @@ struct MathHeldOutFormsTests {
         ("0.5", "\\mathrm{(B)}\\ \\frac{1}{2}", true), ("(E)\\ 24", "\\textbf{(E)}\\ 24", true), ("\\textbf{(E)}\\ 24", "E", true),
         ("(E) 24", "24", true), ("D", "\\textbf{(E)}\\ 24", false), ("25", "\\textbf{(E)}\\ 24", false),
         ("(D)\\ 24", "\\textbf{(E)}\\ 24", false), ("(D) 25", "24", false), ("(A)", "B", false),
+        // Against a bare letter only the letter counts: another letter as the value is a hedge.
+        ("(B) A", "A", false), ("(B)\\ A", "\\textbf{(A)}", false), ("A", "\\textbf{(B)}\\ A", false),
+        ("(A) 7", "A", true), ("(A) 7", "(A)", true),
     ]
 
     @Test("choice letters with their values", arguments: choices)

@@ -38,8 +38,21 @@ extension MathAnswerChecker {
         return (letter, value)
     }
 
-    /// The verdict when either side is a choice with its value: the letter or the value of one
-    /// side must match the other side (both letter and value when both sides have them).
+    /// The letter of a side that is only a choice letter: `E`, `(E)`, `\textbf{(E)}`, `\text{E}`.
+    static func bareLetter(_ text: String) -> String? {
+        var rest = Substring(text.trimmed)
+        if let wrapper = wrappers.first(where: { rest.hasPrefix($0) }), rest.hasSuffix("}") {
+            rest = rest.dropFirst(wrapper.count).dropLast()
+        }
+        if rest.hasPrefix("("), rest.hasSuffix(")") { rest = rest.dropFirst().dropLast() }
+        let u = Array(rest.utf8)
+        guard u.count == 1, u[0] >= 0x41, u[0] <= 0x5A else { return nil }
+        return String(rest)
+    }
+
+    /// The verdict when either side is a choice with its value: against a bare letter the letters
+    /// must match, against anything else the values (both when both sides have them). So a letter
+    /// written as the value of another letter (`(B) A` against `A`) is a hedge, not an answer.
     func checkChoices(
         answer: String, gold: String, tolerance: Double, precision: Int?
     ) -> AnswerVerdict? {
@@ -54,9 +67,11 @@ extension MathAnswerChecker {
         case let (a?, g?):
             return a.letter == g.letter && same(a.value, g.value) ? .correct : .wrong(.notEquivalent)
         case let (a?, nil):
-            return same(a.letter, gold) || same(a.value, gold) ? .correct : .wrong(.notEquivalent)
+            if let letter = Self.bareLetter(gold) { return a.letter == letter ? .correct : .wrong(.notEquivalent) }
+            return same(a.value, gold) ? .correct : .wrong(.notEquivalent)
         case let (nil, g?):
-            return same(answer, g.letter) || same(answer, g.value) ? .correct : .wrong(.notEquivalent)
+            if let letter = Self.bareLetter(answer) { return letter == g.letter ? .correct : .wrong(.notEquivalent) }
+            return same(answer, g.value) ? .correct : .wrong(.notEquivalent)
         }
     }
 }
