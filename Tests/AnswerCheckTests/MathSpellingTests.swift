@@ -20,12 +20,15 @@ struct MathSpellingTests {
         // A ground truth that writes decimal commas makes a bare `3,75` in the answer a decimal.
         ("3,75", "3{,}75"), ("2,5", "2{,}5"), ("1,25", "1\\,000{,}5 - 999{,}25"), ("1,25, 0,5", "0{,}5; 1{,}25"),
         ("3,5", "0,5 + 3"), ("0.5", "0,5"),
+        // So does a ground truth that is one decimal number: two numbers could never match it (issue 13).
+        ("3,75", "3.75"), ("2,74", "2.74"), ("-1,5", "-1.5"), ("0,125", "0.125"), ("\\boxed{3,75}", "3.75"),
     ]
 
     /// Pairs that must be judged different.
     static let different: [(String, String)] = [
-        // Inside mathematics a bare comma separates (Math-Verify reads `\boxed{2,74}` as a set).
-        ("3,75", "3.75"), ("1.22", "1,22"), ("3,75", "\\frac{15}{4}"),
+        // Otherwise a bare comma inside mathematics separates (Math-Verify reads `\boxed{2,74}` as a set):
+        // against an integer, a fraction or a list, `5,0` and `3,75` stay two numbers, never one.
+        ("1.22", "1,22"), ("3,75", "\\frac{15}{4}"), ("5,0", "5"), ("3,75", "375"), ("3,75", "3"), ("3,75", "3.76"),
         // A decimal comma never joins what the ground truth keeps apart, nor splits what it joins.
         ("3{,}75", "3, 75"), ("3{,}75", "3,75"), ("3, 75", "3{,}75"), ("(3,75)", "3{,}75"), ("\\{3,75\\}", "3{,}75"),
         ("3,750", "3{,}75"), ("3,76", "3{,}75"), ("3{,}0", "3, 0"),

@@ -158,9 +158,10 @@ struct Lexer {
 /// How a bare comma between digits (`3,75`) reads.
 enum CommaReading: Sendable {
     /// `0,5` and `1000,99` are decimals, `2,74` two numbers: a ground truth, or a prediction whose
-    /// ground truth is one number written with a decimal point.
+    /// ground truth is neither a list nor a decimal.
     case usual
-    /// `2,74` is 2.74 too: the ground truth writes its own decimals with a comma (`0,5`, `3{,}75`).
+    /// `2,74` is 2.74 too: the ground truth writes its own decimals with a comma (`0,5`, `3{,}75`)
+    /// or is one decimal number written with a point (`2.74`).
     case decimal
     /// Every bare comma separates: the ground truth is a list, set or tuple of several items
     /// (and writes no decimal comma of its own).

@@ -81,9 +81,12 @@ public struct MathAnswerChecker: AnswerChecker {
     private func compare(
         _ answer: String, _ gold: String, tolerance: Double, precision: Int?, percentIsUnit: Bool
     ) throws(MathFailure) -> Bool {
-        // The ground truth's shape decides how a bare `3,75` in the answer reads.
+        // The ground truth's shape decides how a bare `3,75` in the answer reads: a decimal when the
+        // ground truth writes decimal commas or is one decimal number (`3.75`: two numbers could
+        // never match it), two numbers when it is a list.
         let (g, goldDecimalComma) = try Parser.parse(gold, commas: .usual, percentIsUnit: percentIsUnit)
-        let commas: CommaReading = goldDecimalComma ? .decimal : g.severalItems ? .separator : .usual
+        let goldIsDecimal = goldDecimalComma || Context.decimalPlaces(of: gold) != nil
+        let commas: CommaReading = goldIsDecimal ? .decimal : g.severalItems ? .separator : .usual
         let p = try Parser.parse(answer, commas: commas, percentIsUnit: percentIsUnit).node
         var context = Context(tolerance: tolerance, texts: (gold, answer))
         context.precision = precision

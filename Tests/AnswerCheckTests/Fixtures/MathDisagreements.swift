@@ -4,6 +4,8 @@ enum MathDisagreements {
     /// Under the reference settings (the ones Math-Verify ran with: `set_relations` apart).
     static let accepted: [Int: String] = [
         212: "the gold's unclosed box is read to the end, `W(n) = 1 and W(n) = -1`, two solutions; the response `W(x)=1orW(x)=-1` has no box, no math span and too many words for a formula, so its last number `-1` is extracted, half the answer (Math-Verify compares `-1` with the right side of the gold's last relation)",
+        334: "issue 13 item 2: against a ground truth that is one decimal number, a bare `2,74` is the decimal 2.74 (two numbers could never match one number); Math-Verify reads it as two numbers",
+        335: "issue 13 item 2: against a ground truth that is one decimal number, a bare `1,5` is the decimal 1.5 (two numbers could never match one number); Math-Verify reads it as two numbers",
         399: "50% is 0.5, not 50 (the same rule that makes the mv_suspect line 590, 10 against 10%, wrong)",
         400: "50 is not 50% = 0.5 (the same rule as the mv_suspect line 590)",
     ]
