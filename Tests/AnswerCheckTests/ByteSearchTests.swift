@@ -16,7 +16,7 @@ struct ByteSearchTests {
 
     /// Dense and sparse inputs: every byte value, and mostly letters with a few targets.
     static let inputs: [[UInt8]] = (0..<40).map { k in
-        let alphabet: [UInt8]? = k % 2 == 0 ? nil : Array("abcdefxyzFF  ..\\{}[]|".utf8) + Array(repeating: 0x61, count: 40)
+        let alphabet: [UInt8]? = k % 2 == 0 ? nil : Array("abcdefxyzFF  ..\\{}[]|<".utf8) + Array(repeating: 0x61, count: 40)
         return randomBytes(k * 7 % 67, seed: UInt64(k) + 1, alphabet: alphabet)
     }
 
@@ -31,15 +31,42 @@ struct ByteSearchTests {
         }
     }
 
-    @Test("the previous letter is the last byte that is it in either case, from every start")
+    @Test("the next byte is the first one that is it, from every start")
+    func nextByte() {
+        for bytes in Self.inputs {
+            for byte in Array("fa<{ ".utf8) + [0, 0xFF] {
+                for start in 0...bytes.count {
+                    let expected = bytes[start...].firstIndex(of: byte)
+                    let found = bytes.withUnsafeBufferPointer { ByteSearch.next(byte, in: $0, from: start) }
+                    #expect(found == expected, "\(bytes) byte \(byte) from \(start)")
+                }
+            }
+        }
+    }
+
+    @Test("the previous byte is the last one that is it (a letter in either case), from every start")
     func backward() {
         for bytes in Self.inputs where !bytes.isEmpty {
-            for letter in Array("fax".utf8) {
+            for letter in Array("fax<{ ".utf8) {
+                let fold: UInt8 = letter >= 0x61 && letter <= 0x7A ? 0x20 : 0
                 for start in 0..<bytes.count {
-                    let expected = bytes[...start].lastIndex { $0 | 0x20 == letter }
-                    let found = bytes.withUnsafeBufferPointer { ByteSearch.previousLetter(letter, in: $0, from: start) }
+                    let expected = bytes[...start].lastIndex { $0 | fold == letter }
+                    let found = bytes.withUnsafeBufferPointer { ByteSearch.previous(letter, in: $0, from: start) }
                     #expect(found == expected, "\(bytes) letter \(letter) from \(start)")
                 }
+            }
+        }
+    }
+
+    @Test("a needle is contained exactly where a plain search finds it")
+    func containment() {
+        for bytes in Self.inputs {
+            let text = String(decoding: bytes, as: UTF8.self)
+            let hay = Array(text.utf8)
+            for needle in ["a", "ab", "{a", "\\{", "fa", "aaaaaaaaaa", "<"].map({ Array($0.utf8) }) {
+                let expected = hay.count >= needle.count
+                    && (0...(hay.count - needle.count)).contains { Array(hay[$0..<($0 + needle.count)]) == needle }
+                #expect(Phrases.contains(needle, in: text.utf8) == expected, "\(text) \(needle)")
             }
         }
     }

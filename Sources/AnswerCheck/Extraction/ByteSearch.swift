@@ -37,23 +37,44 @@ enum ByteSearch {
         return b.count
     }
 
-    /// The last index at or before `start` whose byte, with bit 5 set, is the lower-case letter
-    /// `letter` (so either case of it); nil when there is none.
-    static func previousLetter(_ letter: UInt8, in b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+    /// The first index at or after `start` whose byte is `byte`; nil when there is none.
+    static func next(_ byte: UInt8, in b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         guard let base = b.baseAddress else { return nil }
         let raw = UnsafeRawPointer(base)
+        var i = max(start, 0)
+        while i < b.count {
+            if i + 8 <= b.count, !contains(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self), byte) {
+                i += 8
+                continue
+            }
+            let stop = min(i + 8, b.count)
+            while i < stop {
+                if b[i] == byte { return i }
+                i += 1
+            }
+        }
+        return nil
+    }
+
+    /// The last index at or before `start` whose byte is `byte`, in either case when `byte` is a
+    /// lower-case letter (its byte with bit 5 set is then compared); nil when there is none.
+    static func previous(_ byte: UInt8, in b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let base = b.baseAddress else { return nil }
+        let raw = UnsafeRawPointer(base)
+        let fold: UInt8 = byte >= 0x61 && byte <= 0x7A ? 0x20 : 0
+        let wordFold = UInt64(fold) &* ones
         var i = min(start, b.count - 1)
         while i >= 0 {
             if i >= 7 {
-                let word = raw.loadUnaligned(fromByteOffset: i - 7, as: UInt64.self) | foldCase
-                if !contains(word, letter) {
+                let word = raw.loadUnaligned(fromByteOffset: i - 7, as: UInt64.self) | wordFold
+                if !contains(word, byte) {
                     i -= 8
                     continue
                 }
             }
             let stop = max(i - 8, -1)
             while i > stop {
-                if b[i] | 0x20 == letter { return i }
+                if b[i] | fold == byte { return i }
                 i -= 1
             }
         }

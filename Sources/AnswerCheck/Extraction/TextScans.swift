@@ -51,8 +51,13 @@ enum Phrases {
     static func contains(_ needle: [UInt8], in text: String.UTF8View) -> Bool {
         let search = { (hay: UnsafeBufferPointer<UInt8>) -> Bool in
             guard !needle.isEmpty, needle.count <= hay.count else { return needle.isEmpty }
-            for i in 0...(hay.count - needle.count) where hay[i] == needle[0] {
-                if needle.indices.allSatisfy({ hay[i + $0] == needle[$0] }) { return true }
+            var from = 0
+            // Jump to each place the first byte occurs, a word at a time, then compare the rest.
+            while let i = ByteSearch.next(needle[0], in: hay, from: from), i + needle.count <= hay.count {
+                var k = 1
+                while k < needle.count, hay[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return true }
+                from = i + 1
             }
             return false
         }
@@ -68,15 +73,12 @@ enum Phrases {
     static func lastEnd(of needle: [UInt8], in hay: [UInt8]) -> Int? {
         guard !needle.isEmpty, needle.count <= hay.count else { return nil }
         @inline(__always) func lower(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
-        let letter = needle[0] >= 0x61 && needle[0] <= 0x7A
         return hay.withUnsafeBufferPointer { h in
             var i = h.count - needle.count
             while i >= 0 {
-                // A phrase starting with a letter: jump to the previous byte that is that letter.
-                if letter {
-                    guard let at = ByteSearch.previousLetter(needle[0], in: h, from: i) else { return nil }
-                    i = at
-                }
+                // Jump to the previous byte that can start the phrase, a word at a time.
+                guard let at = ByteSearch.previous(needle[0], in: h, from: i) else { return nil }
+                i = at
                 var k = 0
                 while k < needle.count, lower(h[i + k]) == needle[k] { k += 1 }
                 if k == needle.count { return i + needle.count }

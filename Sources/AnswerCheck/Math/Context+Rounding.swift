@@ -36,40 +36,47 @@ extension Context {
     /// any wrappers the parser reads through (`0.666666`, `-.5`, `\boxed{+3.10}`, `$−2.5$`: 6, 1,
     /// 2, 1); nil for anything else (`5`, `5.`, `1.5e3`, `0,5`, `x = 0.5`, `(0.5, 1)`).
     static func decimalPlaces(of text: String) -> Int? {
+        text.utf8.withContiguousStorageIfAvailable(decimalPlaces(in:))
+            ?? Array(text.utf8).withUnsafeBufferPointer(decimalPlaces(in:))
+    }
+
+    private static func decimalPlaces(in b: UnsafeBufferPointer<UInt8>) -> Int? {
         // Most sides write no point at all; one plain search settles them.
-        let hasPoint = text.utf8.withContiguousStorageIfAvailable { $0.contains(0x2E) } ?? text.utf8.contains(0x2E)
-        guard hasPoint else { return nil }
-        var bytes = unwrapped(text.utf8[...])
-        if bytes.first == 0x2D || bytes.first == 0x2B {
-            bytes = bytes.dropFirst()
-        } else if bytes.starts(with: [0xE2, 0x88, 0x92]) {  // U+2212 minus sign
-            bytes = bytes.dropFirst(3)
+        guard b.contains(0x2E) else { return nil }
+        var (lo, hi) = unwrapped(b)
+        if lo < hi, b[lo] == 0x2D || b[lo] == 0x2B {
+            lo += 1
+        } else if hi - lo >= 3, b[lo] == 0xE2, b[lo + 1] == 0x88, b[lo + 2] == 0x92 {  // U+2212 minus sign
+            lo += 3
         }
-        guard let point = bytes.firstIndex(of: 0x2E) else { return nil }
-        let fraction = bytes[bytes.index(after: point)...]
-        guard !fraction.isEmpty, bytes[..<point].allSatisfy(Byte.isDigit), fraction.allSatisfy(Byte.isDigit) else {
-            return nil
-        }
-        return min(fraction.count, checkedPlaces)
+        guard let point = (lo..<hi).first(where: { b[$0] == 0x2E }) else { return nil }
+        guard point + 1 < hi, (lo..<point).allSatisfy({ Byte.isDigit(b[$0]) }),
+              (point + 1..<hi).allSatisfy({ Byte.isDigit(b[$0]) }) else { return nil }
+        return min(hi - point - 1, checkedPlaces)
     }
 
     private static let wrappers: [([UInt8], [UInt8])] = [
         ("$", "$"), ("\\boxed{", "}"), ("\\fbox{", "}"), ("{", "}"), ("\\(", "\\)"), ("\\[", "\\]"),
     ].map { (Array($0.utf8), Array($1.utf8)) }
 
-    /// `bytes` without white space and the wrappers around all of it (`\boxed{...}`, `$...$`, `{...}`):
-    /// lenient extraction hands over `\boxed{0.5}` from "the final answer is $\boxed{0.5}$".
-    /// Which braces match does not matter: what is left must be a plain number.
-    private static func unwrapped(_ text: Substring.UTF8View) -> Substring.UTF8View {
-        var bytes = text
+    /// The range of `b` without white space and the wrappers around all of it (`\boxed{...}`,
+    /// `$...$`, `{...}`): lenient extraction hands over `\boxed{0.5}` from "the final answer is
+    /// $\boxed{0.5}$". Which braces match does not matter: what is left must be a plain number.
+    private static func unwrapped(_ b: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
+        var lo = 0
+        var hi = b.count
         for _ in 0..<8 {
-            while let first = bytes.first, Byte.isSpace(first) { bytes = bytes.dropFirst() }
-            while let last = bytes.last, Byte.isSpace(last) { bytes = bytes.dropLast() }
-            guard let (open, close) = wrappers.first(where: { bytes.count >= $0.count + $1.count
-                && bytes.starts(with: $0) && bytes.reversed().starts(with: $1.reversed()) }) else { break }
-            bytes = bytes.dropFirst(open.count).dropLast(close.count)
+            while lo < hi, Byte.isSpace(b[lo]) { lo += 1 }
+            while hi > lo, Byte.isSpace(b[hi - 1]) { hi -= 1 }
+            guard let (open, close) = wrappers.first(where: { open, close in
+                hi - lo >= open.count + close.count
+                    && open.indices.allSatisfy { b[lo + $0] == open[$0] }
+                    && close.indices.allSatisfy { b[hi - close.count + $0] == close[$0] }
+            }) else { break }
+            lo += open.count
+            hi -= close.count
         }
-        return bytes
+        return (lo, hi)
     }
 
     /// Exactly: `difference / denominator` is the distance of the two values and `larger /

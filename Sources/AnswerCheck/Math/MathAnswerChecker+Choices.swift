@@ -6,7 +6,7 @@ extension MathAnswerChecker {
     /// The choice letter and the value after it, when `text` is `(X)` (possibly in `\textbf{}`)
     /// followed by a value; nil for anything else, a bare `(E)` included.
     static func choiceAndValue(_ text: String) -> (letter: String, value: String)? {
-        guard text.utf8.count <= 200, text.utf8.contains(0x28) else { return nil }
+        guard text.utf8.count <= 200, Self.holdsChoiceMark(text) else { return nil }
         var rest = Substring(text)
         let wrapper = wrappers.first { rest.hasPrefix($0) }
         if let wrapper { rest = rest.dropFirst(wrapper.count) }
@@ -36,6 +36,19 @@ extension MathAnswerChecker {
         let value = String(rest).trimmed
         guard !value.isEmpty else { return nil }
         return (letter, value)
+    }
+
+    /// Whether `text` holds `(X)` for an upper-case `X` anywhere: one pass over its bytes, so the
+    /// usual answer without one costs nothing more.
+    static func holdsChoiceMark(_ text: String) -> Bool {
+        func search(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard b.count >= 3 else { return false }
+            for i in 2..<b.count where b[i] == 0x29 && b[i - 2] == 0x28 && b[i - 1] >= 0x41 && b[i - 1] <= 0x5A {
+                return true
+            }
+            return false
+        }
+        return text.utf8.withContiguousStorageIfAvailable(search) ?? Array(text.utf8).withUnsafeBufferPointer(search)
     }
 
     /// The letter of a side that is only a choice letter: `E`, `(E)`, `\textbf{(E)}`, `\text{E}`.
