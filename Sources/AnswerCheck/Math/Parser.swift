@@ -28,8 +28,10 @@ struct Parser {
         _ text: String, commas: CommaReading, percentIsUnit: Bool = false
     ) throws(MathFailure) -> (node: Node, decimalComma: Bool) {
         // A bare non-negative integer, the usual ground truth, is that number whatever the rest
-        // would decide; lexing and parsing it cost more than the rest of a score.
+        // would decide; lexing and parsing it cost more than the rest of a score. So are the other
+        // plain numbers (`-3`, `0.5`, `\frac{1}{2}`, `7/3`).
         if let value = plainInteger(text) { return (.number(Rational(value)), false) }
+        if let value = simpleNumber(text) { return (.number(value), false) }
         return try parseTokens(text, commas: commas, percentIsUnit: percentIsUnit)
     }
 
