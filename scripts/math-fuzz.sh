@@ -6,6 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/../Fuzz"
 seconds=${1:-660}
+# SwiftPM keeps the main package's file list in this plan; a file added there since the last build
+# would otherwise be missing from this one ("cannot find ... in scope").
+rm -f .build/*/release/description.json
 swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
 mkdir -p corpus
 python3 - <<'PY'
