@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fuzzes the math checker with libFuzzer (Fuzz/, built with the fuzzer and address sanitizers) for SECONDS
-# (default 660), seeded with the conformance corpus and every (prediction, ground truth) pair of the math table
+# (default 660), seeded with the conformance corpus and every (prediction, ground truth[, verdict]) case of the math table
 # tests, so that the run starts on the parsing paths those tests name. Crashes and slow inputs land in Fuzz/.
 # Usage: scripts/math-fuzz.sh [SECONDS]
 set -euo pipefail
@@ -16,7 +16,7 @@ import json, pathlib, re
 tests = pathlib.Path("../Tests/AnswerCheckTests")
 lines = (tests / "Fixtures/conformance/math_answers.jsonl").read_text().splitlines()
 seeds = [json.loads(line)["gold"] + "\n" + json.loads(line)["pred"] for line in lines if line.strip()]
-pair = re.compile(r'\("((?:[^"\\]|\\.)*)",\s*"((?:[^"\\]|\\.)*)"\)')
+pair = re.compile(r'\("((?:[^"\\]|\\.)*)",\s*"((?:[^"\\]|\\.)*)"(?:,\s*(?:true|false))?\)')
 for source in sorted(tests.glob("Math*Tests.swift")):
     for prediction, truth in pair.findall(source.read_text()):
         seeds.append(truth.replace("\\\\", "\\") + "\n" + prediction.replace("\\\\", "\\"))
