@@ -13,6 +13,25 @@ struct MathIssue13AdversarialTests {
         #expect(elapsed < .seconds(2), "\(label) took \(elapsed)")
     }
 
+    /// Sums with symbolic bounds take whole values of the bounds; a product of huge fractions there,
+    /// or anywhere, is stopped by the step budget before its gcds, not after (a fuzzer input of this
+    /// shape took 22 s under ASan before).
+    @Test("products and sums of huge fractions stop at the step budget")
+    func hugeFractions() {
+        let hostile = [
+            "\\prod_{k=1}^{n} 2k(2^{2005}+1)(3 A^{2006})",
+            "\\prod_{k=1}^{n} \\frac{2^{2005}+k}{3^{1200}+k}",
+            "\\frac{(2^{2005}+1)^{9}}{(3^{1000}+7)^{9}} \\cdot \\frac{(5^{1000}+3)^{8}}{(7^{900}+1)^{8}}",
+            "\\left(\\frac{47}{13}\\right)^{5000} \\cdot \\left(\\frac{11}{17}\\right)^{4000}",
+        ]
+        for text in hostile {
+            bounded(text) {
+                #expect(!checker.check(answer: "0.506", groundTruth: text, tolerance: 1e-6).isCorrect)
+                #expect(!checker.check(answer: text, groundTruth: "1", tolerance: 1e-6).isCorrect)
+            }
+        }
+    }
+
     @Test("long runs of separators and decimal commas stay bounded")
     func separators() {
         bounded("thin-space groups") {

@@ -62,6 +62,30 @@ struct MathRationalTests {
         #expect(try Rational(0, -5) == .zero)
     }
 
+    /// Operands of thousands of bits that Euclid's first steps do not shrink are finished by the
+    /// binary algorithm: the reduced fraction must be the same whichever finishes it.
+    @Test("large fractions reduce by their exact greatest common divisor")
+    func largeReduction() throws {
+        for (p, q, common) in [(3, 7, 11), (1_000_003, 999_983, 97), (2, 3, 1), (5, 5, 13)] {
+            let a = BigInt(p).power(1_500) + 1
+            let b = BigInt(q).power(1_400) + 3
+            let g = BigInt(common).power(300)
+            let reduced = try Rational(a * g, b * g)
+            let direct = try Rational(a, b)
+            #expect(reduced == direct)
+            #expect(reduced.num * b == a * reduced.den)
+            #expect(Rational.gcd(reduced.num.magnitude, reduced.den.magnitude) == 1)
+            #expect(Rational.gcd((a * g).magnitude, (b * g).magnitude) == BigInt(Self.euclid((a * g).magnitude, (b * g).magnitude)))
+        }
+    }
+
+    /// The textbook algorithm, as the reference.
+    static func euclid(_ a: BigUInt, _ b: BigUInt) -> BigUInt {
+        var (x, y) = (a, b)
+        while !y.isZero { (x, y) = (y, x % y) }
+        return x
+    }
+
     @Test("powers equal repeated multiplication, past the word size too")
     func powers() throws {
         for (n, d) in [(2, 3), (-3, 7), (10, 1), (-1, 1), (1, 2), (7, 10)] {

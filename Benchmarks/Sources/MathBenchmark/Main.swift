@@ -72,6 +72,8 @@ struct MathBenchmark {
             ("1 MB of prose", String(repeating: "so x = 3 and then we add 4 to it; ", count: 30_000)),
             ("1 MB of random bytes", String(decoding: bytes, as: UTF8.self)),
             ("\\frac{1}{2006!} vs \\frac{1}{2004!}", "\\frac{1}{2006!}"),
+            ("a product of huge fractions", "\\frac{(2^{2005}+1)^{9}}{(3^{1000}+7)^{9}} \\cdot \\frac{(5^{1000}+3)^{8}}{(7^{900}+1)^{8}}"),
+            ("a product over symbolic bounds", "\\prod_{k=1}^{n} 2k(2^{2005}+1)(3 A^{2006})"),
         ]
         for (name, text) in inputs {
             let start = DispatchTime.now().uptimeNanoseconds

@@ -5,12 +5,21 @@ extension Context {
     mutating func exact(_ node: Node) throws(MathFailure) -> Rational? {
         try tick()
         let value = try exactValue(node)
-        if let value, value.bitWidth > 128 {
-            // The gcds behind each exact result cost about the square of its size in words.
-            let words = (value.num.bitWidth + value.den.bitWidth) / 64
-            steps += words * words / 16
-        }
+        if let value { steps += Context.cost(words: value.bigWords) }
         return value
+    }
+
+    /// The steps an operation on values of `words` machine words in all is charged: the gcds
+    /// behind each exact result cost about the square of its size.
+    static func cost(words: Int) -> Int { words * words / 16 }
+
+    /// Charges an operation on two large values before it runs, so that the budget stops a
+    /// product or sum of huge fractions before its gcds, not after.
+    mutating func charge<T: Summable>(_ x: T, _ y: T) throws(MathFailure) {
+        let words = x.bigWords + y.bigWords
+        guard words > 0 else { return }
+        steps += Context.cost(words: words)
+        guard steps <= Limits.maxSteps else { throw .tooComplex }
     }
 
     private mutating func exactValue(_ node: Node) throws(MathFailure) -> Rational? {
@@ -23,12 +32,15 @@ extension Context {
             return nil
         case .add(let a, let b):
             guard let x = try exact(a), let y = try exact(b) else { return nil }
+            try charge(x, y)
             return try x + y
         case .mul(let a, let b):
             guard let x = try exact(a), let y = try exact(b) else { return nil }
+            try charge(x, y)
             return try x * y
         case .div(let a, let b):
             guard let x = try exact(a), let y = try exact(b) else { return nil }
+            try charge(x, y)
             return try x / y
         case .neg(let a):
             return try exact(a)?.negated()
@@ -134,6 +146,9 @@ extension Context {
         for k in stride(from: a, through: b, by: 1) {
             bindings[variable] = Rational(k)
             guard let value = try term(&self, nil) else { return nil }
+            // The running total is charged before each step, as `exact` charges each result: a
+            // product of large terms would otherwise grow (and its gcds slow) unchecked until the end.
+            try charge(total, value)
             total = try product ? total.multiplying(value) : total.adding(value)
         }
         return total
@@ -144,6 +159,8 @@ extension Context {
 protocol Summable {
     static var zeroValue: Self { get }
     static var oneValue: Self { get }
+    /// Machine words of a value past two words a part (zero for a small or a floating value).
+    var bigWords: Int { get }
     func adding(_ other: Self) throws(MathFailure) -> Self
     func multiplying(_ other: Self) throws(MathFailure) -> Self
 }
@@ -151,6 +168,7 @@ protocol Summable {
 extension Rational: Summable {
     static var zeroValue: Rational { .zero }
     static var oneValue: Rational { Rational(1) }
+    var bigWords: Int { bitWidth > 128 ? (num.bitWidth + den.bitWidth) / 64 : 0 }
     func adding(_ other: Rational) throws(MathFailure) -> Rational { try self + other }
     func multiplying(_ other: Rational) throws(MathFailure) -> Rational { try self * other }
 }
@@ -158,6 +176,7 @@ extension Rational: Summable {
 extension Complex: Summable {
     static var zeroValue: Complex { Complex(0) }
     static var oneValue: Complex { Complex(1) }
+    var bigWords: Int { 0 }
     func adding(_ other: Complex) throws(MathFailure) -> Complex { self + other }
     func multiplying(_ other: Complex) throws(MathFailure) -> Complex { self * other }
 }

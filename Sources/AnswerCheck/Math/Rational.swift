@@ -125,15 +125,23 @@ struct Rational: Sendable, Hashable {
     }
 
     /// Euclid's algorithm, finishing in machine words; unlike the binary algorithm it takes one
-    /// step when one operand is small (`1/2006!`), where Stein's needs one step per bit.
+    /// step when one operand is small (`1/2006!`) or divides the other (`2006!` by `2004!`), where
+    /// Stein's needs one step per bit. When 16 of its steps leave two operands still over 1024
+    /// bits, the rest goes to Stein's algorithm: each of its steps shifts and subtracts in place,
+    /// where each of Euclid's is a division that copies both (two 15k-bit fractions: 86 -> 23 ms).
     static func gcd(_ a: BigUInt, _ b: BigUInt) -> BigInt {
         var x = a
         var y = b
+        var divisions = 0
         while !y.isZero {
             if x.bitWidth <= 64, y.bitWidth <= 64 {
                 return BigInt(gcd(UInt(x), UInt(y)))
             }
+            if divisions >= 16, y.bitWidth > 1024 {
+                return BigInt(x.greatestCommonDivisor(with: y))
+            }
             (x, y) = (y, x % y)
+            divisions += 1
         }
         return BigInt(x)
     }
