@@ -21,6 +21,8 @@ struct BoxScanner {
     private mutating func scan() {
         // Open braces, each with the box it opens (-1: a plain group).
         var stack: [Int] = []
+        // Room for the usual nesting at once: growing from empty reallocates at 1, 2 and 4.
+        stack.reserveCapacity(16)
         var i = 0
         let count = bytes.count
         while i < count {
