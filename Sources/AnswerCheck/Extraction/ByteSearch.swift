@@ -17,39 +17,35 @@ enum ByteSearch {
     /// The first index at or after `start` whose byte, with bit 5 set, is `0x7B`, `0x7C` or
     /// `0x7D`: every `\`, `{` and `}` (and also `[`, `]`, `|`); `b.count` when there is none.
     static func nextBraceOrBackslash(in b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        guard let base = b.baseAddress else { return b.count }
-        let raw = UnsafeRawPointer(base)
-        var i = start
-        while i < b.count {
-            if i + 8 <= b.count {
-                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) | foldCase
-                if !contains(word, 0x7B), !contains(word, 0x7C), !contains(word, 0x7D) {
-                    i += 8
-                    continue
-                }
-            }
-            let stop = min(i + 8, b.count)
-            while i < stop {
-                if (b[i] | 0x20) &- 0x7B < 3 { return i }
-                i += 1
-            }
-        }
-        return b.count
+        let index = firstIndex(in: b, from: start) { word in
+            let folded = word | foldCase
+            return contains(folded, 0x7B) || contains(folded, 0x7C) || contains(folded, 0x7D)
+        } byte: { ($0 | 0x20) &- 0x7B < 3 }
+        return index ?? b.count
     }
 
     /// The first index at or after `start` whose byte is `byte`; nil when there is none.
     static func next(_ byte: UInt8, in b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        firstIndex(in: b, from: start) { contains($0, byte) } byte: { $0 == byte }
+    }
+
+    /// The first index at or after `start` whose byte passes `byte`, skipping each eight bytes
+    /// that `word` (which must hold for any word with such a byte) rules out.
+    @inline(__always)
+    private static func firstIndex(
+        in b: UnsafeBufferPointer<UInt8>, from start: Int, word: (UInt64) -> Bool, byte: (UInt8) -> Bool
+    ) -> Int? {
         guard let base = b.baseAddress else { return nil }
         let raw = UnsafeRawPointer(base)
         var i = max(start, 0)
         while i < b.count {
-            if i + 8 <= b.count, !contains(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self), byte) {
+            if i + 8 <= b.count, !word(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
                 i += 8
                 continue
             }
             let stop = min(i + 8, b.count)
             while i < stop {
-                if b[i] == byte { return i }
+                if byte(b[i]) { return i }
                 i += 1
             }
         }

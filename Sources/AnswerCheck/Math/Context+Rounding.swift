@@ -22,14 +22,11 @@ extension Context {
     /// The most places checked; places beyond these are left to the relative tolerance.
     static let checkedPlaces = 6
 
-    /// The places of whichever side is a plain decimal literal, the larger when both are.
-    static func writtenPlaces(of gold: String, _ answer: String) -> Int? {
-        switch (decimalPlaces(of: gold), decimalPlaces(of: answer)) {
-        case (let g?, let a?): max(g, a)
-        case (let g?, nil): g
-        case (nil, let a?): a
-        case (nil, nil): nil
-        }
+    /// The places of whichever side is a plain decimal literal (``decimalPlaces(of:)`` of each),
+    /// the larger when both are.
+    static func writtenPlaces(_ gold: Int?, _ answer: Int?) -> Int? {
+        guard let gold else { return answer }
+        return max(gold, answer ?? gold)
     }
 
     /// The places after the point of a text that is one decimal literal, optionally signed, inside

@@ -85,14 +85,16 @@ public struct MathAnswerChecker: AnswerChecker {
         // ground truth writes decimal commas or is one decimal number (`3.75`: two numbers could
         // never match it), two numbers when it is a list.
         let (g, goldDecimalComma) = try Parser.parse(gold, commas: .usual, percentIsUnit: percentIsUnit)
-        let goldIsDecimal = goldDecimalComma || Context.decimalPlaces(of: gold) != nil
-        let commas: CommaReading = goldIsDecimal ? .decimal : g.severalItems ? .separator : .usual
+        let goldPlaces = Context.decimalPlaces(of: gold)
+        let commas: CommaReading = goldDecimalComma || goldPlaces != nil ? .decimal : g.severalItems ? .separator : .usual
         let p = try Parser.parse(answer, commas: commas, percentIsUnit: percentIsUnit).node
         var context = Context(tolerance: tolerance, texts: (gold, answer))
         context.precision = precision
         context.setRelations = setRelations
         // The rounding rule tightens the default tolerance; a looser one a rollout asks for stands alone.
-        if tolerance <= Self.defaultTolerance { context.writtenPlaces = Context.writtenPlaces(of: gold, answer) }
+        if tolerance <= Self.defaultTolerance {
+            context.writtenPlaces = Context.writtenPlaces(goldPlaces, Context.decimalPlaces(of: answer))
+        }
         context.mayHavePlusMinus = Self.mentions(gold, answer, any: Self.plusMinusWords)
         context.mayHaveMatrices = Self.mentions(gold, answer, any: Self.matrixWords)
         return try context.equivalent(g, p)
