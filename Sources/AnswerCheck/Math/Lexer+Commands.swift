@@ -16,6 +16,8 @@ extension Lexer {
         "boxed", "fbox", "overline", "bar", "vec", "hat", "tilde", "widehat", "overrightarrow",
         "boldsymbol", "bm", "mathcal", "underline", "mathscr", "mathfrak",
     ]
+    /// The spacing commands that may run into the letters after them (`\quadx`), longest first.
+    static let quads = [Array("qquad".utf8), Array("quad".utf8)]
     static let relations: [String: Relation] = [
         "le": .lessEqual, "leq": .lessEqual, "leqslant": .lessEqual, "ge": .greaterEqual,
         "geq": .greaterEqual, "geqslant": .greaterEqual, "lt": .less, "gt": .greater, "ne": .notEqual,
@@ -48,53 +50,46 @@ extension Lexer {
         }
         let start = index
         while let l = peek(), Byte.isLetter(l) { index += 1 }
-        var name = String(decoding: bytes[start..<index], as: UTF8.self)
         // `\quadx` is a space before `x`, not a command of its own.
-        for space in ["qquad", "quad"] where bytes[start] == 0x71 && name.hasPrefix(space) && name != space {
-            index = start + space.utf8.count
-            name = space
-            break
+        if bytes[start] == 0x71 {
+            for space in Lexer.quads where index - start > space.count && bytes[start..<index].starts(with: space) {
+                index = start + space.count
+                break
+            }
         }
-        try command(name)
+        try command(bytes[start..<index])
     }
 
     /// How the lexer treats a command name; one table lookup per command.
     enum Role: Equatable {
         case ignored, relation(Relation), times, divide, degree, fraction, binomial, root, blackboard
         case emptySet, transparent, textual
+        /// `\langle 1, 2 \rangle` is the vector `(1, 2)`.
+        case angle(open: Bool)
     }
 
-
-    static let roles: [String: Role] = {
-        var table: [String: Role] = [:]
-        for name in ignored { table[name] = .ignored }
-        for (name, r) in relations { table[name] = .relation(r) }
-        for name in transparent { table[name] = .transparent }
-        for name in textual { table[name] = .textual }
-        for name in ["cdot", "times", "ast"] { table[name] = .times }
-        for name in ["dfrac", "tfrac", "cfrac", "frac"] { table[name] = .fraction }
-        for name in ["binom", "dbinom", "tbinom"] { table[name] = .binomial }
-        table["div"] = .divide
-        table["circ"] = .degree
-        table["degree"] = .degree
-        table["sqrt"] = .root
-        table["mathbb"] = .blackboard
-        table["varnothing"] = .emptySet
-        return table
+    static let roles: NameTable<Role> = {
+        var table: [(String, Role)] = []
+        for name in ignored { table.append((name, .ignored)) }
+        for (name, r) in relations { table.append((name, .relation(r))) }
+        for name in transparent { table.append((name, .transparent)) }
+        for name in textual { table.append((name, .textual)) }
+        for name in ["cdot", "times", "ast"] { table.append((name, .times)) }
+        for name in ["dfrac", "tfrac", "cfrac", "frac"] { table.append((name, .fraction)) }
+        for name in ["binom", "dbinom", "tbinom"] { table.append((name, .binomial)) }
+        table += [("div", .divide), ("circ", .degree), ("degree", .degree), ("sqrt", .root), ("mathbb", .blackboard)]
+        table += [("varnothing", .emptySet), ("langle", .angle(open: true)), ("rangle", .angle(open: false))]
+        return NameTable(table)
     }()
 
-    private mutating func command(_ name: String) throws(MathFailure) {
-        guard let role = Lexer.roles[name] else {
-            // `\langle 1, 2 \rangle` is the vector `(1, 2)`.
-            if name == "langle" || name == "rangle" {
-                brackets += name == "langle" ? 1 : -1
-                return try emit(.op(name == "langle" ? 0x28 : 0x29))
-            }
-            return try emit(.command(name))
+    private mutating func command(_ spelling: Slice<UnsafeBufferPointer<UInt8>>) throws(MathFailure) {
+        guard let role = Lexer.roles[spelling] else {
+            return try emit(.command(String(decoding: spelling, as: UTF8.self)))
         }
         switch role {
         case .ignored:
-            if name == "left" || name == "right", peek() == 0x2E { index += 1 }
+            // `\left.` and `\right.` stand for no delimiter.
+            if peek() == 0x2E, spelling.elementsEqual("left".utf8) || spelling.elementsEqual("right".utf8) { index += 1 }
             spaced = true
         case .relation(let r): try emit(.relation(r))
         case .times: try emit(.op(0x2A))
@@ -113,7 +108,10 @@ extension Lexer {
         case .transparent:
             skipSpaces()
             if peek() == 0x7B { try openBrace(dropped: true) }
-        case .textual: try textual(name)
+        case .textual: try textual(operatorName: spelling.elementsEqual("operatorname".utf8))
+        case .angle(let open):
+            brackets += open ? 1 : -1
+            try emit(.op(open ? 0x28 : 0x29))
         }
     }
 
@@ -150,7 +148,7 @@ extension Lexer {
     }
 
     /// `\text{cm}` is a word, `\text{ and }` a conjunction, `\text{13}` is unwrapped to `13`.
-    private mutating func textual(_ name: String) throws(MathFailure) {
+    private mutating func textual(operatorName: Bool) throws(MathFailure) {
         skipSpaces()
         guard peek() == 0x7B, let end = closingBrace(from: index) else { return }
         let raw = bytes[(index + 1)..<end]
@@ -170,11 +168,11 @@ extension Lexer {
         default: afterValue = false
         }
         if words, letterCount >= 1,
-           name == "operatorname" || letterCount >= 2 || raw.count != content.utf8.count || afterValue {
+           operatorName || letterCount >= 2 || raw.count != content.utf8.count || afterValue {
             index = end + 1
             let folded = content.lowercased()
             if folded == "and" || folded == "or" { return try emit(.conjunction) }
-            if name == "operatorname" { return try emit(.word(content)) }
+            if operatorName { return try emit(.word(content)) }
             return try emit(.text(content))
         }
         try openBrace(dropped: true)
@@ -184,8 +182,11 @@ extension Lexer {
 extension String {
     /// The string without leading and trailing ASCII white space.
     var trimmed: String {
-        guard let first = utf8.first, let last = utf8.last else { return self }
-        if !Byte.isSpace(first), !Byte.isSpace(last) { return self }
+        // Most texts have nothing to trim: two bytes settle it without a copy.
+        let untouched = utf8.withContiguousStorageIfAvailable { b in
+            b.isEmpty || !Byte.isSpace(b[0]) && !Byte.isSpace(b[b.count - 1])
+        }
+        if untouched == true { return self }
         let u = Array(utf8)
         var a = 0
         var b = u.count

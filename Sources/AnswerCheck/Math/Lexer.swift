@@ -5,7 +5,8 @@ import BigInt
 /// Wrappers such as `\text{..}`, `\mathrm{..}` and `\left` are resolved here, so the parser
 /// sees plain mathematics; brace depth is tracked with an explicit stack, never recursion.
 struct Lexer {
-    let bytes: [UInt8]
+    /// The text's bytes, borrowed for the length of one ``scan(_:commas:)``.
+    let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
     var tokens: [Token] = []
     var spaced = false
@@ -22,7 +23,7 @@ struct Lexer {
     /// Open `\{`: inside a set a bare `3,75` stays two elements even under `decimalCommas`.
     var setBraces = 0
 
-    init(_ bytes: [UInt8]) {
+    private init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
         // Room for a short answer's tokens at once, instead of growing from empty; long inputs grow as needed.
         tokens.reserveCapacity(min(bytes.count, 256))
@@ -36,10 +37,16 @@ struct Lexer {
     /// Lexes the whole input with the given reading of bare commas; also tells whether the input
     /// itself wrote an unambiguous decimal comma.
     static func scan(_ text: String, commas: CommaReading) throws(MathFailure) -> (tokens: [Token], decimalComma: Bool) {
-        var lexer = Lexer(TextNormalizer.bytes(of: text))
-        lexer.commas = commas
-        try lexer.run()
-        return (lexer.tokens, lexer.sawDecimalComma)
+        func lex(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<(tokens: [Token], decimalComma: Bool), MathFailure> {
+            var lexer = Lexer(bytes)
+            lexer.commas = commas
+            do throws(MathFailure) { try lexer.run() } catch { return .failure(error) }
+            return .success((lexer.tokens, lexer.sawDecimalComma))
+        }
+        // ASCII text (nearly every answer) is lexed where it lies, without a copy.
+        let inPlace = text.utf8.withContiguousStorageIfAvailable { b in b.contains { $0 >= 0x80 } ? nil : lex(b) }
+        if let result = inPlace ?? nil { return try result.get() }
+        return try TextNormalizer.bytes(of: text).withUnsafeBufferPointer(lex).get()
     }
 
     func peek(_ offset: Int = 0) -> UInt8? {
@@ -236,27 +243,36 @@ extension Lexer {
         return index - start
     }
 
-    /// The length of a thousands separator at the cursor (`,` `{,}` `,\!` `\,` or one space), if any.
+    /// The length of a thousands separator at the cursor (`,` `{,}` `{,}\!` `,\!` `,\,` `\,` `\!`
+    /// `\;` `\:` `\>` `\ ` `~` or one space), counting one space after a spacing command; nil if none.
     private func thousandsSeparator() -> Int? {
-        // Every form starts with one of these: most numbers end at a byte that starts none.
-        guard let next = peek(), Lexer.separatorStarts[Int(next)] else { return nil }
-        for form in Lexer.separators where matches(form) {
-            if form == [0x2C], brackets > 0 { return nil }
-            let spaceAfter = form.contains(0x5C) && index + form.count < bytes.count && bytes[index + form.count] == 0x20
-            return form.count + (spaceAfter ? 1 : 0)
+        guard let next = peek() else { return nil }
+        let length: Int
+        let spacing: Bool  // whether the separator ends in a spacing command (`\!`), which a space may follow
+        switch next {
+        case 0x7B:  // `{,}` and `{,}\!`
+            guard matches(Lexer.bracedComma) else { return nil }
+            spacing = peek(3) == 0x5C && peek(4) == 0x21
+            length = spacing ? 5 : 3
+        case 0x2C:  // `,\!` and `,\,`; a bare `,` only outside brackets
+            spacing = peek(1) == 0x5C && (peek(2) == 0x21 || peek(2) == 0x2C)
+            guard spacing || brackets == 0 else { return nil }
+            length = spacing ? 3 : 1
+        case 0x5C:  // `\,` `\!` `\;` `\:` `\>` `\ `
+            guard let s = peek(1), s == 0x2C || s == 0x21 || s == 0x3B || s == 0x3A || s == 0x3E || s == 0x20 else {
+                return nil
+            }
+            spacing = true
+            length = 2
+        case 0x7E, 0x20:
+            spacing = false
+            length = 1
+        default:
+            return nil
         }
-        return nil
+        return length + (spacing && peek(length) == 0x20 ? 1 : 0)
     }
 
-    private static let separators = [
-        "{,}\\!", "{,}", ",\\!", ",\\,", "\\,", "\\!", "\\;", "\\:", "\\>", "\\ ", "~", ",", " ",
-    ].map { Array($0.utf8) }
-    /// Whether a byte starts one of `separators`, by byte value.
-    private static let separatorStarts: [Bool] = {
-        var table = [Bool](repeating: false, count: 256)
-        for form in separators { table[Int(form[0])] = true }
-        return table
-    }()
     private static let bracedComma = Array("{,}".utf8)
 
     /// Whether exactly three digits start at `i`.

@@ -42,12 +42,11 @@ extension Parser {
         case .op(0x7B):
             let inner = try descend { p throws(MathFailure) in try p.list(closers: ListEnd(Token.code(of: .op(0x7D)))) }
             try expect(.op(0x7D))
-            if case .list(let items) = inner, items.count == 1 { return items[0] }
-            return inner
+            return inner.node
         case .setOpen:
             let inner = try descend { p throws(MathFailure) in try p.list(closers: ListEnd(Token.code(of: .setClose))) }
             try expect(.setClose)
-            guard case .list(let items) = inner else { return .set([inner]) }
+            guard !inner.lone, case .list(let items) = inner.node else { return .set([inner.node]) }
             return .set(items)
         case .op(0x7C):
             absoluteDepth += 1
@@ -65,11 +64,11 @@ extension Parser {
         let inner = try list(closers: ListEnd(Token.code(of: .op(0x29)), Token.code(of: .op(0x5D))))
         guard case .op(let close)? = current, close == 0x29 || close == 0x5D else { throw .unparseable }
         advance()
-        guard case .list(let items) = inner, !items.isEmpty else { throw .unparseable }
-        if items.count == 1 {
+        if inner.lone {
             guard open == 0x28 && close == 0x29 || open == 0x5B && close == 0x5D else { throw .unparseable }
-            return items[0]
+            return inner.node
         }
+        guard case .list(let items) = inner.node, !items.isEmpty else { throw .unparseable }
         return .tuple(open: open, close: close, items)
     }
 

@@ -60,7 +60,7 @@ struct Parser {
             if Parser.realLineWords.contains(words) { return (Parser.realLine, false) }
             return (.text(words), scan.decimalComma)
         }
-        let node = try parser.list(closers: .top)
+        let node = try parser.list(closers: .top).node
         guard parser.position == parser.tokens.count else { throw .unparseable }
         // A tree is never taller than its token count (a word counting one per letter, since `abc`
         // is `a*b*c`), so short answers skip the measurement.
@@ -113,6 +113,8 @@ struct Parser {
 
     /// An answer made only of words (`odd`, `Monday`, `\text{yes}`) is compared as text.
     func textAnswer() -> String? {
+        // Most answers start with a number, an operator or a command: no word list is made for them.
+        guard let first = tokens.first?.code, first == 0x201 || first == 0x202 || first == 0x204 else { return nil }
         var words: [String] = []
         var longest = 0
         for token in tokens {
@@ -131,29 +133,35 @@ struct Parser {
         return words.joined(separator: " ").lowercased()
     }
 
-    /// Items separated by `,` `;` `and` `or` up to one of `closers` (not consumed).
+    /// Items separated by `,` `;` `and` `or` up to one of `closers` (not consumed). A lone item
+    /// comes back as itself (`lone`), never wrapped in a list; several make a `.list`.
     /// At the top level, `;` between comma lists groups them: `p=5,q=2;p=7,q=2` is two pairs.
-    mutating func list(closers: ListEnd) throws(MathFailure) -> Node {
-        var items: [Node] = []
+    mutating func list(closers: ListEnd) throws(MathFailure) -> (node: Node, lone: Bool) {
+        while accept(.conjunction) {}
+        guard position < tokens.count, !closers.contains(tokens[position].code) else {
+            if closers == .top { throw .unparseable }
+            return (.list([]), false)
+        }
+        let first = try descend { p throws(MathFailure) in try p.item() }
+        // The usual answer is one item: no arrays are made for it.
+        if !at(.op(0x3B)), !at(.conjunction), !at(.op(0x2C)) { return (first, true) }
+        var items = [first]
         // Where a `;` started a new group (the first group starts at 0); empty for the usual answer without one.
         var laterGroupStarts: [Int] = []
         // Where an `or` / `and` right after an item started a new group: `x=3,y=1 \text{ or } x=-3,y=1`.
         var conjunctionStarts: [Int] = []
         while true {
+            if accept(.op(0x3B)) {
+                laterGroupStarts.append(items.count)
+            } else if accept(.conjunction) {
+                conjunctionStarts.append(items.count)
+            } else if !accept(.op(0x2C)) {
+                break
+            }
             while accept(.conjunction) {}
             guard position < tokens.count, !closers.contains(tokens[position].code) else { break }
             guard items.count < Limits.maxElements else { throw .tooComplex }
             items.append(try descend { p throws(MathFailure) in try p.item() })
-            if accept(.op(0x3B)) {
-                laterGroupStarts.append(items.count)
-                continue
-            }
-            if accept(.conjunction) {
-                conjunctionStarts.append(items.count)
-                continue
-            }
-            if accept(.op(0x2C)) { continue }
-            break
         }
         if laterGroupStarts.isEmpty, Parser.equalGroups(items, conjunctionStarts) { laterGroupStarts = conjunctionStarts }
         if closers == .top, !laterGroupStarts.isEmpty, laterGroupStarts.count + 1 < items.count {
@@ -161,11 +169,9 @@ struct Parser {
             let groups = zip(bounds, bounds.dropFirst()).filter { $0 < $1 }.map { start, end in
                 end - start == 1 ? items[start] : Node.tuple(open: 0x28, close: 0x29, Array(items[start..<end]))
             }
-            return groups.count == 1 ? groups[0] : .list(groups)
+            return groups.count == 1 ? (groups[0], false) : (.list(groups), false)
         }
-        if items.count == 1, closers == .top { return items[0] }
-        if items.isEmpty, closers == .top { throw .unparseable }
-        return .list(items)
+        return items.count == 1 ? (items[0], true) : (.list(items), false)
     }
 
     /// Whether `starts` cut `items`, all equations, into groups of one size of at least two: the
