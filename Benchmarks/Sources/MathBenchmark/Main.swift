@@ -11,7 +11,8 @@ struct MathBenchmark {
     static func main() throws {
         let arguments = CommandLine.arguments.dropFirst()
         let rounds = arguments.first.flatMap(Int.init) ?? 200
-        let path = arguments.dropFirst().first ?? defaultCorpus
+        let options: Set<String> = ["slowest", "typical", "no-adversarial"]
+        let path = arguments.dropFirst().first { !options.contains($0) } ?? defaultCorpus
         let pairs = try loadPairs(path)
         let checker = MathAnswerChecker()
         var checks: [UInt64] = []
@@ -40,6 +41,7 @@ struct MathBenchmark {
         print("baseline, extraction alone: median \(baseline.median) us, p99 \(baseline.p99) us")
         print("ratio check/extraction (median): \(String(format: "%.1f", ours.medianValue / max(baseline.medianValue, 1e-9)))")
         if CommandLine.arguments.contains("slowest") { slowest(checks, pairs: pairs) }
+        if CommandLine.arguments.contains("typical") { typical(checks, pairs: pairs) }
         if !CommandLine.arguments.contains("no-adversarial") { adversarial(checker) }
         print("OURS_MEDIAN_US=\(ours.median) OURS_P99_US=\(ours.p99)")
     }
@@ -54,6 +56,17 @@ struct MathBenchmark {
             print(String(format: "slow: line %d, median %.1f us: %@ | %@", index + 1, Double(median) / 1000,
                          String(pairs[index].0.prefix(60)), String(pairs[index].1.prefix(80))))
         }
+    }
+
+    /// The corpus lines whose median check time lies in the middle fifth of all pairs: the inputs
+    /// that set the median, to profile on their own.
+    static func typical(_ checks: [UInt64], pairs: [(String, String)]) {
+        let ranked = pairs.indices.map { index -> (Int, UInt64) in
+            let times = stride(from: index, to: checks.count, by: pairs.count).map { checks[$0] }.sorted()
+            return (index, times[times.count / 2])
+        }.sorted { $0.1 < $1.1 }
+        let band = ranked[(ranked.count * 2 / 5)..<(ranked.count * 3 / 5)]
+        print("typical: " + band.map { String($0.0 + 1) }.sorted().joined(separator: " "))
     }
 
     /// Wall time of single hostile checks, each expected to be far below a second.

@@ -59,13 +59,18 @@ public struct MathAnswerChecker: AnswerChecker {
         }
         let tolerance = tolerance.isFinite && tolerance >= 0 ? min(tolerance, 1) : Self.defaultTolerance
         let precision = precision.flatMap { $0 >= 0 ? min($0, Self.maxPrecision) : nil }
-        if let verdict = checkChoices(answer: answer, gold: gold, tolerance: tolerance, precision: precision) { return verdict }
+        // One pass over each side finds the rare spellings that need more than the usual work.
+        let scans = (answer: SideScan(answer), gold: SideScan(gold))
+        if scans.answer.choiceMark || scans.gold.choiceMark,
+           let verdict = checkChoices(answer: answer, gold: gold, tolerance: tolerance, precision: precision) {
+            return verdict
+        }
         do {
-            if try compare(answer, gold, tolerance: tolerance, precision: precision, percentIsUnit: false) {
+            if try compare(answer, gold, scans, tolerance: tolerance, precision: precision, percentIsUnit: false) {
                 return .correct
             }
-            if percent == .either, Self.mentions(gold, answer, any: Self.percentWords),
-               try compare(answer, gold, tolerance: tolerance, precision: precision, percentIsUnit: true) {
+            if percent == .either, scans.answer.percent || scans.gold.percent,
+               try compare(answer, gold, scans, tolerance: tolerance, precision: precision, percentIsUnit: true) {
                 return .correct
             }
             return .wrong(.notEquivalent)
@@ -79,13 +84,14 @@ public struct MathAnswerChecker: AnswerChecker {
     }
 
     private func compare(
-        _ answer: String, _ gold: String, tolerance: Double, precision: Int?, percentIsUnit: Bool
+        _ answer: String, _ gold: String, _ scans: (answer: SideScan, gold: SideScan),
+        tolerance: Double, precision: Int?, percentIsUnit: Bool
     ) throws(MathFailure) -> Bool {
         // The ground truth's shape decides how a bare `3,75` in the answer reads: a decimal when the
         // ground truth writes decimal commas or is one decimal number (`3.75`: two numbers could
         // never match it), two numbers when it is a list.
         let (g, goldDecimalComma) = try Parser.parse(gold, commas: .usual, percentIsUnit: percentIsUnit)
-        let goldPlaces = Context.decimalPlaces(of: gold)
+        let goldPlaces = scans.gold.point ? Context.decimalPlaces(of: gold) : nil
         let commas: CommaReading = goldDecimalComma || goldPlaces != nil ? .decimal : g.severalItems ? .separator : .usual
         let p = try Parser.parse(answer, commas: commas, percentIsUnit: percentIsUnit).node
         var context = Context(tolerance: tolerance, texts: (gold, answer))
@@ -93,29 +99,28 @@ public struct MathAnswerChecker: AnswerChecker {
         context.setRelations = setRelations
         // The rounding rule tightens the default tolerance; a looser one a rollout asks for stands alone.
         if tolerance <= Self.defaultTolerance {
-            context.writtenPlaces = Context.writtenPlaces(goldPlaces, Context.decimalPlaces(of: answer))
+            context.writtenPlaces = Context.writtenPlaces(goldPlaces, scans.answer.point ? Context.decimalPlaces(of: answer) : nil)
         }
-        context.mayHavePlusMinus = Self.mentions(gold, answer, any: Self.plusMinusWords)
-        context.mayHaveMatrices = Self.mentions(gold, answer, any: Self.matrixWords)
+        context.mayHavePlusMinus = scans.answer.plusMinus || scans.gold.plusMinus
+        context.mayHaveMatrices = scans.answer.matrix || scans.gold.matrix
         return try context.equivalent(g, p)
     }
 
     /// The value of `-?[0-9]{1,18}` (leading zeros allowed, as the lexer reads them); nil for anything else.
     static func plainInteger(_ text: String) -> Int? {
-        guard text.utf8.first == UInt8(ascii: "-") else { return Parser.plainInteger(text) }
-        return Parser.plainInteger(String(text.dropFirst())).map { -$0 }
-    }
-
-    // The words `mentions` looks for, as bytes once: every comparison asks for two of these lists.
-    private static let percentWords = ["%", "percent", "pct"].map { Array($0.utf8) }
-    private static let plusMinusWords = ["pm", "mp", "\u{B1}", "\u{2213}"].map { Array($0.utf8) }
-    private static let matrixWords = [Array("begin".utf8)]
-
-    /// Whether either text holds one of `needles`, by a plain byte search.
-    static func mentions(_ a: String, _ b: String, any needles: [[UInt8]]) -> Bool {
-        for needle in needles where Phrases.contains(needle, in: a.utf8) || Phrases.contains(needle, in: b.utf8) {
-            return true
+        var value = 0
+        var digits = 0
+        var negative = false
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "-"), digits == 0, !negative {
+                negative = true
+                continue
+            }
+            guard Byte.isDigit(byte), digits < 18 else { return nil }
+            value = value * 10 + Int(byte - 0x30)
+            digits += 1
         }
-        return false
+        guard digits > 0 else { return nil }
+        return negative ? -value : value
     }
 }
