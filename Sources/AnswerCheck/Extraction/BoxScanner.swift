@@ -21,8 +21,6 @@ struct BoxScanner {
     private mutating func scan() {
         // Open braces, each with the box it opens (-1: a plain group).
         var stack: [Int] = []
-        // Room for the usual nesting at once: growing from empty reallocates at 1, 2 and 4.
-        stack.reserveCapacity(16)
         var i = 0
         let count = bytes.count
         while i < count {
@@ -33,7 +31,10 @@ struct BoxScanner {
             if c == 0x5C {
                 if let box = boxCommand(at: i) {
                     boxes.append(box)
-                    if box.end == nil { stack.append(boxes.count - 1) }
+                    if box.end == nil {
+                        if stack.capacity == 0 { stack.reserveCapacity(16) }
+                        stack.append(boxes.count - 1)
+                    }
                     i = box.end ?? box.contentStart
                 } else {
                     // `\\boxed` in doubly escaped text still names a box, so step one byte only.
@@ -41,7 +42,11 @@ struct BoxScanner {
                 }
                 continue
             }
-            if c == 0x7B { stack.append(-1) }
+            if c == 0x7B {
+                // Room for the usual nesting at once, made at the first brace (prose may have none).
+                if stack.capacity == 0 { stack.reserveCapacity(16) }
+                stack.append(-1)
+            }
             if c == 0x7D, let k = stack.popLast(), k >= 0 {
                 boxes[k].contentEnd = i
                 boxes[k].end = i + 1

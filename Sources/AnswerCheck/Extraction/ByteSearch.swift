@@ -29,6 +29,11 @@ enum ByteSearch {
         firstIndex(in: b, from: start) { contains($0, byte) } byte: { $0 == byte }
     }
 
+    /// Whether every byte is ASCII, eight at a time.
+    static func isASCII(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        firstIndex(in: b, from: 0) { $0 & highs != 0 } byte: { $0 >= 0x80 } == nil
+    }
+
     /// The first index at or after `start` whose byte passes `byte`, skipping each eight bytes
     /// that `word` (which must hold for any word with such a byte) rules out.
     @inline(__always)

@@ -86,6 +86,23 @@ extension Context {
         return difference * Context.noiseDenominator <= larger
     }
 
+    /// The same in machine words, for values whose common-denominator forms fit one.
+    func roundsCorrectly(difference: UInt, denominator: UInt, larger: UInt) -> Bool {
+        guard let writtenPlaces else { return true }
+        var units: UInt = 1
+        for _ in 0..<writtenPlaces { units *= 10 }
+        let noise: UInt = 1_000_000_000_000
+        if !Context.atMost(noise.multipliedFullWidth(by: denominator), larger.multipliedFullWidth(by: units)) {
+            return Context.atMost(difference.multipliedFullWidth(by: units * 2), (0, denominator))
+        }
+        return Context.atMost(difference.multipliedFullWidth(by: noise), (0, larger))
+    }
+
+    /// Whether the double-width product `a` is at most `b`.
+    static func atMost(_ a: (high: UInt, low: UInt), _ b: (high: UInt, low: UInt)) -> Bool {
+        a.high < b.high || a.high == b.high && a.low <= b.low
+    }
+
     /// The same in doubles, for a value that is not rational (`\pi` against `3.14159`); `noise` is
     /// the magnitude that cancelled while evaluating.
     func roundsCorrectly(difference: Double, larger: Double, noise: Double) -> Bool {

@@ -70,14 +70,16 @@ struct Context {
         if let precision, Context.rounded(a, places: precision) == Context.rounded(b, places: precision) { return true }
         // Over the common denominator a.den * b.den, so no reduction (and no gcd) is needed;
         // in machine words when nothing overflows, with the products compared at full width.
-        if writtenPlaces == nil, let (an, ad) = a.small, let (bn, bd) = b.small, let (tn, td) = exactTolerance.small {
+        if let (an, ad) = a.small, let (bn, bd) = b.small, let (tn, td) = exactTolerance.small {
             let (x, o1) = an.multipliedReportingOverflow(by: bd)
             let (y, o2) = bn.multipliedReportingOverflow(by: ad)
             let (difference, o3) = x.subtractingReportingOverflow(y)
-            if !o1, !o2, !o3 {
-                let lhs = difference.magnitude.multipliedFullWidth(by: UInt(td))
-                let rhs = max(x.magnitude, y.magnitude).multipliedFullWidth(by: UInt(tn))
-                return lhs.high < rhs.high || lhs.high == rhs.high && lhs.low <= rhs.low
+            let (denominator, o4) = UInt(ad).multipliedReportingOverflow(by: UInt(bd))
+            if !o1, !o2, !o3, !o4 {
+                let larger = max(x.magnitude, y.magnitude)
+                guard Context.atMost(difference.magnitude.multipliedFullWidth(by: UInt(td)),
+                                     larger.multipliedFullWidth(by: UInt(tn))) else { return false }
+                return roundsCorrectly(difference: difference.magnitude, denominator: denominator, larger: larger)
             }
         }
         let x = a.num * b.den

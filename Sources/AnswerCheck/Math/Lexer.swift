@@ -44,7 +44,7 @@ struct Lexer {
             return .success((lexer.tokens, lexer.sawDecimalComma))
         }
         // ASCII text (nearly every answer) is lexed where it lies, without a copy.
-        let inPlace = text.utf8.withContiguousStorageIfAvailable { b in b.contains { $0 >= 0x80 } ? nil : lex(b) }
+        let inPlace = text.utf8.withContiguousStorageIfAvailable { b in ByteSearch.isASCII(b) ? lex(b) : nil }
         if let result = inPlace ?? nil { return try result.get() }
         return try TextNormalizer.bytes(of: text).withUnsafeBufferPointer(lex).get()
     }
@@ -200,7 +200,7 @@ extension Lexer {
         if peek() == 0x2E, let d = peek(1), Byte.isDigit(d) {
             index += 1
             _ = scanDigits(into: &digits)
-        } else if matches(Lexer.bracedComma), let d = peek(3), Byte.isDigit(d), !group(at: index + 3) {
+        } else if peek() == 0x7B, matches(Lexer.bracedComma), let d = peek(3), Byte.isDigit(d), !group(at: index + 3) {
             // `3{,}75`: the way LaTeX writes a decimal comma (a bare `,` in mathematics separates).
             index += 3
             _ = scanDigits(into: &digits)

@@ -54,7 +54,8 @@ public struct MathAnswerChecker: AnswerChecker {
         if answer == gold { return .correct }
         // Two plain integers (the usual answer) are equal or not: different integers never agree
         // within a tolerance or a precision, so parsing both would decide the same.
-        if let a = Self.plainInteger(answer), let g = Self.plainInteger(gold) {
+        let integers = (answer: Self.plainInteger(answer), gold: Self.plainInteger(gold))
+        if let a = integers.answer, let g = integers.gold {
             return a == g ? .correct : .wrong(.notEquivalent)
         }
         let tolerance = tolerance.isFinite && tolerance >= 0 ? min(tolerance, 1) : Self.defaultTolerance
@@ -66,11 +67,11 @@ public struct MathAnswerChecker: AnswerChecker {
             return verdict
         }
         do {
-            if try compare(answer, gold, scans, tolerance: tolerance, precision: precision, percentIsUnit: false) {
+            if try compare(answer, gold, scans, integers, tolerance: tolerance, precision: precision, percentIsUnit: false) {
                 return .correct
             }
             if percent == .either, scans.answer.percent || scans.gold.percent,
-               try compare(answer, gold, scans, tolerance: tolerance, precision: precision, percentIsUnit: true) {
+               try compare(answer, gold, scans, integers, tolerance: tolerance, precision: precision, percentIsUnit: true) {
                 return .correct
             }
             return .wrong(.notEquivalent)
@@ -85,15 +86,24 @@ public struct MathAnswerChecker: AnswerChecker {
 
     private func compare(
         _ answer: String, _ gold: String, _ scans: (answer: SideScan, gold: SideScan),
-        tolerance: Double, precision: Int?, percentIsUnit: Bool
+        _ integers: (answer: Int?, gold: Int?), tolerance: Double, precision: Int?, percentIsUnit: Bool
     ) throws(MathFailure) -> Bool {
         // The ground truth's shape decides how a bare `3,75` in the answer reads: a decimal when the
         // ground truth writes decimal commas or is one decimal number (`3.75`: two numbers could
         // never match it), two numbers when it is a list.
-        let (g, goldDecimalComma) = try Parser.parse(gold, commas: .usual, percentIsUnit: percentIsUnit)
+        // A side already read as a plain integer is not read again.
+        let (g, goldDecimalComma) = if let value = integers.gold {
+            (Node.number(Rational(value)), false)
+        } else {
+            try Parser.parseNonInteger(gold, commas: .usual, percentIsUnit: percentIsUnit)
+        }
         let goldPlaces = scans.gold.point ? Context.decimalPlaces(of: gold) : nil
         let commas: CommaReading = goldDecimalComma || goldPlaces != nil ? .decimal : g.severalItems ? .separator : .usual
-        let p = try Parser.parse(answer, commas: commas, percentIsUnit: percentIsUnit).node
+        let p = if let value = integers.answer {
+            Node.number(Rational(value))
+        } else {
+            try Parser.parseNonInteger(answer, commas: commas, percentIsUnit: percentIsUnit).node
+        }
         var context = Context(tolerance: tolerance, texts: (gold, answer))
         context.precision = precision
         context.setRelations = setRelations

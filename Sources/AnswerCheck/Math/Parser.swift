@@ -31,6 +31,13 @@ struct Parser {
         // would decide; lexing and parsing it cost more than the rest of a score. So are the other
         // plain numbers (`-3`, `0.5`, `\frac{1}{2}`, `7/3`).
         if let value = plainInteger(text) { return (.number(Rational(value)), false) }
+        return try parseNonInteger(text, commas: commas, percentIsUnit: percentIsUnit)
+    }
+
+    /// ``parse(_:commas:percentIsUnit:)`` for a text already known not to be a plain integer.
+    static func parseNonInteger(
+        _ text: String, commas: CommaReading, percentIsUnit: Bool = false
+    ) throws(MathFailure) -> (node: Node, decimalComma: Bool) {
         if let value = simpleNumber(text) { return (.number(value), false) }
         return try parseTokens(text, commas: commas, percentIsUnit: percentIsUnit)
     }
@@ -223,7 +230,10 @@ struct Parser {
 
     mutating func union() throws(MathFailure) -> Node {
         var first = try expression()
-        if first == Parser.realLine, accept(.command("setminus")) { first = try Parser.realLine(without: try expression()) }
+        if at(.command("setminus")), first == Parser.realLine {
+            advance()
+            first = try Parser.realLine(without: try expression())
+        }
         guard at(.command("cup")) else { return first }
         var parts = [first]
         while accept(.command("cup")) {
