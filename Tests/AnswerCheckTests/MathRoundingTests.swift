@@ -28,6 +28,10 @@ struct MathRoundingTests {
         // Double-printing noise (relative 1e-12) is the same number.
         ("0.30000000000000004", "0.3", true), ("0.30000000000000004", "\\frac{3}{10}", true),
         ("0.33333333333333331", "\\frac{1}{3}", true), ("2.9999999999999996", "3", true), ("1.0000000000000002", "1", true),
+        // Where a unit of the last place is below that noise, the noise decides: in machine words
+        // (0.01 and 0.2 against 0.1 at 1e11) and past them (against 1e4 at 1e16).
+        ("100000000000.51", "100000000000.5", true), ("100000000000.7", "100000000000.5", false),
+        ("10000000000000000.51", "10000000000000000.5", true), ("10000000000000000.7", "10000000000000000.5", true),
         // Places after the sixth are left to the tolerance, as Math-Verify rounds to six (lines 339-341).
         ("0.3000000001", "0.3", true), ("0.5000001", "0.5", true), ("0.5000005", "0.5", true), ("0.5000006", "0.5", false),
         ("0.14285715", "\\frac{1}{7}", true), ("0.3333333", "0.333333", true), ("4.9999999", "5", true),
