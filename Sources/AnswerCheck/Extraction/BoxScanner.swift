@@ -6,6 +6,10 @@ struct BoxScanner {
         var contentEnd: Int?
         /// Index after the box (past `}` or the braceless token).
         var end: Int?
+        /// Braces open before the box's own `{`, and the open box it is inside (-1: none), while
+        /// scanning: they find the `}` that closes it without a stack of every brace.
+        var depth = 0
+        var parent = -1
     }
 
     let bytes: [UInt8]
@@ -19,8 +23,9 @@ struct BoxScanner {
     private static let names = [Array("boxed".utf8), Array("fbox".utf8)]
 
     private mutating func scan() {
-        // Open braces, each with the box it opens (-1: a plain group).
-        var stack: [Int] = []
+        // Braces open at the cursor, and the innermost open box (-1: none).
+        var depth = 0
+        var open = -1
         var i = 0
         let count = bytes.count
         while i < count {
@@ -29,12 +34,15 @@ struct BoxScanner {
             guard i < count else { break }
             let c = bytes[i]
             if c == 0x5C {
-                if let box = boxCommand(at: i) {
-                    boxes.append(box)
+                if var box = boxCommand(at: i) {
                     if box.end == nil {
-                        if stack.capacity == 0 { stack.reserveCapacity(16) }
-                        stack.append(boxes.count - 1)
+                        // Its `{` is passed over with the command: count it here.
+                        box.depth = depth
+                        box.parent = open
+                        depth += 1
+                        open = boxes.count
                     }
+                    boxes.append(box)
                     i = box.end ?? box.contentStart
                 } else {
                     // `\\boxed` in doubly escaped text still names a box, so step one byte only.
@@ -42,14 +50,14 @@ struct BoxScanner {
                 }
                 continue
             }
-            if c == 0x7B {
-                // Room for the usual nesting at once, made at the first brace (prose may have none).
-                if stack.capacity == 0 { stack.reserveCapacity(16) }
-                stack.append(-1)
-            }
-            if c == 0x7D, let k = stack.popLast(), k >= 0 {
-                boxes[k].contentEnd = i
-                boxes[k].end = i + 1
+            if c == 0x7B { depth += 1 }
+            if c == 0x7D, depth > 0 {
+                depth -= 1
+                if open >= 0, boxes[open].depth == depth {
+                    boxes[open].contentEnd = i
+                    boxes[open].end = i + 1
+                    open = boxes[open].parent
+                }
             }
             i += 1
         }

@@ -121,8 +121,8 @@ enum MathSpans {
             var close: [UInt8]?
             var open = 0
             if c == 0x5C, i + 1 < bytes.count {
-                if bytes[i + 1] == 0x28 { close = [0x5C, 0x29] }
-                if bytes[i + 1] == 0x5B { close = [0x5C, 0x5D] }
+                if bytes[i + 1] == 0x28 { close = closeParenthesis }
+                if bytes[i + 1] == 0x5B { close = closeBracket }
                 if close == nil {
                     i += 2  // an escaped `\$` is currency, not a delimiter
                     continue
@@ -130,7 +130,7 @@ enum MathSpans {
                 open = 2
             } else if c == 0x24 {
                 let double = i + 1 < bytes.count && bytes[i + 1] == 0x24
-                close = double ? [0x24, 0x24] : [0x24]
+                close = double ? doubleDollar : dollar
                 open = double ? 2 : 1
             }
             guard let close else {
@@ -143,6 +143,12 @@ enum MathSpans {
             i = end + close.count
         }
     }
+
+    // The closing delimiters, made once: an array literal in the loop would be allocated per span.
+    private static let closeParenthesis: [UInt8] = [0x5C, 0x29]
+    private static let closeBracket: [UInt8] = [0x5C, 0x5D]
+    private static let doubleDollar: [UInt8] = [0x24, 0x24]
+    private static let dollar: [UInt8] = [0x24]
 
     private static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
         var i = start
@@ -207,7 +213,7 @@ enum Suffix {
     private static let marks = ["\\%", "%", "percent", "pct"].map { Array($0.utf8) }
 
     static func percent(_ answer: String, _ bytes: [UInt8], from end: Int) -> String {
-        guard !answer.hasSuffix("%") else { return answer }
+        guard answer.utf8.last != 0x25 else { return answer }  // `%`
         var i = end
         while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x24 { i += 1 }
         for mark in marks where i + mark.count <= bytes.count && bytes[i..<(i + mark.count)].elementsEqual(mark) {
