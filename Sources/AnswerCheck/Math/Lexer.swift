@@ -10,8 +10,11 @@ struct Lexer {
     var index = 0
     var tokens: [Token] = []
     var spaced = false
-    /// For each open `{`: whether its `}` is dropped (the group belonged to an unwrapped command).
-    var braces: [Bool] = []
+    /// For each open `{`, innermost in the lowest bit: whether its `}` is dropped (the group belonged
+    /// to an unwrapped command). Bits, not an array: nesting stops at `Limits.maxDepth`, below 64.
+    var droppedBraces: UInt64 = 0
+    /// How many `{` are open.
+    var openBraces = 0
     /// Digits still to be read one at a time (`\frac12`, `\sqrt3`).
     var singleDigits = 0
     /// Open `(` and `[`: inside them a bare comma separates elements, never thousands.
@@ -81,7 +84,10 @@ struct Lexer {
                 try openBrace(dropped: false)
             case 0x7D:
                 index += 1
-                guard let dropped = braces.popLast() else { throw .unparseable }
+                guard openBraces > 0 else { throw .unparseable }
+                let dropped = droppedBraces & 1 == 1
+                droppedBraces >>= 1
+                openBraces -= 1
                 if !dropped { try emit(.op(c)) }
             case 0x24:  // `$`: math delimiters and currency carry no value
                 index += 1
@@ -107,13 +113,14 @@ struct Lexer {
                 throw .unparseable
             }
         }
-        guard braces.isEmpty else { throw .unparseable }
+        guard openBraces == 0 else { throw .unparseable }
     }
 
     mutating func openBrace(dropped: Bool) throws(MathFailure) {
         index += 1
-        guard braces.count < Limits.maxDepth else { throw .tooComplex }
-        braces.append(dropped)
+        guard openBraces < min(Limits.maxDepth, 64) else { throw .tooComplex }
+        droppedBraces = droppedBraces << 1 | (dropped ? 1 : 0)
+        openBraces += 1
         singleDigits = 0
         if !dropped { try emit(.op(0x7B)) }
     }
@@ -184,6 +191,9 @@ extension Lexer {
             try emit(.number(Rational(Int(c - 0x30)), integral: true))
             return
         }
+        if let value = plainDigits() {
+            return try emit(.number(Rational(value), integral: true))
+        }
         // Integer and fraction digits go into one accumulator, a machine word while they fit: no array per number.
         var digits = DigitAccumulator()
         let lead = scanDigits(into: &digits)
@@ -232,6 +242,26 @@ extension Lexer {
             value = try value + repeatingValue(repeating, after: fractionDigits)
         }
         try emit(.number(value, integral: integral && repeating == nil))
+    }
+
+    /// The usual number, consumed: at most 18 digits that nothing after them continues (no point,
+    /// comma, group separator, repeating mark or exponent may follow); nil, consuming nothing, otherwise.
+    private mutating func plainDigits() -> Int? {
+        var end = index
+        var value = 0
+        while end < bytes.count, Byte.isDigit(bytes[end]), end - index < 18 {
+            value = value * 10 + Int(bytes[end] - 0x30)
+            end += 1
+        }
+        guard end > index else { return nil }
+        if end < bytes.count {
+            switch bytes[end] {
+            case 0x30...0x39, 0x2E, 0x2C, 0x7B, 0x5C, 0x7E, 0x20, 0x65, 0x45: return nil
+            default: break
+            }
+        }
+        index = end
+        return value
     }
 
     private mutating func scanDigits(into out: inout DigitAccumulator) -> Int {
