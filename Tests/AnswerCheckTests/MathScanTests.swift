@@ -98,4 +98,35 @@ import Testing
     func bracketedCommasSeparate(_ text: String, _ same: String) throws {
         #expect(try Parser.parse(text) == Parser.parse(same), "\(text)")
     }
+
+    @Test("a name map answers as a dictionary would, in order while small and hashed past its limit")
+    func nameMapMatchesADictionary() {
+        var map = NameMap<Int>()
+        var reference: [String: Int] = [:]
+        var state: UInt64 = 12345
+        for step in 0..<2_000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let name = "v\(Int(state >> 33) % (step < 1_000 ? 12 : 40))"
+            let value: Int? = state >> 62 == 0 ? nil : step
+            map[name] = value
+            reference[name] = value
+            #expect(map[name] == reference[name])
+            #expect(map.isEmpty == reference.isEmpty)
+            #expect(Set(map.names) == Set(reference.keys))
+        }
+        map.removeAll(keepingCapacity: true)
+        #expect(map.isEmpty && map["v1"] == nil)
+        var names = SymbolNames()
+        for name in ["x", "y", "x", "a_1"] { names.insert(name) }
+        names.remove("y")
+        #expect(Set(names) == ["x", "a_1"] && names.contains("a_1") && !names.contains("y"))
+    }
+
+    @Test("whether a node has free symbols, with a sum's own index bound", arguments: [
+        ("x+1", true), ("2^{10}", false), ("\\sqrt{2}\\pi", false), ("\\sum_{k=1}^{10} k", false),
+        ("\\sum_{k=1}^{n} k", true), ("\\sum_{k=1}^{10} k x", true), ("(1, y)", true), ("\\{1, 2\\}", false),
+    ])
+    func freeSymbols(_ text: String, _ expected: Bool) throws {
+        #expect(try Parser.parse(text).hasSymbols == expected, "\(text)")
+    }
 }

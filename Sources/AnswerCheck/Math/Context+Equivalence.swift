@@ -49,8 +49,8 @@ extension Context {
             // free symbol on the other side.
             guard try equivalent(lo1, lo2), try equivalent(hi1, hi2) else { return false }
             if v1 == v2 { return try scalars(b1, b2) }
-            var names1 = Set<String>()
-            var names2 = Set<String>()
+            var names1 = SymbolNames()
+            var names2 = SymbolNames()
             b1.collectSymbols(into: &names1)
             b2.collectSymbols(into: &names2)
             guard !names1.contains(v2), !names2.contains(v1), aliases[v2] == nil else { return false }
@@ -105,12 +105,12 @@ extension Context {
     /// Scalars: once when there are no free symbols, else at each evaluation point.
     mutating func scalars(_ a: Node, _ b: Node) throws(MathFailure) -> Bool {
         if case .number(let x) = a, case .number(let y) = b { return try agree(x, y) }
-        var names = Set<String>()
+        var names = SymbolNames()
         a.collectSymbols(into: &names)
         b.collectSymbols(into: &names)
         if names.isEmpty { return try values(a, b) ?? false }
         // `\sum_{k=1}^{n} k` against `\frac{n(n+1)}{2}`: a sum's symbolic bounds take whole values.
-        var whole = Set<String>()
+        var whole = SymbolNames()
         a.collectSumBounds(into: &whole)
         b.collectSumBounds(into: &whole)
         var agreed = 0
@@ -128,10 +128,10 @@ extension Context {
         return agreed >= 2
     }
 
-    mutating func bind(_ names: Set<String>, at k: Int) {
+    mutating func bind(_ names: SymbolNames, at k: Int) {
         bindings.removeAll(keepingCapacity: true)
         let seed = self.seed
-        for name in names { bindings[name] = Points.value(for: aliases[name] ?? name, at: k, seed: seed) }
+        for name in names { bindings[name] = Points.value(for: aliases.isEmpty ? name : aliases[name] ?? name, at: k, seed: seed) }
     }
 
     /// Compares the values at the current point; nil when either is undefined there.
@@ -181,13 +181,13 @@ extension Node {
         return nil
     }
 
-    func collectSymbols(into names: inout Set<String>) {
+    func collectSymbols(into names: inout SymbolNames) {
         switch self {
         case .symbol(let name): names.insert(name)
         case .sum(let v, let lo, let hi, let body, _):
             lo.collectSymbols(into: &names)
             hi.collectSymbols(into: &names)
-            var inner = Set<String>()
+            var inner = SymbolNames()
             body.collectSymbols(into: &inner)
             inner.remove(v)
             names.formUnion(inner)
@@ -200,7 +200,7 @@ extension Node {
     }
 
     /// The symbols in the bounds of the sums and products inside this node.
-    func collectSumBounds(into names: inout Set<String>) {
+    func collectSumBounds(into names: inout SymbolNames) {
         if case .sum(_, let lo, let hi, let body, _) = self {
             lo.collectSymbols(into: &names)
             hi.collectSymbols(into: &names)
@@ -214,8 +214,15 @@ extension Node {
     }
 
     var hasSymbols: Bool {
-        var names = Set<String>()
-        collectSymbols(into: &names)
-        return !names.isEmpty
+        switch self {
+        case .symbol: return true
+        case .sum:
+            // A sum's own index is bound inside it.
+            var names = SymbolNames()
+            collectSymbols(into: &names)
+            return !names.isEmpty
+        default:
+            return !forEachChild { !$0.hasSymbols }
+        }
     }
 }

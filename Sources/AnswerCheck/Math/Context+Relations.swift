@@ -84,7 +84,7 @@ extension Context {
         let precision = self.precision
         self.precision = nil
         defer { self.precision = precision }
-        var names = Set<String>()
+        var names = SymbolNames()
         a.collectSymbols(into: &names)
         b.collectSymbols(into: &names)
         var first: Complex?

@@ -8,7 +8,7 @@ struct Context {
     let exactTolerance: Rational
     var steps = 0
     /// Values of the free symbols at the point being evaluated.
-    var bindings: [String: Rational] = [:]
+    var bindings = NameMap<Rational>()
     /// The largest magnitude that cancelled in floating point, which bounds rounding noise.
     var scale = 0.0
 
@@ -40,7 +40,7 @@ struct Context {
     /// Whether a predicted inequality may match a gold set (`Context+Relations`).
     var setRelations = MathAnswerChecker.RelationSetPolicy.equal
     /// A sum's index renamed on the prediction's side (`j` for `k`): it takes the gold's values.
-    var aliases: [String: String] = [:]
+    var aliases = NameMap<String>()
 
     init(tolerance: Double, texts: (String, String) = ("", "")) {
         self.tolerance = tolerance
