@@ -118,10 +118,15 @@ public struct MathAnswerChecker: AnswerChecker {
 
     /// The value of `-?[0-9]{1,18}` (leading zeros allowed, as the lexer reads them); nil for anything else.
     static func plainInteger(_ text: String) -> Int? {
+        text.utf8.withContiguousStorageIfAvailable(plainInteger(in:)) ?? plainInteger(in: Array(text.utf8))
+    }
+
+    private static func plainInteger<Bytes: Collection<UInt8>>(in bytes: Bytes) -> Int? {
+        guard bytes.count <= 19 else { return nil }
         var value = 0
         var digits = 0
         var negative = false
-        for byte in text.utf8 {
+        for byte in bytes {
             if byte == UInt8(ascii: "-"), digits == 0, !negative {
                 negative = true
                 continue
