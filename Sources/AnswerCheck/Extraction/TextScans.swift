@@ -213,7 +213,8 @@ enum Suffix {
     private static let marks = ["\\%", "%", "percent", "pct"].map { Array($0.utf8) }
 
     static func percent(_ answer: String, _ bytes: [UInt8], from end: Int) -> String {
-        guard answer.utf8.last != 0x25 else { return answer }  // `%`
+        let last = answer.utf8.withContiguousStorageIfAvailable { $0.last } ?? answer.utf8.last
+        guard last != 0x25 else { return answer }  // `%`
         var i = end
         while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x24 { i += 1 }
         for mark in marks where i + mark.count <= bytes.count && bytes[i..<(i + mark.count)].elementsEqual(mark) {
