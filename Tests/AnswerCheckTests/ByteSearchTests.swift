@@ -31,15 +31,16 @@ struct ByteSearchTests {
         }
     }
 
-    @Test("the next byte is the first one that is it, from every start")
-    func nextByte() {
+    @Test("a buffer is ASCII exactly when no byte has its high bit set, wherever the first such byte is")
+    func ascii() {
         for bytes in Self.inputs {
-            for byte in Array("fa<{ ".utf8) + [0, 0xFF] {
-                for start in 0...bytes.count {
-                    let expected = bytes[start...].firstIndex(of: byte)
-                    let found = bytes.withUnsafeBufferPointer { ByteSearch.next(byte, in: $0, from: start) }
-                    #expect(found == expected, "\(bytes) byte \(byte) from \(start)")
-                }
+            #expect(bytes.withUnsafeBufferPointer(ByteSearch.isASCII) == bytes.allSatisfy { $0 < 0x80 }, "\(bytes)")
+            let plain = bytes.map { $0 & 0x7F }
+            #expect(plain.withUnsafeBufferPointer(ByteSearch.isASCII))
+            for i in plain.indices {
+                var one = plain
+                one[i] = 0x80 | one[i]
+                #expect(!one.withUnsafeBufferPointer(ByteSearch.isASCII), "\(one) at \(i)")
             }
         }
     }
@@ -54,19 +55,6 @@ struct ByteSearchTests {
                     let found = bytes.withUnsafeBufferPointer { ByteSearch.previous(letter, in: $0, from: start) }
                     #expect(found == expected, "\(bytes) letter \(letter) from \(start)")
                 }
-            }
-        }
-    }
-
-    @Test("a needle is contained exactly where a plain search finds it")
-    func containment() {
-        for bytes in Self.inputs {
-            let text = String(decoding: bytes, as: UTF8.self)
-            let hay = Array(text.utf8)
-            for needle in ["a", "ab", "{a", "\\{", "fa", "aaaaaaaaaa", "<"].map({ Array($0.utf8) }) {
-                let expected = hay.count >= needle.count
-                    && (0...(hay.count - needle.count)).contains { Array(hay[$0..<($0 + needle.count)]) == needle }
-                #expect(Phrases.contains(needle, in: text.utf8) == expected, "\(text) \(needle)")
             }
         }
     }

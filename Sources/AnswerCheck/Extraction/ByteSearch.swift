@@ -24,11 +24,6 @@ enum ByteSearch {
         return index ?? b.count
     }
 
-    /// The first index at or after `start` whose byte is `byte`; nil when there is none.
-    static func next(_ byte: UInt8, in b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        firstIndex(in: b, from: start) { contains($0, byte) } byte: { $0 == byte }
-    }
-
     /// Whether every byte is ASCII, eight at a time.
     static func isASCII(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         firstIndex(in: b, from: 0) { $0 & highs != 0 } byte: { $0 >= 0x80 } == nil

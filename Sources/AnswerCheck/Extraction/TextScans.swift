@@ -47,23 +47,6 @@ enum Phrases {
         return i
     }
 
-    /// Whether `needle` occurs in `text`, comparing bytes exactly.
-    static func contains(_ needle: [UInt8], in text: String.UTF8View) -> Bool {
-        let search = { (hay: UnsafeBufferPointer<UInt8>) -> Bool in
-            guard !needle.isEmpty, needle.count <= hay.count else { return needle.isEmpty }
-            var from = 0
-            // Jump to each place the first byte occurs, a word at a time, then compare the rest.
-            while let i = ByteSearch.next(needle[0], in: hay, from: from), i + needle.count <= hay.count {
-                var k = 1
-                while k < needle.count, hay[i + k] == needle[k] { k += 1 }
-                if k == needle.count { return true }
-                from = i + 1
-            }
-            return false
-        }
-        return text.withContiguousStorageIfAvailable(search) ?? Array(text).withUnsafeBufferPointer(search)
-    }
-
     /// The index of the last occurrence of the lower-case `needle`, ignoring ASCII case.
     static func lastStart(of needle: [UInt8], in hay: [UInt8]) -> Int? {
         lastEnd(of: needle, in: hay).map { $0 - needle.count }

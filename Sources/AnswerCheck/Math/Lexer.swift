@@ -3,7 +3,7 @@ import BigInt
 /// Turns LaTeX or plain text into tokens in one linear pass over its bytes.
 ///
 /// Wrappers such as `\text{..}`, `\mathrm{..}` and `\left` are resolved here, so the parser
-/// sees plain mathematics; brace depth is tracked with an explicit stack, never recursion.
+/// sees plain mathematics; open braces are tracked as bits, never by recursion.
 struct Lexer {
     /// The text's bytes, borrowed for the length of one ``scan(_:commas:)``.
     let bytes: UnsafeBufferPointer<UInt8>
