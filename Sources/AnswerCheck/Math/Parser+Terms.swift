@@ -16,7 +16,7 @@ extension Parser {
                 left = .div(left, try unary())
             } else if let mixed = try mixedFraction(after: left) {
                 left = mixed
-            } else if startsImplicitFactor() {
+            } else if startsImplicitFactor() || continuesFactorisation(left) {
                 left = .mul(left, try power())
             } else {
                 return left
@@ -94,6 +94,7 @@ extension Parser {
     mutating func power() throws(MathFailure) -> Node {
         let base = try postfix(try primary())
         guard accept(.op(0x5E)) else { return base }
+        if skipOrdinalSuffix() { return try postfix(base) }
         let exponent = try descend { p throws(MathFailure) in try p.exponent() }
         return try postfix(.pow(base, exponent))
     }
@@ -133,6 +134,9 @@ extension Parser {
                 if Parser.percentWords.contains(word) {
                     advance()
                     if !percentIsUnit { node = .div(node, .number(Rational(100))) }
+                } else if let exponent = magnitude(t) {
+                    advance()
+                    node = try Parser.scaled(node, by: exponent)
                 } else if word == "and" || word == "or" {
                     return node
                 } else {
@@ -142,6 +146,7 @@ extension Parser {
             case .word(let w) where isUnit(w):
                 advance()
                 if !percentIsUnit, Parser.percentWords.contains(w.lowercased()) { node = .div(node, .number(Rational(100))) }
+                if let exponent = magnitude(w) { node = try Parser.scaled(node, by: exponent) }
                 skipUnitExponent()
             default:
                 return node
@@ -165,7 +170,7 @@ extension Parser {
         let lower = w.lowercased()
         if Parser.functions[lower] != nil || Parser.knownWords.contains(lower) { return false }
         if Parser.percentWords.contains(lower) || Parser.degreeWords.contains(lower) { return true }
-        if Parser.shortUnits.contains(w) { return true }
+        if Parser.shortUnits.contains(w) || magnitude(w) != nil || Parser.gluedUnits.contains(lower) { return true }
         return w.count >= 3 && currentSpaced
     }
 }

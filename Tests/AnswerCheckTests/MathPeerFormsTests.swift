@@ -1,0 +1,63 @@
+import Testing
+@testable import AnswerCheck
+
+/// Forms that other graders' test suites exercise (issue 13, second pass), with cases written for
+/// this project. Each pair is judged both ways round unless it is prose, as the service would see it.
+@Suite("Math checker: forms from peer graders' suites")
+struct MathPeerFormsTests {
+    /// The verdict for `prediction` against `gold`, and, when `both`, for the pair swapped.
+    static func verdicts(_ prediction: String, _ gold: String, both: Bool = true) -> [Bool] {
+        let forward = MathHeldOutFormsTests.judge(prediction, gold)
+        return both ? [forward, MathHeldOutFormsTests.judge(gold, prediction)] : [forward]
+    }
+
+    /// (prediction, ground truth, verdict): `million`, `billion` scale the number; they are no unit.
+    static let magnitudes: [(String, String, Bool)] = [
+        ("6 million", "6000000", true), ("6\\text{ million}", "6000000", true), ("1.25 billion", "1250000000", true),
+        ("3 trillion", "3000000000000", true), ("\\$2.4 million", "2400000", true), ("9 thousand", "9000", true),
+        ("2.4 million dollars", "2400000", true), ("6million", "6000000", true),
+        // The bare number is a millionth of the answer; a wrong multiple stays wrong.
+        ("6 million", "6", false), ("6\\text{ million}", "6", false), ("60 million", "6000000", false),
+        ("6 billion", "6000000", false),
+    ]
+
+    @Test("magnitude words scale the value", arguments: magnitudes)
+    func magnitudeWords(case: (String, String, Bool)) {
+        #expect(Self.verdicts(`case`.0, `case`.1) == [`case`.2, `case`.2])
+    }
+
+    /// (prediction, ground truth, verdict): unit words written against the number.
+    static let gluedUnits: [(String, String, Bool)] = [
+        ("11weeks", "11", true), ("11days", "11", true), ("40minutes", "40", true), ("15dollars", "15", true),
+        ("11weeks", "12", false), ("40minutes", "4", false),
+        // An unknown word after a digit is still a product of variables.
+        ("2ab", "2", false), ("3xyz", "3", false),
+    ]
+
+    @Test("unit words without a space", arguments: gluedUnits)
+    func unitWordsWithoutSpace(case: (String, String, Bool)) {
+        #expect(Self.verdicts(`case`.0, `case`.1) == [`case`.2, `case`.2])
+    }
+
+    /// (prediction, ground truth, verdict): ordinals written with a raised suffix.
+    static let ordinals: [(String, String, Bool)] = [
+        ("9^{\\text{th}}", "9", true), ("9^{th}", "9", true), ("21^\\text{st}", "21", true), ("9\\text{th}", "9", true),
+        ("9^{\\text{th}}", "8", false), ("9^{t}", "9", false),
+    ]
+
+    @Test("ordinal suffixes", arguments: ordinals)
+    func ordinalSuffixes(case: (String, String, Bool)) {
+        #expect(Self.verdicts(`case`.0, `case`.1) == [`case`.2, `case`.2])
+    }
+
+    /// (prediction, ground truth, verdict): prime factorisations written with spaces for products.
+    static let factorisations: [(String, String, Bool)] = [
+        ("2^3 3^2 11", "2^3 \\cdot 3^2 \\cdot 11", true), ("2^3 3^2 11", "792", true), ("5^2 7^3", "8575", true),
+        ("2^3 3^2 11", "2^3 \\cdot 3^2 \\cdot 13", false), ("5^2 7^3", "5^2 + 7^3", false),
+    ]
+
+    @Test("spaced factorisations", arguments: factorisations)
+    func spacedFactorisation(case: (String, String, Bool)) {
+        #expect(Self.verdicts(`case`.0, `case`.1) == [`case`.2, `case`.2])
+    }
+}
