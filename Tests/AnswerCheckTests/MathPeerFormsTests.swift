@@ -50,6 +50,20 @@ struct MathPeerFormsTests {
         #expect(Self.verdicts(`case`.0, `case`.1) == [`case`.2, `case`.2])
     }
 
+    /// (prediction, ground truth, verdict): a list that trails off is endless, not the finite list.
+    static let ellipses: [(String, String, Bool)] = [
+        ("$2, 4, 6, 8, \\ldots$", "2, 4, 6, 8", false), ("$2, 4, 6, 8, ...$", "2, 4, 6, 8", false),
+        ("2, 4, 6, \\dots", "\\{2, 4, 6\\}", false),
+        ("2, 4, 6, 8, \\ldots", "2, 4, 6, 8, \\dots", true), ("2, 4, 6, 8, ...", "2, 4, 6, 8, \\cdots", true),
+        // Between terms of a sum an ellipsis is still spacing, not an item.
+        ("a_1 + a_2 + \\cdots + a_n", "a_1 + a_2 + \\dots + a_n", true),
+    ]
+
+    @Test("trailing ellipsis", arguments: ellipses)
+    func trailingEllipsis(case: (String, String, Bool)) {
+        #expect(Self.verdicts(`case`.0, `case`.1) == [`case`.2, `case`.2])
+    }
+
     /// (prediction, ground truth, verdict): prime factorisations written with spaces for products.
     static let factorisations: [(String, String, Bool)] = [
         ("2^3 3^2 11", "2^3 \\cdot 3^2 \\cdot 11", true), ("2^3 3^2 11", "792", true), ("5^2 7^3", "8575", true),

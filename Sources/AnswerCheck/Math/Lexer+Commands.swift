@@ -4,7 +4,7 @@ extension Lexer {
     static let ignored: Set<String> = [
         "left", "right", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr",
         "quad", "qquad", "displaystyle", "textstyle", "limits", "nolimits", "middle", "hfill",
-        "mathclap", "phantom", "ensuremath", "dots", "ldots", "cdots", "medspace", "thinspace",
+        "mathclap", "phantom", "ensuremath", "medspace", "thinspace",
     ]
     /// Commands whose braced argument is read as text: words stay words, mathematics is unwrapped.
     static let textual: Set<String> = [
@@ -64,6 +64,8 @@ extension Lexer {
     enum Role: Equatable {
         case ignored, relation(Relation), times, divide, degree, fraction, binomial, root, blackboard
         case emptySet, transparent, textual
+        /// `\dots` `\ldots` `\cdots`: spacing, except as the last item of a list.
+        case ellipsis
         /// `\langle 1, 2 \rangle` is the vector `(1, 2)`.
         case angle(open: Bool)
     }
@@ -75,6 +77,7 @@ extension Lexer {
         for name in transparent { table.append((name, .transparent)) }
         for name in textual { table.append((name, .textual)) }
         for name in ["cdot", "times", "ast"] { table.append((name, .times)) }
+        for name in ["dots", "ldots", "cdots"] { table.append((name, .ellipsis)) }
         for name in ["dfrac", "tfrac", "cfrac", "frac"] { table.append((name, .fraction)) }
         for name in ["binom", "dbinom", "tbinom"] { table.append((name, .binomial)) }
         table += [("div", .divide), ("circ", .degree), ("degree", .degree), ("sqrt", .root), ("mathbb", .blackboard)]
@@ -90,6 +93,9 @@ extension Lexer {
         case .ignored:
             // `\left.` and `\right.` stand for no delimiter.
             if peek() == 0x2E, spelling.elementsEqual("left".utf8) || spelling.elementsEqual("right".utf8) { index += 1 }
+            spaced = true
+        case .ellipsis:
+            if afterComma { return try emit(.command("ldots")) }
             spaced = true
         case .relation(let r): try emit(.relation(r))
         case .times: try emit(.op(0x2A))
@@ -113,6 +119,21 @@ extension Lexer {
             brackets += open ? 1 : -1
             try emit(.op(open ? 0x28 : 0x29))
         }
+    }
+
+    /// Whether the last token is a comma: an ellipsis there is an item of the list (`1, 2, 3, \ldots`,
+    /// an endless sequence), elsewhere it is spacing (`1 + 2 + \cdots + n`).
+    var afterComma: Bool {
+        if case .op(0x2C)? = tokens.last?.kind { return true }
+        return false
+    }
+
+    /// `...` after a comma: the ellipsis item of an endless list.
+    mutating func dotsAfterComma() throws(MathFailure) -> Bool {
+        guard afterComma, peek(1) == 0x2E, peek(2) == 0x2E else { return false }
+        index += 3
+        try emit(.command("ldots"))
+        return true
     }
 
     private mutating func skipSpaces() {

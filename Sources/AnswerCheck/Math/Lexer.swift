@@ -71,6 +71,7 @@ struct Lexer {
                 spaced = true
             case 0x30...0x39, 0x2E:
                 if c == 0x2E, !(peek(1).map(Byte.isDigit) ?? false) {
+                    if try dotsAfterComma() { continue }
                     index += 1  // a stray full stop ends a sentence, it is not an operator
                     spaced = true
                 } else {
