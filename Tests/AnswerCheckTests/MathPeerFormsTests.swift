@@ -50,6 +50,17 @@ struct MathPeerFormsTests {
         #expect(Self.verdicts(`case`.0, `case`.1) == [`case`.2, `case`.2])
     }
 
+    /// (prediction, ground truth, verdict): "no" is the answer to a yes-or-no question.
+    static let yesNo: [(String, String, Bool)] = [
+        ("No", "\\text{no}", true), ("NO", "no", true), ("\\text{No}", "No", true),
+        ("No", "\\text{yes}", false), ("Yes", "\\text{no}", false), ("ab", "\\text{no}", false),
+    ]
+
+    @Test("no as a text answer", arguments: yesNo)
+    func noAnswer(case: (String, String, Bool)) {
+        #expect(Self.verdicts(`case`.0, `case`.1) == [`case`.2, `case`.2])
+    }
+
     /// (prediction, ground truth, verdict): a list that trails off is endless, not the finite list.
     static let ellipses: [(String, String, Bool)] = [
         ("$2, 4, 6, 8, \\ldots$", "2, 4, 6, 8", false), ("$2, 4, 6, 8, ...$", "2, 4, 6, 8", false),

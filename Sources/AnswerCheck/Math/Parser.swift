@@ -136,7 +136,8 @@ struct Parser {
                 return nil
             }
         }
-        guard longest >= 3 else { return nil }
+        // "No" alone answers a yes-or-no question; any other pair of letters is a product (`ab`).
+        guard longest >= 3 || words.count == 1 && words[0].lowercased() == "no" else { return nil }
         return words.joined(separator: " ").lowercased()
     }
 
