@@ -75,6 +75,22 @@ struct MathPeerFormsTests {
         #expect(Self.verdicts(`case`.0, `case`.1) == [`case`.2, `case`.2])
     }
 
+    /// (prediction, ground truth, verdict): sums and products of matrices written bare.
+    static let matrixFormulas: [(String, String, Bool)] = [
+        ("\\begin{pmatrix}2 & 0 \\\\ 1 & 3\\end{pmatrix} + \\begin{pmatrix}1 & 1 \\\\ 4 & 2\\end{pmatrix}",
+         "\\begin{pmatrix}3 & 1 \\\\ 5 & 5\\end{pmatrix}", true),
+        ("\\begin{pmatrix}0 & 1 \\\\ 1 & 0\\end{pmatrix}\\begin{pmatrix}5 & 6 \\\\ 7 & 8\\end{pmatrix}",
+         "\\begin{pmatrix}7 & 8 \\\\ 5 & 6\\end{pmatrix}", true),
+        ("\\begin{pmatrix}2 & 0 \\\\ 1 & 3\\end{pmatrix} + \\begin{pmatrix}1 & 1 \\\\ 4 & 2\\end{pmatrix}",
+         "\\begin{pmatrix}3 & 1 \\\\ 5 & 6\\end{pmatrix}", false),
+        ("\\begin{pmatrix}0 & 1 \\\\ 1 & 0\\end{pmatrix}\\begin{pmatrix}5 & 6 \\\\ 7 & 8\\end{pmatrix}", "8", false),
+    ]
+
+    @Test("bare matrix formulas are extracted whole", arguments: matrixFormulas)
+    func matrixFormula(case: (String, String, Bool)) {
+        #expect(Self.verdicts(`case`.0, `case`.1, both: false) == [`case`.2])
+    }
+
     /// (prediction, ground truth, verdict): prime factorisations written with spaces for products.
     static let factorisations: [(String, String, Bool)] = [
         ("2^3 3^2 11", "2^3 \\cdot 3^2 \\cdot 11", true), ("2^3 3^2 11", "792", true), ("5^2 7^3", "8575", true),

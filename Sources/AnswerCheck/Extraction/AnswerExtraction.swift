@@ -31,6 +31,7 @@ public enum AnswerExtraction {
     }
 
     private static let answerOpen = Array("<answer>".utf8)
+    private static let environments = [Array("begin".utf8), Array("end".utf8)]
     private static let answerClose = Array("</answer>".utf8)
 
     /// The text itself when it reads as a formula rather than prose: few words, no sentences.
@@ -40,9 +41,13 @@ public enum AnswerExtraction {
         var inWord = false
         while i < bytes.count {
             let c = bytes[i]
-            if c == 0x5C {  // a command name is not a word
+            if c == 0x5C {  // a command name is not a word, nor an environment's name (`\begin{pmatrix}`)
                 i += 1
+                let name = i
                 while i < bytes.count, Byte.isLetter(bytes[i]) { i += 1 }
+                if i < bytes.count, bytes[i] == 0x7B, environments.contains(where: { bytes[name..<i].elementsEqual($0) }) {
+                    while i < bytes.count, Byte.isLetter(bytes[i]) || bytes[i] == 0x7B || bytes[i] == 0x2A { i += 1 }
+                }
                 inWord = false
                 continue
             }
