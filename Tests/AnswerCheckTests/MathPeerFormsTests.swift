@@ -91,6 +91,17 @@ struct MathPeerFormsTests {
         #expect(Self.verdicts(`case`.0, `case`.1, both: false) == [`case`.2])
     }
 
+    /// (prediction, ground truth, verdict): `y = ...` and `f(x) = ...` define the same function.
+    static let graphs: [(String, String, Bool)] = [
+        ("y = 4x + 7", "f(x) = 4x + 7", true), ("g(t) = t^2 - 1", "y = t^2 - 1", true), ("y = 7 + 4x", "h(x) = 4x + 7", true),
+        ("y = 4x - 7", "f(x) = 4x + 7", false), ("x = 4y + 7", "f(y) = 4y + 7", false), ("z = 4x + 7", "f(x) = 4x + 7", false),
+    ]
+
+    @Test("y and f(x) name one function", arguments: graphs)
+    func functionNames(case: (String, String, Bool)) {
+        #expect(Self.verdicts(`case`.0, `case`.1) == [`case`.2, `case`.2])
+    }
+
     /// (prediction, ground truth, verdict): prime factorisations written with spaces for products.
     static let factorisations: [(String, String, Bool)] = [
         ("2^3 3^2 11", "2^3 \\cdot 3^2 \\cdot 11", true), ("2^3 3^2 11", "792", true), ("5^2 7^3", "8575", true),

@@ -49,6 +49,10 @@ extension Context {
             return try equivalent(gi, pi)
         }
         if try ordered(g.operands, p.operands) { return true }
+        // `y = 5x - 2` and `f(x) = 5x - 2` define one function: compare what they define.
+        if g.isEquation, g.operands[0].namesGraph(of: p.operands[0]) {
+            return try equivalent(g.operands[1], p.operands[1])
+        }
         guard g.operands.count == 2, !g.operands.contains(where: \.isStructure),
               !p.operands.contains(where: \.isStructure) else { return false }
         let positive = g.ops[0] == .less || g.ops[0] == .lessEqual
@@ -202,6 +206,17 @@ extension Node {
     var isAbsoluteValue: Bool {
         if case .call(.abs, let inner) = self { return inner.hasSymbols }
         return false
+    }
+
+    /// Whether `self` and `other` are `y` and `f(x)` (either way round, any letters but `y` for
+    /// the function and its variable): two names for the function a right-hand side defines.
+    func namesGraph(of other: Node) -> Bool {
+        func isY(_ n: Node) -> Bool { n == .symbol("y") }
+        func isApplication(_ n: Node) -> Bool {
+            guard case .mul(.symbol(let f), .symbol(let x)) = n else { return false }
+            return f.utf8.count == 1 && x.utf8.count == 1 && f != "y" && x != "y" && f != x
+        }
+        return isY(self) && isApplication(other) || isApplication(self) && isY(other)
     }
 
     /// A left-hand side that names what the right-hand side is (`x`, `f(x)`, `|AB|`, `(p, q)`).
