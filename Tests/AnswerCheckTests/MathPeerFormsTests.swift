@@ -112,4 +112,31 @@ struct MathPeerFormsTests {
     func spacedFactorisation(case: (String, String, Bool)) {
         #expect(Self.verdicts(`case`.0, `case`.1) == [`case`.2, `case`.2])
     }
+
+    /// (prediction, ground truth, verdict): a degree mark inside a trigonometric function is an angle.
+    static let trigDegrees: [(String, String, Bool)] = [
+        ("\\sin 150^\\circ", "\\frac12", true), ("\\cos 120^{\\circ}", "-\\frac{1}{2}", true), ("\\tan 60^\\circ", "\\sqrt{3}", true),
+        ("2\\sin(45^\\circ)", "\\sqrt2", true), ("\\sin(90^\\circ - t)", "\\cos t", true),
+        ("\\cos 120^\\circ", "\\frac12", false), ("\\sin 150^\\circ", "\\sin 150", false),
+        // Outside a function a degree is still the number it marks, apart from radians.
+        ("150^\\circ", "\\frac{5\\pi}{6}", false), ("150^\\circ", "150", true),
+    ]
+
+    @Test("degrees inside trigonometric functions", arguments: trigDegrees)
+    func degreesInTrigonometry(case: (String, String, Bool)) {
+        #expect(Self.verdicts(`case`.0, `case`.1) == [`case`.2, `case`.2])
+    }
+
+    /// (prediction, ground truth, verdict): `\sin^{-1}` is the inverse function, not a reciprocal.
+    static let inverseTrig: [(String, String, Bool)] = [
+        ("\\sin^{-1}\\frac{1}{2}", "\\frac{\\pi}{6}", true), ("\\cos^{-1}(0)", "\\frac{\\pi}{2}", true),
+        ("\\tan^{-1}(\\sqrt3)", "\\frac{\\pi}{3}", true), ("\\sin^{-1}(\\frac{\\sqrt2}{2})", "\\frac{\\pi}{4}", true),
+        ("\\sin^{-1}(1)", "1", false), ("\\sin^{-1} x", "\\frac{1}{\\sin x}", false),
+        ("\\sin^{-2} x", "\\frac{1}{\\sin^2 x}", true),
+    ]
+
+    @Test("inverse trigonometric functions written as powers", arguments: inverseTrig)
+    func inverseTrigonometry(case: (String, String, Bool)) {
+        #expect(Self.verdicts(`case`.0, `case`.1) == [`case`.2, `case`.2])
+    }
 }

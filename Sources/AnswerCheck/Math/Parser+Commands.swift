@@ -50,6 +50,14 @@ extension Parser {
         if name == "log", accept(.op(0x5F)) { base = try argument() }
         if accept(.op(0x5E)) { power = try descend { p throws(MathFailure) in try p.exponent() } }
         if name == "log", base == nil, accept(.op(0x5F)) { base = try argument() }
+        var f = f
+        if let inverse = f.inverse, let p = power, p.isMinusOne {
+            f = inverse  // `\sin^{-1} x` is `\arcsin x`
+            power = nil
+        }
+        let trig = f.readsDegrees
+        if trig { trigArguments += 1 }
+        defer { if trig { trigArguments -= 1 } }
         let operand = try descend { p throws(MathFailure) in try p.functionArgument() }
         var node: Node = base.map { .log(base: $0, operand) } ?? .call(f, operand)
         if let power { node = .pow(node, power) }

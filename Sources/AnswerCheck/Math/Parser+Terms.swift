@@ -127,6 +127,9 @@ extension Parser {
             case .degree:
                 advance()
                 if case .letter(let l)? = current, l == 0x43 || l == 0x46 { advance() }
+                // Inside `\sin(...)` the mark means the angle: `\sin 30^\circ` is `\sin(\pi/6)`. Elsewhere a
+                // degree is the number it marks (`30^\circ` against `30`).
+                if trigArguments > 0 { node = .mul(node, .div(.constant(.pi), .number(Rational(180)))) }
             case .op(0x27):
                 advance()  // a prime mark carries no value of its own here
             case .text(let t):

@@ -12,6 +12,8 @@ struct Parser {
     var percentIsUnit = false
     /// The indices of the sums whose terms are being read (`i` and `e` there are variables).
     var sumIndices: [UInt8] = []
+    /// Open arguments of trigonometric functions: a degree mark there converts to radians (`\sin 30^\circ`).
+    var trigArguments = 0
 
     init(_ tokens: [Token]) {
         self.tokens = tokens
