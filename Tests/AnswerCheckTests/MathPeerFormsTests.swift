@@ -139,4 +139,30 @@ struct MathPeerFormsTests {
     func inverseTrigonometry(case: (String, String, Bool)) {
         #expect(Self.verdicts(`case`.0, `case`.1) == [`case`.2, `case`.2])
     }
+
+    /// (prediction, ground truth, verdict): `**` as programs write powers, and `{n \choose k}`.
+    static let notations: [(String, String, Bool)] = [
+        ("3**4", "81", true), ("2**-1", "0.5", true), ("x**2 + 1", "x^2+1", true), ("3**4", "12", false),
+        ("{7 \\choose 3}", "35", true), ("{7 \\choose 3}", "\\binom{7}{3}", true), ("{7 \\choose 3}", "21", false),
+    ]
+
+    @Test("program powers and choose", arguments: notations)
+    func powerAndChooseNotation(case: (String, String, Bool)) {
+        #expect(Self.verdicts(`case`.0, `case`.1) == [`case`.2, `case`.2])
+    }
+
+    /// (response, ground truth, verdict): short sentences are prose, not formulas.
+    static let sentences: [(String, String, Bool)] = [
+        ("The probability is 0.4.", "\\frac25", true), ("Thus, y = 12.", "12", true), ("The total is 7/8", "\\frac78", true),
+        ("所以答案是 36", "36", true), ("The answers are 4 and 9.", "4, 9", true), ("The correct option is (D).", "D", true),
+        ("The probability is 0.4.", "0.5", false), ("The answers are 4 and 9.", "4", false),
+        ("The correct option is (D).", "C", false), ("Thus, y = 12.", "13", false),
+        // A formula with a one-letter variable, or words inside \text{...}, is still a formula.
+        ("x = 12", "12", true), ("12 \\text{ is the count}", "12", true),
+    ]
+
+    @Test("short sentences are read as prose", arguments: sentences)
+    func shortSentences(case: (String, String, Bool)) {
+        #expect(Self.verdicts(`case`.0, `case`.1, both: false) == [`case`.2])
+    }
 }

@@ -102,6 +102,9 @@ struct Lexer {
                 try relationOrBang(c)
             case 0x5E:
                 try caret()
+            case 0x2A where peek(1) == 0x2A:  // `2**10`: a power as programs write it
+                index += 2
+                try emit(.op(0x5E))
             case 0x2B, 0x2D, 0x2A, 0x2F, 0x28, 0x29, 0x5B, 0x5D, 0x2C, 0x3B, 0x3A, 0x7C, 0x27, 0x5F:
                 index += 1
                 if c == 0x28 || c == 0x5B { brackets += 1 }

@@ -50,3 +50,12 @@ extension Parser {
 
     static let ordinalSuffixes: Set<String> = ["st", "nd", "rd", "th"]
 }
+
+extension Parser {
+    /// The rest of `{n \choose k}` after `\choose`: the binomial coefficient of `upper` and `k`.
+    mutating func chooseLower(_ upper: Node) throws(MathFailure) -> Node {
+        let lower = try descend { p throws(MathFailure) in try p.expression() }
+        try expect(.op(0x7D))
+        return .binomial(upper, lower)
+    }
+}

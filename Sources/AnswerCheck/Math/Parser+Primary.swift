@@ -8,7 +8,7 @@ extension Parser {
     static let primaryCommands: Set<String> = [
         "frac", "binom", "sqrt", "pi", "infty", "emptyset", "reals", "lfloor", "lceil", "begin", "sum", "prod",
     ]
-    static let operatorCommands: Set<String> = ["cup", "cap", "pm", "mp", "end", "rfloor", "rceil", "setminus"]
+    static let operatorCommands: Set<String> = ["cup", "cap", "pm", "mp", "end", "rfloor", "rceil", "setminus", "choose"]
     /// Commands that signal prose or logic this checker does not judge.
     static let rejectedCommands: Set<String> = [
         "forall", "exists", "implies", "Rightarrow", "Leftrightarrow", "iff", "therefore", "because",
@@ -41,6 +41,7 @@ extension Parser {
             return try descend { p throws(MathFailure) in try p.bracketed(open: 0x5B) }
         case .op(0x7B):
             let inner = try descend { p throws(MathFailure) in try p.list(closers: ListEnd(Token.code(of: .op(0x7D)))) }
+            if accept(.command("choose")) { return try chooseLower(inner.node) }
             try expect(.op(0x7D))
             return inner.node
         case .setOpen:
