@@ -37,6 +37,7 @@ public enum AnswerExtraction {
     /// The text itself when it reads as a formula rather than prose: few words, no sentences.
     static func formula(_ bytes: [UInt8]) -> String? {
         var words = 0
+        var depth = 0
         var i = 0
         var inWord = false
         while i < bytes.count {
@@ -52,9 +53,15 @@ public enum AnswerExtraction {
                 continue
             }
             if Byte.isLetter(c) {
-                if !inWord, isWord(bytes, at: i) { words += 1 }
+                if !inWord, isWord(bytes, at: i) {
+                    words += 1
+                    if depth == 0, Prose.isLinkingWord(bytes, at: i) { return nil }
+                }
                 inWord = true
             } else {
+                if c == 0x7B { depth += 1 }
+                if c == 0x7D { depth -= 1 }
+                if c >= 0xE3, c <= 0xED { return nil }  // CJK and Hangul: a sentence, not a formula
                 inWord = false
                 if c == 0x3F || c == 0x3A && i + 1 < bytes.count && bytes[i + 1] == 0x20 { return nil }
                 if c == 0x2E, i + 1 < bytes.count, Byte.isSpace(bytes[i + 1]) { return nil }
@@ -91,3 +98,20 @@ public enum AnswerExtraction {
         return true
     }
 }
+
+/// The words that make a short text a sentence: "The probability is 0.75", "Thus, x = 5".
+enum Prose {
+    private static let linkingWords = ["is", "are", "was", "the", "thus", "so", "hence", "therefore", "we", "get"]
+        .map { Array($0.utf8) }
+
+    /// Whether the word starting at `start` (outside any `{...}`) is one that only prose uses.
+    static func isLinkingWord(_ bytes: [UInt8], at start: Int) -> Bool {
+        var end = start
+        while end < bytes.count, Byte.isLetter(bytes[end]) { end += 1 }
+        guard end - start >= 2, end - start <= 9 else { return false }
+        return linkingWords.contains { word in
+            word.count == end - start && zip(word, bytes[start..<end]).allSatisfy { $0 == $1 | 0x20 }
+        }
+    }
+}
+

@@ -1,6 +1,9 @@
 /// "The final answer is X", "Answer: X": the answer after the last such phrase.
 enum Phrases {
-    private static let phrases = ["final answer is", "final answer:", "the answer is", "answer is", "answer:", "####"]
+    private static let phrases = [
+        "final answer is", "final answer:", "the answer is", "answer is", "answer:", "answers are", "option is",
+        "choice is", "####",
+    ]
         .map { Array($0.utf8) }
 
     static func answer(in bytes: [UInt8]) -> String? {
