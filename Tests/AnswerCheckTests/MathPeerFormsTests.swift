@@ -165,4 +165,17 @@ struct MathPeerFormsTests {
     func shortSentences(case: (String, String, Bool)) {
         #expect(Self.verdicts(`case`.0, `case`.1, both: false) == [`case`.2])
     }
+
+    /// (prediction, ground truth, verdict): a set written by its condition is that set.
+    static let setBuilders: [(String, String, Bool)] = [
+        ("\\{x \\mid x > 4\\}", "(4, \\infty)", true), ("\\{t : -2 \\le t < 5\\}", "[-2, 5)", true),
+        ("\\{x \\in \\mathbb{R} \\mid x \\ne 3\\}", "(-\\infty,3)\\cup(3,\\infty)", true), ("\\{x \\mid x > 4\\}", "x > 4", true),
+        ("\\{x | x \\ge 4\\}", "(4,\\infty)", false), ("\\{x \\mid y > 4\\}", "(4,\\infty)", false),
+        ("\\{t : -2 \\le t < 5\\}", "[-2, 5]", false), ("\\{4, 5\\}", "\\{5, 4\\}", true),
+    ]
+
+    @Test("set-builder notation", arguments: setBuilders)
+    func setBuilderNotation(case: (String, String, Bool)) {
+        #expect(Self.verdicts(`case`.0, `case`.1) == [`case`.2, `case`.2])
+    }
 }

@@ -63,7 +63,7 @@ public enum AnswerExtraction {
                 if c == 0x7D { depth -= 1 }
                 if c >= 0xE3, c <= 0xED { return nil }  // CJK and Hangul: a sentence, not a formula
                 inWord = false
-                if c == 0x3F || c == 0x3A && i + 1 < bytes.count && bytes[i + 1] == 0x20 { return nil }
+                if c == 0x3F || c == 0x3A && depth == 0 && i + 1 < bytes.count && bytes[i + 1] == 0x20 { return nil }
                 if c == 0x2E, i + 1 < bytes.count, Byte.isSpace(bytes[i + 1]) { return nil }
             }
             i += 1

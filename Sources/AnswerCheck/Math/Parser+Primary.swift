@@ -45,6 +45,7 @@ extension Parser {
             try expect(.op(0x7D))
             return inner.node
         case .setOpen:
+            if let builder = try setBuilder() { return builder }
             let inner = try descend { p throws(MathFailure) in try p.list(closers: ListEnd(Token.code(of: .setClose))) }
             try expect(.setClose)
             guard !inner.lone, case .list(let items) = inner.node else { return .set([inner.node]) }
