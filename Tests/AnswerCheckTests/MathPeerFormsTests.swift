@@ -178,4 +178,17 @@ struct MathPeerFormsTests {
     func setBuilderNotation(case: (String, String, Bool)) {
         #expect(Self.verdicts(`case`.0, `case`.1) == [`case`.2, `case`.2])
     }
+
+    /// (prediction, ground truth, verdict): a system in a `cases` environment is its list of equations.
+    static let systems: [(String, String, Bool)] = [
+        ("\\begin{cases} p+q=\\frac14 \\\\ p-q=5 \\end{cases}", "\\begin{cases} p+q=0.25\\\\ p-q=5\\end{cases}", true),
+        ("\\begin{cases} p-q=5 \\\\ p+q=\\frac14 \\end{cases}", "p+q=0.25, p-q=5", true),
+        ("\\begin{cases} p+q=\\frac14 \\\\ p-q=5 \\end{cases}", "\\begin{cases} p+q=0.25\\\\ p-q=6\\end{cases}", false),
+        ("\\begin{cases} p+q=\\frac14 \\end{cases}", "\\begin{cases} p+q=0.25\\\\ p-q=5\\end{cases}", false),
+    ]
+
+    @Test("systems of equations in cases", arguments: systems)
+    func casesSystems(case: (String, String, Bool)) {
+        #expect(Self.verdicts(`case`.0, `case`.1) == [`case`.2, `case`.2])
+    }
 }

@@ -1,6 +1,6 @@
 /// LaTeX commands that build nodes: fractions, roots, functions, floors, sums and matrices.
 extension Parser {
-    static let matrixEnvironments: Set<String> = ["matrix", "pmatrix", "bmatrix", "Bmatrix", "smallmatrix", "array"]
+    static let matrixEnvironments: Set<String> = ["matrix", "pmatrix", "bmatrix", "Bmatrix", "smallmatrix", "array", "cases"]
 
     mutating func command(_ c: String) throws(MathFailure) -> Node {
         switch c {
@@ -123,6 +123,8 @@ extension Parser {
             row.append(try item())
         }
         guard let width = rows.first?.count, rows.allSatisfy({ $0.count == width }) else { throw .unparseable }
+        // A system of equations, one a row: the list of its equations, in any order.
+        if name == "cases" { return width == 1 ? .list(rows.map { $0[0] }) : .matrix(rows) }
         return .matrix(rows)
     }
 
