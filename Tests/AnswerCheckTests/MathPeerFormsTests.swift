@@ -191,4 +191,29 @@ struct MathPeerFormsTests {
     func casesSystems(case: (String, String, Bool)) {
         #expect(Self.verdicts(`case`.0, `case`.1) == [`case`.2, `case`.2])
     }
+
+    /// (prediction, ground truth, verdict): the empty set named in words.
+    static let emptySets: [(String, String, Bool)] = [
+        ("\\text{no solution}", "\\emptyset", true), ("no real solutions", "\\varnothing", true),
+        ("\\text{the empty set}", "\\{\\}", true), ("the empty set", "\\emptyset", true),
+        ("\\text{no solution}", "\\{0\\}", false), ("\\text{one solution}", "\\emptyset", false),
+    ]
+
+    @Test("the empty set in words", arguments: emptySets)
+    func emptySetWords(case: (String, String, Bool)) {
+        #expect(Self.verdicts(`case`.0, `case`.1) == [`case`.2, `case`.2])
+    }
+
+    /// (response, ground truth, verdict): a tuple of numbers that ends the prose is the answer.
+    static let trailingTuples: [(String, String, Bool)] = [
+        ("Therefore the point is (4, -7).", "(4,-7)", true), ("The range is [-3, 5].", "[-3, 5]", true),
+        ("Therefore the point is (4, -7).", "-7", false), ("Therefore the point is (4, -7).", "(-7,4)", false),
+        // Commas that group thousands keep the number whole.
+        ("The total is (4,000).", "4000", true),
+    ]
+
+    @Test("a tuple that ends the prose", arguments: trailingTuples)
+    func tupleEndingProse(case: (String, String, Bool)) {
+        #expect(Self.verdicts(`case`.0, `case`.1, both: false) == [`case`.2])
+    }
 }

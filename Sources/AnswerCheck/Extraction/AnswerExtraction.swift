@@ -38,6 +38,10 @@ public enum AnswerExtraction {
     static func formula(_ bytes: [UInt8]) -> String? {
         var words = 0
         var depth = 0
+        // A sentence ("The probability is 0.75.") leaves its answer to the last-number rule; one
+        // without a number ("the empty set") has only itself to offer.
+        var linking = false
+        var digits = false
         var i = 0
         var inWord = false
         while i < bytes.count {
@@ -55,19 +59,21 @@ public enum AnswerExtraction {
             if Byte.isLetter(c) {
                 if !inWord, isWord(bytes, at: i) {
                     words += 1
-                    if depth == 0, Prose.isLinkingWord(bytes, at: i) { return nil }
+                    if depth == 0, Prose.isLinkingWord(bytes, at: i) { linking = true }
                 }
                 inWord = true
             } else {
                 if c == 0x7B { depth += 1 }
                 if c == 0x7D { depth -= 1 }
-                if c >= 0xE3, c <= 0xED { return nil }  // CJK and Hangul: a sentence, not a formula
+                if c >= 0xE3, c <= 0xED { linking = true }  // CJK and Hangul: a sentence, not a formula
+                if Byte.isDigit(c) { digits = true }
                 inWord = false
                 if c == 0x3F || c == 0x3A && depth == 0 && i + 1 < bytes.count && bytes[i + 1] == 0x20 { return nil }
                 if c == 0x2E, i + 1 < bytes.count, Byte.isSpace(bytes[i + 1]) { return nil }
             }
             i += 1
         }
+        if linking, digits { return nil }
         // "There are 1,000 ways.": a full stop right after a word ends a sentence.
         var last = bytes.count
         while last > 0, Byte.isSpace(bytes[last - 1]) { last -= 1 }

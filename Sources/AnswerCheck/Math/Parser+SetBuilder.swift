@@ -1,4 +1,4 @@
-/// Sets written by a condition: `\{x \mid x > 2\}`, `\{x : 1 \le x \le 3\}`, `\{x \in \mathbb{R} \mid x \ne 0\}`.
+/// Sets written by a condition (`\{x \mid x > 2\}`, `\{x : 1 \le x \le 3\}`) or named in words (`no solution`).
 extension Parser {
     /// Right after `\{`: the set a one-variable condition describes, when the braces hold one;
     /// nil (nothing consumed) for a set that lists its elements.
@@ -15,4 +15,11 @@ extension Parser {
         guard chain.variable == .symbol(String(UnicodeScalar(v))), let set = chain.interval else { throw .unparseable }
         return set
     }
+}
+
+extension Parser {
+    /// Answers in words that name the empty set.
+    static let emptySetWords: Set<String> = [
+        "the empty set", "empty set", "no solution", "no solutions", "no real solution", "no real solutions",
+    ]
 }

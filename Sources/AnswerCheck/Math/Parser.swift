@@ -67,6 +67,7 @@ struct Parser {
         if let words = parser.textAnswer() {
             // "all real numbers" names the set `\mathbb{R}`.
             if Parser.realLineWords.contains(words) { return (Parser.realLine, false) }
+            if Parser.emptySetWords.contains(words) { return (.set([]), false) }
             return (.text(words), scan.decimalComma)
         }
         let node = try parser.list(closers: .top).node
