@@ -217,3 +217,4 @@ struct MathPeerFormsTests {
         #expect(Self.verdicts(`case`.0, `case`.1, both: false) == [`case`.2])
     }
 }
+

@@ -27,6 +27,7 @@ public enum AnswerExtraction {
             return Suffix.percent(span.text, rest, from: span.end)
         }
         if let whole = formula(rest) { return whole }
+        if let tuple = LastNumber.trailingTuple(in: rest) { return tuple }
         return number.map { Suffix.percent($0.text, rest, from: $0.end) }
     }
 

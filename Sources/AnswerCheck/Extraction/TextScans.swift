@@ -177,6 +177,29 @@ enum LastNumber {
         return (decimalComma((last.negative ? "-" : "") + digits), last.end)
     }
 
+    /// `... the point is (1, 2).`: a tuple or interval of numbers that ends the prose is its answer,
+    /// where the last number would be only its last coordinate.
+    static func trailingTuple(in bytes: [UInt8]) -> String? {
+        var end = bytes.count
+        while end > 0, Byte.isSpace(bytes[end - 1]) || bytes[end - 1] == 0x2E || bytes[end - 1] == 0x24 { end -= 1 }
+        guard end >= 5, bytes[end - 1] == 0x29 || bytes[end - 1] == 0x5D else { return nil }
+        var i = end - 2
+        var commas = 0
+        while i >= 0, end - i <= 200 {
+            let c = bytes[i]
+            if c == 0x28 || c == 0x5B { break }
+            guard Byte.isDigit(c) || c == 0x20 || c == 0x2C || c == 0x2D || c == 0x2E || c == 0x2F else { return nil }
+            if c == 0x2C { commas += 1 }
+            i -= 1
+        }
+        guard i >= 0, commas >= 1, bytes[i] == 0x28 || bytes[i] == 0x5B else { return nil }
+        // `(1,000)` is a number in parentheses: every comma there groups thousands.
+        let separates = (i..<end).contains { k in
+            bytes[k] == 0x2C && !(k + 4 < end && bytes[(k + 1)...(k + 3)].allSatisfy(Byte.isDigit) && !Byte.isDigit(bytes[k + 4]))
+        }
+        return separates ? String(decoding: bytes[i..<end], as: UTF8.self) : nil
+    }
+
     /// A sentence's answer that is one bare number (`the answer is 3,75.`) is prose, not
     /// mathematics: its comma is a decimal comma as in ``find(in:)``. Anything else is kept.
     static func proseNumber(_ s: String) -> String {
