@@ -140,10 +140,11 @@ struct MathPeerFormsTests {
         #expect(Self.verdicts(`case`.0, `case`.1) == [`case`.2, `case`.2])
     }
 
-    /// (prediction, ground truth, verdict): `**` as programs write powers, and `{n \choose k}`.
+    /// (prediction, ground truth, verdict): `**` as programs write powers, `{n \choose k}`, currency commands.
     static let notations: [(String, String, Bool)] = [
         ("3**4", "81", true), ("2**-1", "0.5", true), ("x**2 + 1", "x^2+1", true), ("3**4", "12", false),
         ("{7 \\choose 3}", "35", true), ("{7 \\choose 3}", "\\binom{7}{3}", true), ("{7 \\choose 3}", "21", false),
+        ("\\textdollar 12", "12", true), ("\\pounds 12.50", "12.5", true), ("\\textdollar 12", "13", false),
     ]
 
     @Test("program powers and choose", arguments: notations)
@@ -157,6 +158,7 @@ struct MathPeerFormsTests {
         ("所以答案是 36", "36", true), ("The answers are 4 and 9.", "4, 9", true), ("The correct option is (D).", "D", true),
         ("The probability is 0.4.", "0.5", false), ("The answers are 4 and 9.", "4", false),
         ("The correct option is (D).", "C", false), ("Thus, y = 12.", "13", false),
+        ("The simplest option is to add 2. Then we get 9.", "9", true),
         // A formula with a one-letter variable, or words inside \text{...}, is still a formula.
         ("x = 12", "12", true), ("12 \\text{ is the count}", "12", true),
     ]

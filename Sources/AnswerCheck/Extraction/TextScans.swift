@@ -1,8 +1,8 @@
 /// "The final answer is X", "Answer: X": the answer after the last such phrase.
 enum Phrases {
     private static let phrases = [
-        "final answer is", "final answer:", "the answer is", "answer is", "answer:", "answers are", "option is",
-        "choice is", "####",
+        "final answer is", "final answer:", "the answer is", "answer is", "answer:", "answers are",
+        "correct option is", "correct choice is", "####",
     ]
         .map { Array($0.utf8) }
 

@@ -5,6 +5,8 @@ extension Lexer {
         "left", "right", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr",
         "quad", "qquad", "displaystyle", "textstyle", "limits", "nolimits", "middle", "hfill",
         "mathclap", "phantom", "ensuremath", "medspace", "thinspace",
+        // Currency signs carry no value, as `\$` does not.
+        "textdollar", "pounds", "textsterling", "euro", "yen",
     ]
     /// Commands whose braced argument is read as text: words stay words, mathematics is unwrapped.
     static let textual: Set<String> = [
