@@ -1,3 +1,4 @@
+import NIOConcurrencyHelpers
 import PostgresNIO
 import VerdictStore
 
@@ -18,30 +19,75 @@ func withRunningClient<T>(
     return try result.get()
 }
 
-/// Runs `work`, cancelling it and throwing a `cache_timeout` error when it outlasts `limit`.
+/// Runs `work`, throwing a `cache_timeout` error when it outlasts `limit`. The error comes at the
+/// deadline even when `work` ignores its cancellation (a pool lease waiting on a server that is gone):
+/// `work` is cancelled and left to end on its own, never awaited past the deadline, which a task group
+/// would do.
 func withDeadline<T: Sendable>(
     _ limit: Duration, _ operation: String, _ work: @escaping @Sendable () async throws -> T
 ) async throws -> T {
-    try await withThrowingTaskGroup(of: DeadlineOutcome<T>.self) { group in
-        group.addTask { .finished(try await work()) }
-        group.addTask {
-            try await Task.sleep(for: limit)
-            return .timedOut
+    let race = DeadlineRace<T>()
+    return try await withTaskCancellationHandler {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
+            let worker = Task {
+                do { race.finish(.success(try await work())) } catch { race.finish(.failure(error)) }
+            }
+            let timer = Task {
+                try? await Task.sleep(for: limit)
+                race.finish(.failure(VerdictStoreError(
+                    code: "cache_timeout", message: "verdict cache \(operation) took longer than \(limit); is PostgreSQL up?")))
+            }
+            race.start(continuation, racers: [worker, timer])
         }
-        defer { group.cancelAll() }
-        switch try await group.next() {
-        case .finished(let value): return value
-        case .timedOut, nil:
-            throw VerdictStoreError(
-                code: "cache_timeout", message: "verdict cache \(operation) took longer than \(limit); is PostgreSQL up?")
-        }
+    } onCancel: {
+        race.finish(.failure(CancellationError()))
     }
 }
 
-/// Which of a deadline's two racers finished first.
-enum DeadlineOutcome<T: Sendable>: Sendable {
-    case finished(T)
-    case timedOut
+/// The first of a deadline's racers to finish resumes the caller; the others are cancelled.
+final class DeadlineRace<T: Sendable>: Sendable {
+    private struct State: Sendable {
+        var continuation: CheckedContinuation<T, any Error>?
+        /// A result that came before the continuation was installed.
+        var early: Result<T, any Error>?
+        var racers: [Task<Void, Never>] = []
+        var resumed = false
+    }
+
+    private let state = NIOLockedValueBox(State())
+
+    /// Installs the caller's continuation, resuming it at once when a racer already finished.
+    func start(_ continuation: CheckedContinuation<T, any Error>, racers: [Task<Void, Never>]) {
+        let early: Result<T, any Error>? = state.withLockedValue { state in
+            state.racers = racers
+            guard let early = state.early else {
+                state.continuation = continuation
+                return nil
+            }
+            state.resumed = true
+            return early
+        }
+        guard let early else { return }
+        for racer in racers { racer.cancel() }
+        continuation.resume(with: early)
+    }
+
+    /// The first result wins; later ones are dropped.
+    func finish(_ result: Result<T, any Error>) {
+        let winner: (CheckedContinuation<T, any Error>, [Task<Void, Never>])? = state.withLockedValue { state in
+            guard !state.resumed, state.early == nil else { return nil }
+            guard let continuation = state.continuation else {
+                state.early = result
+                return nil
+            }
+            state.resumed = true
+            state.continuation = nil
+            return (continuation, state.racers)
+        }
+        guard let (continuation, racers) = winner else { return }
+        for racer in racers { racer.cancel() }
+        continuation.resume(with: result)
+    }
 }
 
 /// Readable text for PostgreSQL errors, whose own description is deliberately generic.

@@ -126,4 +126,49 @@ struct PostgresSchemaTests {
         #expect(error?.code == "cache_timeout" && error?.message.contains("lookup") == true)
         #expect(try await withDeadline(.seconds(60), "lookup") { 7 } == 7)
     }
+
+    /// A pool lease that does not answer cancellation once held the caller past the deadline for ever
+    /// (a task group awaits every child): the deadline must not wait for the work to end.
+    @Test(.timeLimit(.minutes(1))) func workThatIgnoresCancellationDoesNotHoldTheCaller() async throws {
+        let stuck = StuckWork()
+        let error = await #expect(throws: VerdictStoreError.self) {
+            _ = try await withDeadline(.milliseconds(50), "lookup") { () async throws -> Int in
+                await stuck.wait()
+                return 1
+            }
+        }
+        #expect(error?.code == "cache_timeout")
+        await stuck.release()
+    }
+
+    @Test(.timeLimit(.minutes(1))) func aCancelledCallerIsReleasedAtOnce() async throws {
+        let stuck = StuckWork()
+        let caller = Task {
+            try await withDeadline(.seconds(600), "lookup") { () async throws -> Int in
+                await stuck.wait()
+                return 1
+            }
+        }
+        try await Task.sleep(for: .milliseconds(20))
+        caller.cancel()
+        await #expect(throws: CancellationError.self) { _ = try await caller.value }
+        await stuck.release()
+    }
+}
+
+/// Work that waits, deaf to cancellation, until `release` is called.
+actor StuckWork {
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+    private var released = false
+
+    func wait() async {
+        if released { return }
+        await withCheckedContinuation { waiters.append($0) }
+    }
+
+    func release() {
+        released = true
+        for waiter in waiters { waiter.resume() }
+        waiters = []
+    }
 }
