@@ -49,15 +49,6 @@ struct MathRationalTests {
         }
     }
 
-    @Test("a word becomes the BigInt the library's own conversion makes", arguments: [
-        Int.min, Int.min + 1, -1_000_000_007, -1025, -1024, -2, -1, 0, 1, 2, 1024, 1025, 1 << 40, Int.max,
-    ])
-    func wordConversion(_ value: Int) {
-        #expect(Rational.bigInteger(value) == BigInt(value))
-        #expect(Rational.bigInteger(value).description == String(value))
-        #expect(Rational(value).num == BigInt(value) && Rational(value).den == 1)
-    }
-
     @Test("a value has one representation whichever path made it")
     func canonical() throws {
         let big = try Rational(BigInt(Int.max) + 1, 1)

@@ -112,16 +112,10 @@ struct Rational: Sendable, Hashable {
 
     /// BigInt's generic integer conversion goes through an array of words; small values come from
     /// a table instead.
-    private static let smallIntegers: [BigInt] = (-1024...1024).map(bigInteger)
+    private static let smallIntegers: [BigInt] = (-1024...1024).map { BigInt($0) }
 
     private static func big(_ value: Int) -> BigInt {
-        value >= -1024 && value <= 1024 ? smallIntegers[value + 1024] : bigInteger(value)
-    }
-
-    /// `value` as a `BigInt` built from its one word, not by the library's generic conversion
-    /// (about a thousand instructions through protocol witnesses).
-    static func bigInteger(_ value: Int) -> BigInt {
-        BigInt(sign: value < 0 ? .minus : .plus, magnitude: BigUInt(words: [value.magnitude]))
+        value >= -1024 && value <= 1024 ? smallIntegers[value + 1024] : BigInt(value)
     }
 
     /// Numerator and denominator when both fit a machine word.
