@@ -91,7 +91,7 @@ extension Context {
         guard let writtenPlaces else { return true }
         var units: UInt = 1
         for _ in 0..<writtenPlaces { units *= 10 }
-        let noise: UInt = 1_000_000_000_000
+        let noise = Context.noiseScale
         if !Context.atMost(noise.multipliedFullWidth(by: denominator), larger.multipliedFullWidth(by: units)) {
             return Context.atMost(difference.multipliedFullWidth(by: units * 2), (0, denominator))
         }
@@ -113,5 +113,7 @@ extension Context {
         return difference <= 1e-12 * larger + slack
     }
 
-    private static let noiseDenominator = BigUInt(10).power(12)
+    /// Double-printing noise is relative `1 / noiseScale` (1e-12).
+    private static let noiseScale: UInt = 1_000_000_000_000
+    private static let noiseDenominator = BigUInt(noiseScale)
 }

@@ -6,7 +6,7 @@ extension MathAnswerChecker {
     /// The choice letter and the value after it, when `text` is `(X)` (possibly in `\textbf{}`)
     /// followed by a value; nil for anything else, a bare `(E)` included.
     static func choiceAndValue(_ text: String) -> (letter: String, value: String)? {
-        guard text.utf8.count <= 200, Self.holdsChoiceMark(text) else { return nil }
+        guard text.utf8.count <= 200 else { return nil }
         var rest = Substring(text)
         let wrapper = wrappers.first { rest.hasPrefix($0) }
         if let wrapper { rest = rest.dropFirst(wrapper.count) }
@@ -38,19 +38,6 @@ extension MathAnswerChecker {
         return (letter, value)
     }
 
-    /// Whether `text` holds `(X)` for an upper-case `X` anywhere: one pass over its bytes, so the
-    /// usual answer without one costs nothing more.
-    static func holdsChoiceMark(_ text: String) -> Bool {
-        func search(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-            guard b.count >= 3 else { return false }
-            for i in 2..<b.count where b[i] == 0x29 && b[i - 2] == 0x28 && b[i - 1] >= 0x41 && b[i - 1] <= 0x5A {
-                return true
-            }
-            return false
-        }
-        return text.utf8.withContiguousStorageIfAvailable(search) ?? Array(text.utf8).withUnsafeBufferPointer(search)
-    }
-
     /// The letter of a side that is only a choice letter: `E`, `(E)`, `\textbf{(E)}`, `\text{E}`.
     static func bareLetter(_ text: String) -> String? {
         var rest = Substring(text.trimmed)
@@ -67,10 +54,11 @@ extension MathAnswerChecker {
     /// must match, against anything else the values (both when both sides have them). So a letter
     /// written as the value of another letter (`(B) A` against `A`) is a hedge, not an answer.
     func checkChoices(
-        answer: String, gold: String, tolerance: Double, precision: Int?
+        answer: String, gold: String, marked: (answer: Bool, gold: Bool), tolerance: Double, precision: Int?
     ) -> AnswerVerdict? {
-        let a = Self.choiceAndValue(answer)
-        let g = Self.choiceAndValue(gold)
+        // Only a side with a choice mark (`(A)`, found by ``SideScan``) can hold a choice and its value.
+        let a = marked.answer ? Self.choiceAndValue(answer) : nil
+        let g = marked.gold ? Self.choiceAndValue(gold) : nil
         func same(_ x: String, _ y: String) -> Bool {
             check(answer: x, groundTruth: y, tolerance: tolerance, precision: precision).isCorrect
         }

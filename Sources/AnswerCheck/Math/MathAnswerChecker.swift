@@ -63,7 +63,9 @@ public struct MathAnswerChecker: AnswerChecker {
         // One pass over each side finds the rare spellings that need more than the usual work.
         let scans = (answer: SideScan(answer), gold: SideScan(gold))
         if scans.answer.choiceMark || scans.gold.choiceMark,
-           let verdict = checkChoices(answer: answer, gold: gold, tolerance: tolerance, precision: precision) {
+           let verdict = checkChoices(
+               answer: answer, gold: gold, marked: (scans.answer.choiceMark, scans.gold.choiceMark),
+               tolerance: tolerance, precision: precision) {
             return verdict
         }
         do {
@@ -117,25 +119,5 @@ public struct MathAnswerChecker: AnswerChecker {
     }
 
     /// The value of `-?[0-9]{1,18}` (leading zeros allowed, as the lexer reads them); nil for anything else.
-    static func plainInteger(_ text: String) -> Int? {
-        text.utf8.withContiguousStorageIfAvailable(plainInteger(in:)) ?? plainInteger(in: Array(text.utf8))
-    }
-
-    private static func plainInteger<Bytes: Collection<UInt8>>(in bytes: Bytes) -> Int? {
-        guard bytes.count <= 19 else { return nil }
-        var value = 0
-        var digits = 0
-        var negative = false
-        for byte in bytes {
-            if byte == UInt8(ascii: "-"), digits == 0, !negative {
-                negative = true
-                continue
-            }
-            guard Byte.isDigit(byte), digits < 18 else { return nil }
-            value = value * 10 + Int(byte - 0x30)
-            digits += 1
-        }
-        guard digits > 0 else { return nil }
-        return negative ? -value : value
-    }
+    static func plainInteger(_ text: String) -> Int? { Parser.plainInteger(text, signed: true) }
 }

@@ -44,16 +44,22 @@ struct Parser {
         return try parseTokens(text, commas: commas, percentIsUnit: percentIsUnit)
     }
 
-    /// The value of `[0-9]{1,18}`; nil for anything else.
-    static func plainInteger(_ text: String) -> Int? {
-        let digits = text.utf8
-        guard !digits.isEmpty, digits.count <= 18 else { return nil }
+    /// The value of `[0-9]{1,18}` (`-?[0-9]{1,18}` when `signed`); nil for anything else.
+    static func plainInteger(_ text: String, signed: Bool = false) -> Int? {
+        text.utf8.withContiguousStorageIfAvailable { plainInteger(in: $0, signed: signed) }
+            ?? plainInteger(in: Array(text.utf8), signed: signed)
+    }
+
+    private static func plainInteger<Bytes: Collection<UInt8>>(in bytes: Bytes, signed: Bool) -> Int? {
+        let negative = signed && bytes.first == UInt8(ascii: "-")
+        let digits = negative ? bytes.count - 1 : bytes.count
+        guard digits >= 1, digits <= 18 else { return nil }
         var value = 0
-        for byte in digits {
+        for byte in bytes.dropFirst(negative ? 1 : 0) {
             guard Byte.isDigit(byte) else { return nil }
             value = value * 10 + Int(byte - 0x30)
         }
-        return value
+        return negative ? -value : value
     }
 
     /// `parse` by the lexer and the grammar, for every input.
