@@ -41,7 +41,9 @@ struct FaultTests {
         var configuration = RefereeConfiguration()
         configuration.judgeURL = "http://127.0.0.1:\(judgePort)/v1"
         configuration.judgeModel = "fake"
-        configuration.judgeTimeoutSeconds = 1
+        // Long enough that a healthy judge is never timed out when the whole suite loads the machine (a 1 s
+        // timeout once failed all four attempts of a call right after the restart); the stall phase pays it.
+        configuration.judgeTimeoutSeconds = 3
         configuration.cachePath = directory.appendingPathComponent("cache.sqlite").path
         configuration.promptsDirectory = ChildProcess.repository.appendingPathComponent("Prompts").path
         let startMegabytes = Self.residentMegabytes()
