@@ -59,20 +59,42 @@ struct ByteSearchTests {
         }
     }
 
-    @Test("phrases are found last-first in either case, as a plain search finds them")
+    @Test("phrases are found last-first in either case, as a plain search finds them, whichever byte anchors the search")
     func phrases() {
-        let needle = Array("final answer is".utf8)
-        for text in ["", "final answer is", "The FINAL answer is 3. Final Answer Is 4", "finalanswer is", "xx final answer i"] {
+        let needles = ["final answer is", "answer:", "####", "</answer>", " is ", "a", "aa"]
+        let written = ["", "final answer is", "The FINAL answer is 3. Final Answer Is 4", "finalanswer is", "xx final answer i"]
+        // Near misses: pieces of the needles, their anchors without the rest, overlapping repeats.
+        let generated = (0..<60).map { k in
+            let pieces = ["final ", "answer", " is ", "answer:", "##", "#", "</", "answer>", "wer", "aa", "x", "F", "W", "IS "]
+            var state = UInt64(k) &* 0x9E37_79B9_7F4A_7C15 &+ 1
+            return (0..<(k % 12)).map { _ in
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                return pieces[Int(state >> 33) % pieces.count]
+            }.joined()
+        }
+        for text in written + generated {
             let bytes = Array(text.utf8)
             let lower = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-            var expected: Int?
-            if lower.count >= needle.count {
-                for i in stride(from: lower.count - needle.count, through: 0, by: -1) where Array(lower[i..<(i + needle.count)]) == needle {
-                    expected = i + needle.count
-                    break
+            for phrase in needles {
+                let needle = Array(phrase.utf8)
+                var expected: Int?
+                if lower.count >= needle.count {
+                    for i in stride(from: lower.count - needle.count, through: 0, by: -1) where Array(lower[i..<(i + needle.count)]) == needle {
+                        expected = i + needle.count
+                        break
+                    }
                 }
+                #expect(Phrases.lastEnd(of: Needle(phrase), in: bytes) == expected, "\(phrase) in \(text)")
             }
-            #expect(Phrases.lastEnd(of: needle, in: bytes) == expected, "\(text)")
         }
+    }
+
+    @Test("a needle is anchored on its rarest byte: punctuation, then rare letters, never a space when there is more")
+    func anchors() {
+        #expect(Needle("final answer is").anchor == 9)
+        #expect(Needle("answer:").anchor == 6)
+        #expect(Needle("</answer>").anchor == 0)
+        #expect(Needle(" is ").anchor == 2)
+        #expect(Needle(" ").anchor == 0)
     }
 }

@@ -31,9 +31,9 @@ public enum AnswerExtraction {
         return number.map { Suffix.percent($0.text, rest, from: $0.end) }
     }
 
-    private static let answerOpen = Array("<answer>".utf8)
+    private static let answerOpen = Needle("<answer>")
     private static let environments = [Array("begin".utf8), Array("end".utf8)]
-    private static let answerClose = Array("</answer>".utf8)
+    private static let answerClose = Needle("</answer>")
 
     /// The text itself when it reads as a formula rather than prose: few words, no sentences.
     static func formula(_ bytes: [UInt8]) -> String? {

@@ -4,7 +4,7 @@ enum Phrases {
         "final answer is", "final answer:", "the answer is", "answer is", "answer:", "answers are",
         "correct option is", "correct choice is", "####",
     ]
-        .map { Array($0.utf8) }
+        .map(Needle.init)
 
     static func answer(in bytes: [UInt8]) -> String? {
         var best: Int?
@@ -24,8 +24,8 @@ enum Phrases {
         return LastNumber.find(in: Array(text.utf8))?.text
     }
 
-    private static let minervaPhrase = Array("final answer is".utf8)
-    private static let isWord = Array(" is ".utf8)
+    private static let minervaPhrase = Needle("final answer is")
+    private static let isWord = Needle(" is ")
 
     /// The last "final answer is $X$" (Minerva's layout) and where it starts.
     static func minerva(in bytes: [UInt8]) -> (String, Int)? {
@@ -51,27 +51,45 @@ enum Phrases {
     }
 
     /// The index of the last occurrence of the lower-case `needle`, ignoring ASCII case.
-    static func lastStart(of needle: [UInt8], in hay: [UInt8]) -> Int? {
-        lastEnd(of: needle, in: hay).map { $0 - needle.count }
+    static func lastStart(of needle: Needle, in hay: [UInt8]) -> Int? {
+        lastEnd(of: needle, in: hay).map { $0 - needle.bytes.count }
     }
 
     /// The index just past the last occurrence of the lower-case `needle`, ignoring ASCII case.
-    static func lastEnd(of needle: [UInt8], in hay: [UInt8]) -> Int? {
-        guard !needle.isEmpty, needle.count <= hay.count else { return nil }
+    static func lastEnd(of needle: Needle, in hay: [UInt8]) -> Int? {
+        let (bytes, anchor) = (needle.bytes, needle.anchor)
+        guard !bytes.isEmpty, bytes.count <= hay.count else { return nil }
         @inline(__always) func lower(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
         return hay.withUnsafeBufferPointer { h in
-            var i = h.count - needle.count
-            while i >= 0 {
-                // Jump to the previous byte that can start the phrase, a word at a time.
-                guard let at = ByteSearch.previous(needle[0], in: h, from: i) else { return nil }
-                i = at
+            // Jump between occurrences of the anchor byte, a word at a time.
+            var i = h.count - bytes.count + anchor
+            while i >= anchor {
+                guard let at = ByteSearch.previous(bytes[anchor], in: h, from: i), at >= anchor else { return nil }
+                let begin = at - anchor
                 var k = 0
-                while k < needle.count, lower(h[i + k]) == needle[k] { k += 1 }
-                if k == needle.count { return i + needle.count }
-                i -= 1
+                while k < bytes.count, lower(h[begin + k]) == bytes[k] { k += 1 }
+                if k == bytes.count { return begin + bytes.count }
+                i = at - 1
             }
             return nil
         }
+    }
+}
+
+/// A lower-case phrase to search for, with the index of its rarest byte in English and LaTeX prose
+/// (`w` in "final answer is", not the `f` of every `f(x)`): the search jumps between those.
+struct Needle {
+    let bytes: [UInt8]
+    let anchor: Int
+
+    init(_ text: String) {
+        let bytes = Array(text.utf8)
+        // Any byte but a letter or a space first, then the letters by their rarity, a space last.
+        let rarestFirst = Array("zqjxkvbpygwfmucldrhsnioate ".utf8)
+        self.bytes = bytes
+        anchor = bytes.indices.min { a, b in
+            (rarestFirst.firstIndex(of: bytes[a]) ?? -1) < (rarestFirst.firstIndex(of: bytes[b]) ?? -1)
+        } ?? 0
     }
 }
 
