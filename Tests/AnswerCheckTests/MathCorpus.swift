@@ -43,13 +43,12 @@ struct MathCorpus {
         return verdict.isCorrect
     }
 
-    /// The gold reduced to its answer as the service does (``AnswerExtraction/groundTruth(_:)``),
-    /// wrapped in `\\boxed{}`; when that is prose (a whole solution), its own final answer.
+    /// The gold reduced to its answer as the service does (``AnswerExtraction/groundTruth(_:)``,
+    /// which also finds a worked solution's marked answer), then wrapped in `\\boxed{}` and extracted
+    /// again, as verl runs Math-Verify.
     static func goldAnswer(_ gold: String) -> String {
         let gold = AnswerExtraction.groundTruth(gold)
-        let wrapped = AnswerExtraction.lenient("\\boxed{" + gold + "}") ?? gold
-        if (try? Parser.parse(wrapped)) != nil { return wrapped }
-        return AnswerExtraction.lenient(gold) ?? wrapped
+        return AnswerExtraction.lenient("\\boxed{" + gold + "}") ?? gold
     }
 
     static func normalisedText(_ s: String) -> String {

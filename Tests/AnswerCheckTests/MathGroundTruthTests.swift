@@ -19,7 +19,16 @@ struct MathGroundTruthTests {
         ("\\boxed{5", "5"), ("The answer is \\boxed{\\frac{1}{2}  ", "\\frac{1}{2}"),
         ("\\boxed{W(n) = 1 \\text{ and } W(n) = -1", "W(n) = 1 \\text{ and } W(n) = -1"),
         ("\\boxed{3} then \\boxed{x^{2}+1", "x^{2}+1"), ("\\boxed{\\boxed{5}", "5"),
-        // Bare answers, and what has no answer to find, are left as they are.
+        // A worked solution without a box: the answer after its last answer phrase.
+        ("He sold 48 clips in April and half as many in May, 48 + 24 = 72.\n#### 72", "72"),
+        ("First $2 \\cdot 3 = 6$. Final Answer: The final answer is $28 \\%$. I hope it is correct.", "28 \\%"),
+        ("So the total is 12. The answer is 12.", "12"), ("Answer: 1,000", "1,000"), ("#### 3/4", "3/4"),
+        ("The final answer is \\frac{1}{2}.", "\\frac{1}{2}"), ("We find $x = 3$, so the answer is $x = 3$.", "x = 3"),
+        // Bare answers, and what has no answer to find, are left as they are: a solution without an
+        // answer phrase, a text answer with numbers in it.
+        ("We add 3 and 4 to get 7. Then we double it to get 14.", "We add 3 and 4 to get 7. Then we double it to get 14."),
+        ("increasing on $(0, 1)$ and decreasing on $(1, 2)$", "increasing on $(0, 1)$ and decreasing on $(1, 2)$"),
+        ("the empty set", "the empty set"), ("No", "No"),
         ("\\frac{1}{2}", "\\frac{1}{2}"), ("x^2+1", "x^2+1"), ("3,75", "3,75"), ("$5 and 6 dollars", "$5 and 6 dollars"),
         ("$1$ and $2$", "$1$ and $2$"), ("\\boxed{", "\\boxed{"), ("\\boxed{}", "\\boxed{}"),
         ("\\begin{pmatrix}1\\\\2\\end{pmatrix}", "\\begin{pmatrix}1\\\\2\\end{pmatrix}"), ("1 \\\\", "1 \\\\"),

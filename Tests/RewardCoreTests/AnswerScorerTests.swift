@@ -70,6 +70,13 @@ struct AnswerScorerTests {
         // A ground truth's unclosed last box runs to the end; a response's is still no answer.
         #expect(score("\\boxed{\\frac12}", ["The answer is \\boxed{0.5"]) == .scored(1, reason: nil))
         #expect(score("\\boxed{\\frac12", ["The answer is \\boxed{0.5"]) == .scored(0, reason: .unclosedLastBox))
+        // A raw GSM8K or Minerva solution as the ground truth: the answer it marks, not its last number.
+        let gsm8k = "Natalia sold 48/2 = 24 clips in May.\nNatalia sold 48+24 = 72 clips altogether.\n#### 72"
+        #expect(score("\\boxed{72}", [gsm8k]) == .scored(1, reason: nil))
+        #expect(score("\\boxed{24}", [gsm8k]) == .scored(0, reason: .notEquivalent))
+        let minerva = "It keeps $90\\% \\cdot 80\\% = 72\\%$. Final Answer: The final answer is $28\\%$. I hope it is correct."
+        #expect(score("\\boxed{28\\%}", [minerva]) == .scored(1, reason: nil))
+        #expect(score("\\boxed{72\\%}", [minerva]) == .scored(0, reason: .notEquivalent))
     }
 
     @Test("equivalent repeated boxes are not hedging")

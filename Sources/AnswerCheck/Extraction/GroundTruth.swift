@@ -11,12 +11,13 @@ extension AnswerExtraction {
     /// - a stray backslash at the end (`\frac{1}{2}\`) is dropped.
     ///
     /// A last box that is never closed holds the rest of the text (`\boxed{x = 1` is `x = 1`): a
-    /// ground truth is trusted data, so a lost `}` is a typo, not a hedge. Anything else is
+    /// ground truth is trusted data, so a lost `}` is a typo, not a hedge. A worked solution without
+    /// a box is the answer after its last answer phrase (``markedAnswer(_:)``). Anything else is
     /// returned trimmed, unchanged; a ground truth whose boxes are all empty, too.
     public static func groundTruth(_ text: String) -> String {
         var gold = text.trimmed
         // Boxes, math spans and a stray backslash all need `\` or `$`: a plain gold (`126`) is already its answer.
-        guard gold.utf8.contains(where: { $0 == 0x5C || $0 == 0x24 }) else { return gold }
+        guard gold.utf8.contains(where: { $0 == 0x5C || $0 == 0x24 }) else { return markedAnswer(Array(gold.utf8)) ?? gold }
         // `\frac{1}{2}\`: a lone backslash at the end (`\\`, a row break, is kept).
         if gold.utf8.last == 0x5C, !gold.hasSuffix("\\\\") {
             gold = String(gold.dropLast()).trimmed
@@ -40,6 +41,15 @@ extension AnswerExtraction {
         if let span = MathSpans.first(in: core, from: 0), span.start == 0, span.end == core.count {
             return span.text
         }
-        return gold
+        return markedAnswer(bytes) ?? gold
+    }
+
+    /// The answer a worked solution without a box marks as its own: Minerva's "Final Answer: The final
+    /// answer is $28\%$", GSM8K's "#### 72", "The answer is 5." Nil when no marker is there, so an
+    /// unmarked solution (or a text answer with a number in it) is never cut down to a guess.
+    static func markedAnswer(_ bytes: [UInt8]) -> String? {
+        if let (answer, _) = Phrases.minerva(in: bytes) { return answer }
+        guard let answer = Phrases.answer(in: bytes), !answer.isEmpty else { return nil }
+        return answer
     }
 }
