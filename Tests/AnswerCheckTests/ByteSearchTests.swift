@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import AnswerCheck
 
@@ -20,13 +21,15 @@ struct ByteSearchTests {
         return randomBytes(k * 7 % 67, seed: UInt64(k) + 1, alphabet: alphabet)
     }
 
-    @Test("the next brace or backslash is the first byte that is one, from every start")
+    @Test("the next brace or backslash, and the next backslash or dollar, is the first byte that is one, from every start")
     func forward() {
-        for bytes in Self.inputs {
+        for bytes in Self.inputs + Self.inputs.map({ $0.map { $0 == 0x7B ? 0x24 : $0 } }) {
             for start in 0...bytes.count {
                 let expected = bytes[start...].firstIndex { ($0 | 0x20) &- 0x7B < 3 } ?? bytes.count
                 let found = bytes.withUnsafeBufferPointer { ByteSearch.nextBraceOrBackslash(in: $0, from: start) }
                 #expect(found == expected, "\(bytes) from \(start)")
+                let delimiter = bytes[start...].firstIndex { $0 == 0x5C || $0 == 0x24 } ?? bytes.count
+                #expect(bytes.withUnsafeBufferPointer { ByteSearch.nextBackslashOrDollar(in: $0, from: start) } == delimiter)
             }
         }
     }
@@ -86,6 +89,67 @@ struct ByteSearchTests {
                 }
                 #expect(Phrases.lastEnd(of: Needle(phrase), in: bytes) == expected, "\(phrase) in \(text)")
             }
+        }
+    }
+
+    /// The span search as it read byte by byte before the word-at-a-time jumps: the reference.
+    static func referenceSpans(_ bytes: [UInt8]) -> [(text: String, start: Int, end: Int)] {
+        func find(_ needle: [UInt8], from start: Int) -> Int? {
+            var i = start
+            while i + needle.count <= bytes.count {
+                if bytes[i] == 0x5C, needle[0] == 0x24 {
+                    i += 2
+                    continue
+                }
+                if Array(bytes[i..<(i + needle.count)]) == needle { return i }
+                i += 1
+            }
+            return nil
+        }
+        var spans: [(text: String, start: Int, end: Int)] = []
+        var i = 0
+        while i < bytes.count {
+            var close: [UInt8]?
+            var open = 0
+            if bytes[i] == 0x5C, i + 1 < bytes.count {
+                if bytes[i + 1] == 0x28 { close = [0x5C, 0x29] }
+                if bytes[i + 1] == 0x5B { close = [0x5C, 0x5D] }
+                if close == nil {
+                    i += 2
+                    continue
+                }
+                open = 2
+            } else if bytes[i] == 0x24 {
+                let double = i + 1 < bytes.count && bytes[i + 1] == 0x24
+                (close, open) = double ? ([0x24, 0x24], 2) : ([0x24], 1)
+            }
+            guard let close else {
+                i += 1
+                continue
+            }
+            guard let end = find(close, from: i + open) else { break }
+            let text = String(decoding: bytes[(i + open)..<end], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            if !text.isEmpty { spans.append((text, i, end + close.count)) }
+            i = end + close.count
+        }
+        return spans
+    }
+
+    @Test("math spans are the ones a byte-by-byte search finds, escaped dollars and all")
+    func spans() {
+        let pieces = ["$", "$$", "\\(", "\\)", "\\[", "\\]", "\\$", "\\\\", "x", "12", " ", "ab cd", "\\frac{1}{2}"]
+        for k in 0..<400 {
+            var state = UInt64(k) &* 0x9E37_79B9_7F4A_7C15 &+ 7
+            let text = (0..<(k % 23)).map { _ in
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                return pieces[Int(state >> 33) % pieces.count]
+            }.joined()
+            let bytes = Array(text.utf8)
+            let expected = Self.referenceSpans(bytes)
+            #expect(MathSpans.last(in: bytes)?.text == expected.last?.text, "\(text)")
+            #expect(MathSpans.last(in: bytes)?.end == expected.last?.end, "\(text)")
+            let first = MathSpans.first(in: bytes, from: 0)
+            #expect(first?.start == expected.first?.start && first?.end == expected.first?.end, "\(text)")
         }
     }
 

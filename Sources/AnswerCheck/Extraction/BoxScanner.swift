@@ -34,7 +34,9 @@ struct BoxScanner {
             guard i < count else { break }
             let c = bytes[i]
             if c == 0x5C {
-                if var box = boxCommand(at: i) {
+                // Both names start with `b` or `f`: most commands are ruled out here, without a call.
+                let next = i + 1 < count ? bytes[i + 1] : 0
+                if next == 0x62 || next == 0x66, var box = boxCommand(at: i) {
                     if box.end == nil {
                         // Its `{` is passed over with the command: count it here.
                         box.depth = depth
@@ -46,7 +48,7 @@ struct BoxScanner {
                     i = box.end ?? box.contentStart
                 } else {
                     // `\\boxed` in doubly escaped text still names a box, so step one byte only.
-                    i += i + 1 < bytes.count && bytes[i + 1] == 0x5C ? 1 : 2
+                    i += next == 0x5C ? 1 : 2
                 }
                 continue
             }

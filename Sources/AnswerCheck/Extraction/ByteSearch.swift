@@ -32,6 +32,14 @@ enum ByteSearch {
         } byte: { ($0 | 0x20) &- 0x7B < 3 } ?? b.count
     }
 
+    /// The first index at or after `start` whose byte is a backslash or `$`, where every math span
+    /// delimiter starts; `b.count` when there is none.
+    static func nextBackslashOrDollar(in b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        firstIndex(in: b, from: start) { word in
+            lowestMatches(word, 0x5C) | lowestMatches(word, 0x24)
+        } byte: { $0 == 0x5C || $0 == 0x24 } ?? b.count
+    }
+
     /// Whether every byte is ASCII, eight at a time.
     static func isASCII(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         firstIndex(in: b, from: 0) { $0 & highs } byte: { $0 >= 0x80 } == nil

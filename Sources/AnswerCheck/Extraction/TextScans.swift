@@ -121,6 +121,9 @@ enum MathSpans {
     ) {
         var i = from
         while i < bytes.count {
+            // Every delimiter starts with a backslash or `$`: skip to the next one a word at a time.
+            i = bytes.withUnsafeBufferPointer { ByteSearch.nextBackslashOrDollar(in: $0, from: i) }
+            guard i < bytes.count else { return }
             let c = bytes[i]
             var close: [UInt8]?
             var open = 0
@@ -154,9 +157,13 @@ enum MathSpans {
     private static let doubleDollar: [UInt8] = [0x24, 0x24]
     private static let dollar: [UInt8] = [0x24]
 
+    /// The first closing delimiter at or after `start`; a `$` escaped by a backslash does not close.
     private static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
         var i = start
         while i + needle.count <= bytes.count {
+            // Only a backslash or a `$` can start a closing delimiter or escape one.
+            i = bytes.withUnsafeBufferPointer { ByteSearch.nextBackslashOrDollar(in: $0, from: i) }
+            guard i + needle.count <= bytes.count else { return nil }
             if bytes[i] == 0x5C, needle[0] == 0x24 {
                 i += 2
                 continue
