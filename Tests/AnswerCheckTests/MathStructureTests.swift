@@ -28,6 +28,10 @@ struct MathStructureTests {
         ("\\{-2,2\\}", "\\pm 2"), ("-2, 2", "\\pm 2"), ("\\{\\}", "\\emptyset"), ("\\varnothing", "\\emptyset"),
         ("\\{0.5, -1\\}", "\\{-1, \\frac{1}{2}\\}"), ("\\{1,2\\}", "(1,2)"), ("1, 2", "(1,2)"), ("(3,2)", "(p,q)=(3,2)"),
         ("\\begin{bmatrix}1&2\\\\3&4\\end{bmatrix}", "\\begin{pmatrix}1&2\\\\3&4\\end{pmatrix}"),
+        // Lists in another order: items written identically are paired first, the rest by equivalence,
+        // and a repeated or re-spelled item is no extra answer.
+        ("(4, 0, 6), (0, -2, 0), (0, 0, 0)", "(0;0;0),(0;-2;0),(4;0;6)"), ("2, 1, \\frac{4}{2}", "1, 2, 2"),
+        ("\\{0.5, 1, 1\\}", "\\{1, \\frac{1}{2}\\}"), ("(3,4),(1,2),(3,4)", "(1,2),(3,4)"), ("2, 1", "1, 2, 2"),
         ("\\begin{pmatrix}0.5&0\\\\0&1\\end{pmatrix}", "\\begin{pmatrix}\\frac12&0\\\\0&1\\end{pmatrix}"),
         ("\\begin{pmatrix}1 & 2 \\\\ 3 & 4\\end{pmatrix} + \\begin{pmatrix}5 & 6 \\\\ 7 & 8\\end{pmatrix}", "\\begin{pmatrix}6 & 8 \\\\ 10 & 12\\end{pmatrix}"),
         ("3", "x=3"), ("x = 3", "3"), ("2x+1", "y=2x+1"), ("y=1+2x", "y=2x+1"), ("2x - y + 1 = 0", "y=2x+1"),
@@ -50,6 +54,8 @@ struct MathStructureTests {
         ("y=3", "x=3"), ("x=4", "x=3"), ("x^2+y^2=2", "x^2+y^2=1"), ("3x+4y+14=0", "3x-y+13=0"), ("x\\ge3", "x>3"),
         ("x < 5", "x > 5"), ("11a+c", "7 = 11a+c"), ("0", "a +3z = 0"), ("Y(x)=A+\\frac{B}{x}-x", "Y(x)=-x+C+\\frac{D}{x}"),
         ("\\text{no}", "\\text{yes}"), ("\\text{three}", "3"), ("1:00", "12:00"), ("x", "3"),
+        ("(4, 0, 6), (0, -2, 0)", "(0;0;0),(0;-2;0),(4;0;6)"), ("(4, 0, 6), (0, 2, 0), (0, 0, 0)", "(0;0;0),(0;-2;0),(4;0;6)"),
+        ("1, 2, 3", "1, 2, 2"), ("(3,4),(1,2),(5,6)", "(1,2),(3,4)"), ("(4,3),(1,2)", "(1,2),(3,4)"), ("\\{0.5, 1, 2\\}", "\\{1, \\frac{1}{2}\\}"),
     ]
 
     @Test("equivalent expressions and structures", arguments: equal)

@@ -3,6 +3,8 @@ extension Context {
     /// Whether the prediction `p` is equivalent to the gold answer `g`.
     mutating func equivalent(_ g: Node, _ p: Node) throws(MathFailure) -> Bool {
         try tick()
+        // Two numbers (most items of lists, tuples and matrices): nothing below rewrites either.
+        if case .number(let x) = g, case .number(let y) = p { return try agree(x, y) }
         var g = mayHaveMatrices ? try MatrixAlgebra.fold(g) : g
         var p = mayHaveMatrices ? try MatrixAlgebra.fold(p.memberSet ?? p) : p.memberSet ?? p
         if mayHavePlusMinus {
@@ -71,33 +73,45 @@ extension Context {
         return try scalars(g, p)
     }
 
+    /// Item by item; an item written exactly as its counterpart needs no equivalence check.
     mutating func ordered(_ a: [Node], _ b: [Node]) throws(MathFailure) -> Bool {
         guard a.count == b.count else { return false }
-        for (x, y) in zip(a, b) where !(try equivalent(x, y)) { return false }
+        for (x, y) in zip(a, b) where x != y {
+            guard try equivalent(x, y) else { return false }
+        }
         return true
     }
 
     /// Set equality under equivalence: every gold item is predicted and every prediction is in the
-    /// gold (a repeated item is not an extra answer).
+    /// gold (a repeated item is not an extra answer). Items written identically are paired first, so
+    /// two lists in different orders cost one syntactic comparison per pair, not an equivalence check.
     mutating func unordered(_ a: [Node], _ b: [Node]) throws(MathFailure) -> Bool {
         var covered = [Bool](repeating: false, count: b.count)
-        for x in a {
-            var found = false
-            for (j, y) in b.enumerated() where !found || !covered[j] {
-                if try equivalent(x, y) {
-                    covered[j] = true
-                    found = true
-                }
-            }
-            if !found { return false }
-        }
-        for (j, y) in b.enumerated() where !covered[j] {
-            var found = false
-            for x in a where try equivalent(x, y) {
-                found = true
+        var found = [Bool](repeating: false, count: a.count)
+        for (i, x) in a.enumerated() {
+            for (j, y) in b.enumerated() where !covered[j] && x == y {
+                covered[j] = true
+                found[i] = true
                 break
             }
-            if !found { return false }
+        }
+        for (i, x) in a.enumerated() where !found[i] {
+            for (j, y) in b.enumerated() where !found[i] || !covered[j] {
+                if try equivalent(x, y) {
+                    covered[j] = true
+                    found[i] = true
+                }
+            }
+            if !found[i] { return false }
+        }
+        for (j, y) in b.enumerated() where !covered[j] {
+            var matched = false
+            for x in a {
+                matched = x == y
+                if !matched { matched = try equivalent(x, y) }
+                if matched { break }
+            }
+            if !matched { return false }
         }
         return true
     }
