@@ -167,6 +167,8 @@ struct BoxScanner {
 
     /// The text with empty boxes cut out, for the fallbacks after the boxes.
     var textWithoutEmptyBoxes: [UInt8] {
+        // Usually there is none: the text itself, shared rather than copied.
+        guard boxes.contains(where: isEmpty) else { return bytes }
         var out: [UInt8] = []
         var from = 0
         for box in boxes where isEmpty(box) {

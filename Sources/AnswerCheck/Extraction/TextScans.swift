@@ -66,6 +66,11 @@ enum Phrases {
             while i >= anchor {
                 guard let at = ByteSearch.previous(bytes[anchor], in: h, from: i), at >= anchor else { return nil }
                 let begin = at - anchor
+                // The anchor's neighbours first: a common anchor (`w` of every "we") rarely has both.
+                if anchor > 0, lower(h[at - 1]) != bytes[anchor - 1] {
+                    i = at - 1
+                    continue
+                }
                 var k = 0
                 while k < bytes.count, lower(h[begin + k]) == bytes[k] { k += 1 }
                 if k == bytes.count { return begin + bytes.count }
@@ -236,9 +241,13 @@ enum LastNumber {
 
     /// `2,74` in prose is a decimal comma; `7,425,000` keeps its thousands groups.
     private static func decimalComma(_ s: String) -> String {
-        let parts = s.split(separator: ",", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[1].contains("."), parts[1].count != 3 else { return s }
-        return parts[0] + "." + parts[1]
+        // Bytes, not Characters: the text is digits, commas, points, a slash or a sign.
+        guard s.utf8.contains(0x2C) else { return s }
+        let bytes = Array(s.utf8)
+        guard let comma = bytes.firstIndex(of: 0x2C) else { return s }
+        let fraction = bytes[(comma + 1)...]
+        guard !fraction.contains(0x2C), !fraction.contains(0x2E), fraction.count != 3 else { return s }
+        return String(decoding: bytes[..<comma], as: UTF8.self) + "." + String(decoding: fraction, as: UTF8.self)
     }
 }
 
