@@ -28,7 +28,7 @@ struct MathGroundTruthTests {
         // answer phrase, a text answer with numbers in it.
         ("We add 3 and 4 to get 7. Then we double it to get 14.", "We add 3 and 4 to get 7. Then we double it to get 14."),
         ("increasing on $(0, 1)$ and decreasing on $(1, 2)$", "increasing on $(0, 1)$ and decreasing on $(1, 2)$"),
-        ("the empty set", "the empty set"), ("No", "No"),
+        ("the empty set", "the empty set"), ("No", "No"), ("\\", ""), (" \\ ", ""), ("$", "$"), ("Answer", "Answer"),
         ("\\frac{1}{2}", "\\frac{1}{2}"), ("x^2+1", "x^2+1"), ("3,75", "3,75"), ("$5 and 6 dollars", "$5 and 6 dollars"),
         ("$1$ and $2$", "$1$ and $2$"), ("\\boxed{", "\\boxed{"), ("\\boxed{}", "\\boxed{}"),
         ("\\begin{pmatrix}1\\\\2\\end{pmatrix}", "\\begin{pmatrix}1\\\\2\\end{pmatrix}"), ("1 \\\\", "1 \\\\"),

@@ -17,7 +17,7 @@ extension AnswerExtraction {
     public static func groundTruth(_ text: String) -> String {
         var gold = text.trimmed
         // Boxes, math spans and a stray backslash all need `\` or `$`: a plain gold (`126`) is already its answer.
-        guard gold.utf8.contains(where: { $0 == 0x5C || $0 == 0x24 }) else { return markedAnswer(Array(gold.utf8)) ?? gold }
+        guard gold.utf8.contains(where: { $0 == 0x5C || $0 == 0x24 }) else { return markedAnswer(gold) ?? gold }
         // `\frac{1}{2}\`: a lone backslash at the end (`\\`, a row break, is kept).
         if gold.utf8.last == 0x5C, !gold.hasSuffix("\\\\") {
             gold = String(gold.dropLast()).trimmed
@@ -34,20 +34,28 @@ extension AnswerExtraction {
             guard let boxed = scan.finalAnswer() else { return gold }
             return Suffix.percent(boxed.text, bytes, from: boxed.end)
         }
-        // `$x$.`: one math span, then only punctuation.
-        var end = bytes.count
-        while end > 0, [0x2E, 0x2C, 0x3B, 0x3A, 0x21, 0x20, 0x0A, 0x09, 0x0D].contains(bytes[end - 1]) { end -= 1 }
-        let core = Array(bytes[..<end])
-        if let span = MathSpans.first(in: core, from: 0), span.start == 0, span.end == core.count {
-            return span.text
+        // `$x$.`: one math span, then only punctuation; only a text that opens with a delimiter is one.
+        if bytes.first == 0x24 || bytes.count >= 2 && bytes[0] == 0x5C && (bytes[1] == 0x28 || bytes[1] == 0x5B) {
+            var end = bytes.count
+            while end > 0, [0x2E, 0x2C, 0x3B, 0x3A, 0x21, 0x20, 0x0A, 0x09, 0x0D].contains(bytes[end - 1]) { end -= 1 }
+            let core = Array(bytes[..<end])
+            if let span = MathSpans.first(in: core, from: 0), span.start == 0, span.end == core.count {
+                return span.text
+            }
         }
-        return markedAnswer(bytes) ?? gold
+        return markedAnswer(gold) ?? gold
     }
 
     /// The answer a worked solution without a box marks as its own: Minerva's "Final Answer: The final
     /// answer is $28\%$", GSM8K's "#### 72", "The answer is 5." Nil when no marker is there, so an
     /// unmarked solution (or a text answer with a number in it) is never cut down to a guess.
-    static func markedAnswer(_ bytes: [UInt8]) -> String? {
+    static func markedAnswer(_ text: String) -> String? {
+        // Every phrase has a `w` ("answer"), a `c` ("correct") or a `#`, and more bytes than a short answer.
+        guard text.utf8.count >= 7, text.utf8.contains(where: { $0 | 0x20 == 0x77 || $0 | 0x20 == 0x63 || $0 == 0x23 }) else {
+            return nil
+        }
+        let bytes = Array(text.utf8)
+        guard Phrases.mayHoldPhrase(bytes) else { return nil }
         if let (answer, _) = Phrases.minerva(in: bytes) { return answer }
         guard let answer = Phrases.answer(in: bytes), !answer.isEmpty else { return nil }
         return answer

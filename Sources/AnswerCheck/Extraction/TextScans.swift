@@ -5,8 +5,16 @@ enum Phrases {
         "correct option is", "correct choice is", "####",
     ]
         .map(Needle.init)
+    private static let markers = ["answer", "correct", "####"].map(Needle.init)
+
+    /// Whether the text may hold an answer phrase: every phrase holds "answer", "correct" or "####",
+    /// so three searches rule out most texts before the nine phrases are looked for.
+    static func mayHoldPhrase(_ bytes: [UInt8]) -> Bool {
+        markers.contains { lastEnd(of: $0, in: bytes) != nil }
+    }
 
     static func answer(in bytes: [UInt8]) -> String? {
+        guard mayHoldPhrase(bytes) else { return nil }
         var best: Int?
         for phrase in phrases {
             if let end = lastEnd(of: phrase, in: bytes), end > (best ?? -1) { best = end }
