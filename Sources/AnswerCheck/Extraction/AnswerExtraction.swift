@@ -14,9 +14,10 @@ public enum AnswerExtraction {
         let scan = BoxScanner(bytes)
         if scan.lastIsUnclosed { return nil }
         let boxed = scan.finalAnswer()
-        // "The final answer is $X$" written after the last box restates the answer last.
-        if let (answer, at) = Phrases.minerva(in: bytes), at >= (boxed?.end ?? 0) {
-            return Suffix.percent(answer, bytes, from: at)
+        // "The final answer is $X$" written after the last box restates the answer last; one whose span
+        // holds that box (`final answer is $\boxed{5}$`) is the box.
+        if let minerva = Phrases.minerva(in: bytes), minerva.start >= (boxed?.end ?? 0) {
+            return Suffix.percent(minerva.text, bytes, from: minerva.end)
         }
         if let boxed { return Suffix.percent(boxed.text, bytes, from: boxed.end) }
         let rest = scan.textWithoutEmptyBoxes

@@ -56,7 +56,7 @@ extension AnswerExtraction {
         }
         let bytes = Array(text.utf8)
         guard Phrases.mayHoldPhrase(bytes) else { return nil }
-        if let (answer, _) = Phrases.minerva(in: bytes) { return answer }
+        if let minerva = Phrases.minerva(in: bytes) { return minerva.text }
         guard let answer = Phrases.answer(in: bytes), !answer.isEmpty else { return nil }
         return answer
     }

@@ -35,13 +35,13 @@ enum Phrases {
     private static let minervaPhrase = Needle("final answer is")
     private static let isWord = Needle(" is ")
 
-    /// The last "final answer is $X$" (Minerva's layout) and where it starts.
-    static func minerva(in bytes: [UInt8]) -> (String, Int)? {
+    /// The last "final answer is $X$" (Minerva's layout): its content and where its span starts and ends.
+    static func minerva(in bytes: [UInt8]) -> (text: String, start: Int, end: Int)? {
         guard var i = lastEnd(of: minervaPhrase, in: bytes) else { return nil }
         while i < bytes.count, bytes[i] == 0x20 { i += 1 }
         guard i < bytes.count, bytes[i] == 0x24 || bytes[i] == 0x5C,
               let span = MathSpans.first(in: bytes, from: i), span.start == i else { return nil }
-        return (span.text, span.end)
+        return span
     }
 
     /// The end of the sentence: a newline, or a full stop followed by space or the end.
