@@ -22,7 +22,7 @@ struct MathGroundTruthTests {
         // A worked solution without a box: the answer after its last answer phrase.
         ("He sold 48 clips in April and half as many in May, 48 + 24 = 72.\n#### 72", "72"),
         ("First $2 \\cdot 3 = 6$. Final Answer: The final answer is $28 \\%$. I hope it is correct.", "28 \\%"),
-        ("So the total is 12. The answer is 12.", "12"), ("Answer: 1,000", "1,000"), ("#### 3/4", "3/4"),
+        ("So the total is 12. The answer is 12.", "12"), ("Answer: 1,000", "1,000"), ("#### 3/4", "3/4"), ("#### 7", "7"), ("####7", "7"),
         ("The final answer is \\frac{1}{2}.", "\\frac{1}{2}"), ("We find $x = 3$, so the answer is $x = 3$.", "x = 3"),
         // Bare answers, and what has no answer to find, are left as they are: a solution without an
         // answer phrase, a text answer with numbers in it.

@@ -51,7 +51,7 @@ extension AnswerExtraction {
     /// unmarked solution (or a text answer with a number in it) is never cut down to a guess.
     static func markedAnswer(_ text: String) -> String? {
         // Every phrase has a `w` ("answer"), a `c` ("correct") or a `#`, and more bytes than a short answer.
-        guard text.utf8.count >= 7, text.utf8.contains(where: { $0 | 0x20 == 0x77 || $0 | 0x20 == 0x63 || $0 == 0x23 }) else {
+        guard text.utf8.count >= 5, text.utf8.contains(where: { $0 | 0x20 == 0x77 || $0 | 0x20 == 0x63 || $0 == 0x23 }) else {
             return nil
         }
         let bytes = Array(text.utf8)
