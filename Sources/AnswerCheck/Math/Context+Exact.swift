@@ -95,6 +95,8 @@ extension Context {
             guard let n = x.integer else { return nil }
             guard n >= 0 else { throw .undefined }
             guard n <= Limits.maxFactorial else { throw .tooComplex }
+            // Up to 20! the product fits a machine word: no BigInt at all.
+            if n <= 20 { return Rational((1...max(n, 1)).reduce(1, *)) }
             // Multiply machine-word chunks first: a tenth of the big multiplications.
             var product = BigInt(1)
             var chunk: UInt64 = 1
