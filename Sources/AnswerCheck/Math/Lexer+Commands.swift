@@ -64,7 +64,7 @@ extension Lexer {
 
     /// How the lexer treats a command name; one table lookup per command.
     enum Role: Equatable {
-        case ignored, relation(Relation), times, divide, degree, fraction, binomial, root, blackboard
+        case ignored, relation(Relation), times, divide, colon, degree, fraction, binomial, root, blackboard
         case emptySet, transparent, textual
         /// `\dots` `\ldots` `\cdots`: spacing, except as the last item of a list.
         case ellipsis
@@ -82,7 +82,7 @@ extension Lexer {
         for name in ["dots", "ldots", "cdots"] { table.append((name, .ellipsis)) }
         for name in ["dfrac", "tfrac", "cfrac", "frac"] { table.append((name, .fraction)) }
         for name in ["binom", "dbinom", "tbinom"] { table.append((name, .binomial)) }
-        table += [("div", .divide), ("circ", .degree), ("degree", .degree), ("sqrt", .root), ("mathbb", .blackboard)]
+        table += [("div", .divide), ("colon", .colon), ("circ", .degree), ("degree", .degree), ("sqrt", .root), ("mathbb", .blackboard)]
         table += [("varnothing", .emptySet), ("langle", .angle(open: true)), ("rangle", .angle(open: false))]
         return NameTable(table)
     }()
@@ -102,6 +102,7 @@ extension Lexer {
         case .relation(let r): try emit(.relation(r))
         case .times: try emit(.op(0x2A))
         case .divide: try emit(.op(0x2F))
+        case .colon: try emit(.op(0x3A))
         case .degree: try emit(.degree)
         case .fraction, .binomial:
             singleDigits = 2
@@ -116,7 +117,8 @@ extension Lexer {
         case .transparent:
             skipSpaces()
             if peek() == 0x7B { try openBrace(dropped: true) }
-        case .textual: try textual(operatorName: spelling.elementsEqual("operatorname".utf8))
+        case .textual:
+            try textual(operatorName: spelling.elementsEqual("operatorname".utf8), upright: spelling.elementsEqual("mathrm".utf8))
         case .angle(let open):
             brackets += open ? 1 : -1
             try emit(.op(open ? 0x28 : 0x29))
@@ -171,7 +173,7 @@ extension Lexer {
     }
 
     /// `\text{cm}` is a word, `\text{ and }` a conjunction, `\text{13}` is unwrapped to `13`.
-    private mutating func textual(operatorName: Bool) throws(MathFailure) {
+    private mutating func textual(operatorName: Bool, upright: Bool = false) throws(MathFailure) {
         skipSpaces()
         guard peek() == 0x7B, let end = closingBrace(from: index) else { return }
         let raw = bytes[(index + 1)..<end]
@@ -190,7 +192,9 @@ extension Lexer {
         case .number?, .degree?: afterValue = true
         default: afterValue = false
         }
-        if words, letterCount >= 1,
+        // An upright `\mathrm{i}` or `\mathrm{e}` is the imaginary unit or Euler's number, not a unit.
+        let constant = raw.count == 1 && (raw.first == 0x69 || raw.first == 0x65) && upright
+        if words, letterCount >= 1, !constant,
            operatorName || letterCount >= 2 || raw.count != content.utf8.count || afterValue {
             index = end + 1
             let folded = content.lowercased()

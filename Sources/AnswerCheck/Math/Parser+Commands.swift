@@ -16,7 +16,7 @@ extension Parser {
             }
             return .call(.sqrt, try argument())
         case "pi": return .constant(.pi)
-        case "infty": return .constant(.infinity)
+        case "infty", "inf": return .constant(.infinity)
         case "emptyset": return .set([])
         case "reals": return Parser.realLine
         case "lfloor": return .call(.floor, try delimited(by: "rfloor"))
@@ -26,6 +26,7 @@ extension Parser {
         case "prod": return try sum(product: true)
         default:
             if let f = Parser.functions[c] { return try function(f, name: c) }
+            if isDivisorCall(c) { return try divisorCall(c) }
             if Parser.rejectedCommands.contains(c) || Parser.operatorCommands.contains(c) { throw .unparseable }
             return .symbol("\\" + c)
         }
@@ -59,6 +60,9 @@ extension Parser {
         if trig { trigArguments += 1 }
         defer { if trig { trigArguments -= 1 } }
         let operand = try descend { p throws(MathFailure) in try p.functionArgument() }
+        // `\log x` without a base is the common logarithm, as in school and contest mathematics
+        // (`\log 100` = 2); so is `\lg x`.
+        if name == "log" || name == "lg", base == nil { base = .number(Rational(10)) }
         var node: Node = base.map { .log(base: $0, operand) } ?? .call(f, operand)
         if let power { node = .pow(node, power) }
         return node

@@ -3,7 +3,7 @@ extension Parser {
     static let functions: [String: Function] = [
         "sin": .sin, "cos": .cos, "tan": .tan, "sec": .sec, "csc": .csc, "cot": .cot,
         "arcsin": .arcsin, "arccos": .arccos, "arctan": .arctan, "sinh": .sinh, "cosh": .cosh,
-        "tanh": .tanh, "ln": .ln, "exp": .exp, "sqrt": .sqrt, "log": .ln,
+        "tanh": .tanh, "ln": .ln, "exp": .exp, "sqrt": .sqrt, "log": .ln, "lg": .ln,
     ]
     static let primaryCommands: Set<String> = [
         "frac", "binom", "sqrt", "pi", "infty", "emptyset", "reals", "lfloor", "lceil", "begin", "sum", "prod",
@@ -26,20 +26,31 @@ extension Parser {
                 advance()
                 return .symbol(try subscriptName(prefix: value.num.description))
             }
+            if integral, !currentSpaced, at(.op(0x5F), 1) || at(.op(0x5F), 2) || at(.op(0x5F), 3),
+               let number = try wordBase(value.num.description) {
+                return .number(number)
+            }
             return .number(value)
         case .letter(let l):
             return try letter(l)
         case .word(let w):
             return try word(w)
         case .text(let t):
+            if isDivisorCall(t) { return try divisorCall(t) }
+            if let number = try wordBase(t) { return .number(number) }
             return .text(t.lowercased())
         case .command(let c):
             return try command(c)
         case .op(0x28):
-            return try descend { p throws(MathFailure) in try p.bracketed(open: 0x28) }
+            return try bracketedBase(try descend { p throws(MathFailure) in try p.bracketed(open: 0x28) })
         case .op(0x5B):
             return try descend { p throws(MathFailure) in try p.bracketed(open: 0x5B) }
         case .op(0x7B):
+            // `{}_6C_2`: an empty group carries the prefix subscript of a count.
+            if at(.op(0x7D)), at(.op(0x5F), 1) {
+                advance()
+                return try prefixCounting()
+            }
             let inner = try descend { p throws(MathFailure) in try p.list(closers: ListEnd(Token.code(of: .op(0x7D)))) }
             if accept(.command("choose")) { return try chooseLower(inner.node) }
             try expect(.op(0x7D))
@@ -50,6 +61,12 @@ extension Parser {
             try expect(.setClose)
             guard !inner.lone, case .list(let items) = inner.node else { return .set([inner.node]) }
             return .set(items)
+        case .op(0x5F):
+            position -= 1
+            return try prefixCounting()
+        case .relation(let r) where position == 1 && (r == .approx || r == .equal):
+            // `\approx 3.14` or `= 12` alone: the value the mark introduces.
+            return try descend { p throws(MathFailure) in try p.ratio() }
         case .op(0x7C):
             absoluteDepth += 1
             let inner = try descend { p throws(MathFailure) in try p.expression() }
@@ -75,7 +92,11 @@ extension Parser {
     }
 
     mutating func letter(_ l: UInt8) throws(MathFailure) -> Node {
+        if isCountingCall(l) { return countingCall(l) }
         let name = String(UnicodeScalar(l))
+        if l < 0x5B, position < tokens.count, tokens[position].code == 0x200, let number = try wordBase(name) {
+            return .number(number)
+        }
         if at(.op(0x5F)) {
             advance()
             return .symbol(try subscriptName(prefix: name))
@@ -112,9 +133,11 @@ extension Parser {
     mutating func word(_ w: String) throws(MathFailure) -> Node {
         let lower = w.lowercased()
         if let f = Parser.functions[lower] { return try function(f, name: lower) }
+        if isDivisorCall(w) { return try divisorCall(w) }
+        if let number = try wordBase(w) { return .number(number) }
         switch lower {
         case "pi": return .constant(.pi)
-        case "inf", "infty", "infinity": return .constant(.infinity)
+        case "inf", "infty", "infinity", "oo": return .constant(.infinity)
         default: break
         }
         var node: Node?

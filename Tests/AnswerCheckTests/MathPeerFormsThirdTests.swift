@@ -1,0 +1,84 @@
+import Testing
+@testable import AnswerCheck
+
+/// Forms that other graders' test suites exercise (third pass), with cases written for this
+/// project: each table holds right pairs and the near misses that must stay wrong. Pairs are judged
+/// both ways round unless the prediction is prose.
+@Suite("Math checker: forms from peer graders' suites, third pass")
+struct MathPeerFormsThirdTests {
+    static func verdicts(_ prediction: String, _ gold: String) -> [Bool] {
+        MathPeerFormsTests.verdicts(prediction, gold)
+    }
+
+    /// (prediction, ground truth, verdict): `\log` without a base is the common logarithm.
+    static let logarithms: [(String, String, Bool)] = [
+        ("\\log 100", "2", true), ("\\log 1000", "3", true), ("\\log(100)", "2", true), ("log(100)", "2", true),
+        ("\\lg 1000", "3", true), ("\\log_{10} 100", "\\log 100", true), ("\\log 2 + \\log 5", "1", true),
+        ("\\log 0.01", "-2", true), ("\\ln e^2", "2", true), ("\\log_2 8", "3", true),
+        ("\\frac{\\log 2}{\\log 3}", "\\log_3 2", true),
+        ("\\log 100", "3", false), ("\\log 100", "\\ln 100", false), ("\\ln 2", "\\log 2", false),
+        ("-\\log 100", "2", false), ("\\log_3 9", "3", false),
+    ]
+
+    @Test("logarithms without a base", arguments: logarithms)
+    func logarithmsWithoutBase(case: (String, String, Bool)) {
+        #expect(Self.verdicts(`case`.0, `case`.1) == [`case`.2, `case`.2])
+    }
+
+    /// (prediction, ground truth, verdict): gcd and lcm of integers are the numbers they name.
+    static let divisors: [(String, String, Bool)] = [
+        ("\\gcd(12, 18)", "6", true), ("\\gcd (12, 18)", "6", true), ("\\operatorname{gcd}(12,18)", "6", true),
+        ("\\operatorname{lcm}(4, 6)", "12", true), ("\\text{lcm}(4,6)", "12", true), ("\\mathrm{lcm}(4,6)", "12", true),
+        ("lcm(4,6)", "12", true), ("\\text{GCD}(12,18)", "6", true), ("\\operatorname{lcm}(4,6,10)", "60", true),
+        ("\\gcd(12,18,8)", "2", true), ("\\gcd(-12,18)", "6", true), ("\\operatorname{lcm}(0,5)", "0", true),
+        ("\\gcd(12,18)", "3", false), ("\\operatorname{lcm}(4,6)", "24", false), ("\\operatorname{lcm}(4,6)", "6", false),
+        ("\\gcd(12, 18.5)", "6", false), ("\\gcd(12,18), \\operatorname{lcm}(12,18)", "6", false),
+    ]
+
+    @Test("gcd and lcm", arguments: divisors)
+    func divisorFunctions(case: (String, String, Bool)) {
+        #expect(Self.verdicts(`case`.0, `case`.1) == [`case`.2, `case`.2])
+    }
+
+    /// (prediction, ground truth, verdict): combinations and arrangements in function and prefix form.
+    static let counts: [(String, String, Bool)] = [
+        ("C(6,2)", "15", true), ("{}_6C_2", "15", true), ("_6C_2", "15", true), ("{}_{6}C_{2}", "15", true),
+        ("_{10}C_3", "120", true), ("C(10,3)", "\\binom{10}{3}", true), ("P(6,2)", "30", true), ("{}_6P_2", "30", true),
+        ("P(10,3)", "720", true), ("\\text{C}(6,2)", "15", true),
+        ("C(6,2)", "30", false), ("{}_6C_2", "6", false), ("{}_6P_2", "15", false), ("P(10,3)", "120", false),
+        ("C(6,2)", "(6,2)", false), ("C(6,-2)", "15", false), ("P(3,5)", "0", false),
+    ]
+
+    @Test("combinations and arrangements", arguments: counts)
+    func countingForms(case: (String, String, Bool)) {
+        #expect(Self.verdicts(`case`.0, `case`.1) == [`case`.2, `case`.2])
+    }
+
+    /// (prediction, ground truth, verdict): digits above nine and bracketed bases.
+    static let bases: [(String, String, Bool)] = [
+        ("FF_{16}", "255", true), ("FF_16", "255", true), ("\\text{FF}_{16}", "255", true), ("1A_{16}", "26", true),
+        ("ABC_{16}", "2748", true), ("7FF_{16}", "2047", true), ("(1011)_2", "11", true), ("1011_{(2)}", "11", true),
+        ("(12)_3", "5", true), ("12_{(3)}", "5", true),
+        ("FF_{16}", "256", false), ("FF_{16}", "EF_{16}", false), ("1A_{16}", "27", false), ("10_{16}", "10", false),
+        ("1G_{16}", "32", false), ("(12)_3", "12", false), ("F_{16}", "15", false), ("a_{16}", "10", false),
+    ]
+
+    @Test("bases above ten and bracketed bases", arguments: bases)
+    func baseForms(case: (String, String, Bool)) {
+        #expect(Self.verdicts(`case`.0, `case`.1) == [`case`.2, `case`.2])
+    }
+
+    /// (prediction, ground truth, verdict): spellings of infinity, upright constants, a bare leading mark.
+    static let spellings: [(String, String, Bool)] = [
+        ("(-oo, 2)", "(-\\infty,2)", true), ("(-\\inf, 2)", "(-\\infty,2)", true), ("oo", "\\infty", true),
+        ("[2, oo)", "[2,\\infty)", true), ("(-oo, oo)", "\\mathbb{R}", true), ("-\\inf", "-\\infty", true),
+        ("3+4\\mathrm{i}", "3+4i", true), ("\\mathrm{e}^2", "e^2", true), ("5\\mathrm{m}", "5", true),
+        ("oo", "-oo", false), ("(2, oo)", "[2,\\infty)", false), ("3+4\\mathrm{i}", "3-4i", false),
+        ("\\mathrm{e}", "2.718", false),
+    ]
+
+    @Test("infinity, upright constants", arguments: spellings)
+    func otherSpellings(case: (String, String, Bool)) {
+        #expect(Self.verdicts(`case`.0, `case`.1) == [`case`.2, `case`.2])
+    }
+}
