@@ -25,6 +25,22 @@ struct MathPeerFormsThirdTests {
         #expect(Self.verdicts(`case`.0, `case`.1) == [`case`.2, `case`.2])
     }
 
+    /// (prediction, ground truth, verdict): a ratio is its quotient; equal ratios are proportional.
+    static let ratios: [(String, String, Bool)] = [
+        ("6:8", "3:4", true), ("3:4", "\\frac{3}{4}", true), ("3:4", "0.75", true), ("3/4", "3:4", true),
+        ("3 : 4", "3:4", true), ("3 \\colon 4", "3:4", true), ("2:4:6", "1:2:3", true), ("6:8:10", "3:4:5", true),
+        ("x:y", "2x:2y", true), ("0:1", "0", true), ("10:30", "10:30", true),
+        // Another order, another quotient, a ratio of three against a number, a zero part: wrong.
+        ("4:3", "3:4", false), ("3:5", "3:4", false), ("3:4", "\\frac{4}{3}", false), ("1:3:2", "1:2:3", false),
+        ("6:8:11", "3:4:5", false), ("3:4:5", "0.75", false), ("0:1", "0:2", false), ("1:00", "12:00", false),
+        ("1:2", "2", false), ("3 : 4", "4:3", false),
+    ]
+
+    @Test("ratios", arguments: ratios)
+    func ratioAnswers(case: (String, String, Bool)) {
+        #expect(Self.verdicts(`case`.0, `case`.1) == [`case`.2, `case`.2])
+    }
+
     /// (prediction, ground truth, verdict): gcd and lcm of integers are the numbers they name.
     static let divisors: [(String, String, Bool)] = [
         ("\\gcd(12, 18)", "6", true), ("\\gcd (12, 18)", "6", true), ("\\operatorname{gcd}(12,18)", "6", true),

@@ -59,17 +59,14 @@ extension Context {
             aliases[v2] = v1
             defer { aliases[v2] = nil }
             return try scalars(b1, b2)
-        case (.ratio(let a, let b), .ratio(let c, let d)):
-            guard try equivalent(a, c) else { return false }
-            return try equivalent(b, d)
+        case (.ratio, _), (_, .ratio):
+            if let verdict = try ratios(g, p) { return verdict }
         default:
             break
         }
         if let single = g.singleElement { return try equivalent(single, p) }
         if let single = p.singleElement { return try equivalent(g, single) }
         if g.isStructure || p.isStructure { return false }
-        if case .ratio = g { return false }
-        if case .ratio = p { return false }
         return try scalars(g, p)
     }
 

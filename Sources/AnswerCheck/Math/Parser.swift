@@ -235,7 +235,7 @@ struct Parser {
     mutating func ratio() throws(MathFailure) -> Node {
         let first = try union()
         guard accept(.op(0x3A)) else { return first }
-        return .ratio(first, try union())
+        return .ratio(first, try descend { p throws(MathFailure) in try p.ratio() })
     }
 
     mutating func union() throws(MathFailure) -> Node {
