@@ -84,6 +84,31 @@ struct MathPeerFormsThirdTests {
         #expect(Self.verdicts(`case`.0, `case`.1) == [`case`.2, `case`.2])
     }
 
+    /// (prediction, ground truth, verdict): cents against dollars or cents, percent words.
+    static let money: [(String, String, Bool)] = [
+        ("75 cents", "0.75", true), ("75\\text{ cents}", "0.75", true), ("75 cents", "75", true),
+        ("75 cents", "\\frac34", true), ("75¢", "0.75", true), ("\\$0.75", "75\\text{ cents}", true),
+        ("35 per cent", "0.35", true), ("35 Per Cent", "0.35", true), ("35 PCT", "0.35", true),
+        ("35 PERCENT", "0.35", true), ("35 per cent", "35\\%", true),
+        ("76 cents", "0.75", false), ("7.5 cents", "0.75", false), ("75 cents", "7.5", false), ("50 cents", "5", false),
+        ("\\$0.75", "75", false), ("35 per cent", "35", false), ("35 per cent", "0.36", false), ("35 PCT", "35", false),
+    ]
+
+    @Test("cents and percent words", arguments: money)
+    func moneyAndPercentWords(case: (String, String, Bool)) {
+        #expect(Self.verdicts(`case`.0, `case`.1) == [`case`.2, `case`.2])
+    }
+
+    /// Under the `either` percent policy a capitalised percent word still switches on the second reading.
+    @Test("capitalised percent words under the either policy")
+    func capitalisedPercentEither() {
+        let either = MathAnswerChecker(percent: .either)
+        for answer in ["35 PCT", "35 PERCENT", "35 Pct", "35 PER CENT"] {
+            #expect(either.check(answer: answer, groundTruth: "35", tolerance: 1e-6).isCorrect, "\(answer)")
+            #expect(!either.check(answer: answer, groundTruth: "3.5", tolerance: 1e-6).isCorrect, "\(answer)")
+        }
+    }
+
     /// (prediction, ground truth, verdict): spellings of infinity, upright constants, a bare leading mark.
     static let spellings: [(String, String, Bool)] = [
         ("(-oo, 2)", "(-\\infty,2)", true), ("(-\\inf, 2)", "(-\\infty,2)", true), ("oo", "\\infty", true),

@@ -41,9 +41,10 @@ import Testing
         #expect(scan.choiceMark == choice, "\(text)")
         #expect(scan.plusMinus == ["pm", "mp", "\u{B1}", "\u{2213}"].contains { Self.occurs($0, in: text) }, "\(text)")
         #expect(scan.matrix == Self.occurs("begin", in: text), "\(text)")
-        let percent = ["%", "percent", "Percent", "per cent", "Per cent", "pct", "Pct"].contains { Self.occurs($0, in: text) }
+        let percent = ["%", "percent", "Percent", "per cent", "Per cent", "pct", "Pct", "PERCENT", "PER CENT", "PCT"].contains { Self.occurs($0, in: text) }
         #expect(scan.percent == percent, "\(text)")
         #expect(scan.point == text.utf8.contains(0x2E), "\(text)")
+        #expect(scan.cents == Self.occurs("cent", in: text), "\(text)")
     }
 
     @Test("every command name the lexer resolves is found, and near misses are not")

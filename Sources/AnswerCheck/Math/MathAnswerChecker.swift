@@ -76,6 +76,12 @@ public struct MathAnswerChecker: AnswerChecker {
                try compare(answer, gold, scans, integers, tolerance: tolerance, precision: precision, percentIsUnit: true) {
                 return .correct
             }
+            // `75 cents` is 75 against a gold counted in cents and 0.75 against one in dollars.
+            if scans.answer.cents || scans.gold.cents,
+               try compare(answer, gold, scans, integers, tolerance: tolerance, precision: precision, percentIsUnit: false,
+                           centsAreDollars: true) {
+                return .correct
+            }
             return .wrong(.notEquivalent)
         } catch .tooComplex {
             return .wrong(.tooComplex)
@@ -88,7 +94,8 @@ public struct MathAnswerChecker: AnswerChecker {
 
     private func compare(
         _ answer: String, _ gold: String, _ scans: (answer: SideScan, gold: SideScan),
-        _ integers: (answer: Int?, gold: Int?), tolerance: Double, precision: Int?, percentIsUnit: Bool
+        _ integers: (answer: Int?, gold: Int?), tolerance: Double, precision: Int?, percentIsUnit: Bool,
+        centsAreDollars: Bool = false
     ) throws(MathFailure) -> Bool {
         // The ground truth's shape decides how a bare `3,75` in the answer reads: a decimal when the
         // ground truth writes decimal commas or is one decimal number (`3.75`: two numbers could
@@ -97,14 +104,14 @@ public struct MathAnswerChecker: AnswerChecker {
         let (g, goldDecimalComma) = if let value = integers.gold {
             (Node.number(Rational(value)), false)
         } else {
-            try Parser.parseNonInteger(gold, commas: .usual, percentIsUnit: percentIsUnit)
+            try Parser.parseNonInteger(gold, commas: .usual, percentIsUnit: percentIsUnit, centsAreDollars: centsAreDollars)
         }
         let goldPlaces = scans.gold.point ? Context.decimalPlaces(of: gold) : nil
         let commas: CommaReading = goldDecimalComma || goldPlaces != nil ? .decimal : g.severalItems ? .separator : .usual
         let p = if let value = integers.answer {
             Node.number(Rational(value))
         } else {
-            try Parser.parseNonInteger(answer, commas: commas, percentIsUnit: percentIsUnit).node
+            try Parser.parseNonInteger(answer, commas: commas, percentIsUnit: percentIsUnit, centsAreDollars: centsAreDollars).node
         }
         var context = Context(tolerance: tolerance, texts: (gold, answer))
         context.precision = precision

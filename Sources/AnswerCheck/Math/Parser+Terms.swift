@@ -2,6 +2,8 @@
 extension Parser {
     static let percentWords: Set<String> = ["percent", "percentage", "pct", "per cent"]
     static let degreeWords: Set<String> = ["degrees", "degree", "deg"]
+    /// Unit words that make a value a hundredth of a dollar when ``centsAreDollars`` is on.
+    static let centWords: Set<String> = ["cent", "cents"]
     /// Two-letter words read as units after a value; longer words after a space are units anyway.
     static let shortUnits: Set<String> = ["cm", "mm", "km", "kg", "mg", "ft", "yd", "mi", "hr", "lb", "oz", "ml", "mL", "am", "pm", "sq"]
     /// Words that are mathematics, never units or text answers.
@@ -144,11 +146,19 @@ extension Parser {
                     return node
                 } else {
                     advance()
+                    if centsAreDollars, Parser.centWords.contains(word) { node = .div(node, .number(Rational(100))) }
                     skipUnitExponent()
                 }
             case .word(let w) where isUnit(w):
                 advance()
-                if !percentIsUnit, Parser.percentWords.contains(w.lowercased()) { node = .div(node, .number(Rational(100))) }
+                var lower = w.lowercased()
+                // `35 per cent` written as two words is one percent mark.
+                if lower == "per", case .word(let next)? = current, next.lowercased() == "cent" {
+                    advance()
+                    lower = "per cent"
+                }
+                if !percentIsUnit, Parser.percentWords.contains(lower) { node = .div(node, .number(Rational(100))) }
+                if centsAreDollars, Parser.centWords.contains(lower) { node = .div(node, .number(Rational(100))) }
                 if let exponent = magnitude(w) { node = try Parser.scaled(node, by: exponent) }
                 skipUnitExponent()
             default:

@@ -10,6 +10,8 @@ struct Parser {
     var absoluteDepth = 0
     /// Whether `p\%` is just `p` (a unit), for ``MathAnswerChecker/PercentPolicy/either``.
     var percentIsUnit = false
+    /// Whether `75 cents` is 0.75 (dollars) rather than 75, for the checker's second reading.
+    var centsAreDollars = false
     /// The indices of the sums whose terms are being read (`i` and `e` there are variables).
     var sumIndices: [UInt8] = []
     /// Open arguments of trigonometric functions: a degree mark there converts to radians (`\sin 30^\circ`).
@@ -38,10 +40,10 @@ struct Parser {
 
     /// ``parse(_:commas:percentIsUnit:)`` for a text already known not to be a plain integer.
     static func parseNonInteger(
-        _ text: String, commas: CommaReading, percentIsUnit: Bool = false
+        _ text: String, commas: CommaReading, percentIsUnit: Bool = false, centsAreDollars: Bool = false
     ) throws(MathFailure) -> (node: Node, decimalComma: Bool) {
         if let value = simpleNumber(text) { return (.number(value), false) }
-        return try parseTokens(text, commas: commas, percentIsUnit: percentIsUnit)
+        return try parseTokens(text, commas: commas, percentIsUnit: percentIsUnit, centsAreDollars: centsAreDollars)
     }
 
     /// The value of `[0-9]{1,18}` (`-?[0-9]{1,18}` when `signed`); nil for anything else.
@@ -64,12 +66,13 @@ struct Parser {
 
     /// `parse` by the lexer and the grammar, for every input.
     static func parseTokens(
-        _ text: String, commas: CommaReading, percentIsUnit: Bool = false
+        _ text: String, commas: CommaReading, percentIsUnit: Bool = false, centsAreDollars: Bool = false
     ) throws(MathFailure) -> (node: Node, decimalComma: Bool) {
         guard text.utf8.count <= Limits.maxInputBytes else { throw .tooComplex }
         let scan = try Lexer.scan(text, commas: commas)
         var parser = Parser(scan.tokens)
         parser.percentIsUnit = percentIsUnit
+        parser.centsAreDollars = centsAreDollars
         if let words = parser.textAnswer() {
             // "all real numbers" names the set `\mathbb{R}`.
             if Parser.realLineWords.contains(words) { return (Parser.realLine, false) }

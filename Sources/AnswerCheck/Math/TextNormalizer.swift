@@ -16,7 +16,7 @@ enum TextNormalizer {
         0x3C0: "\\pi ", 0x221E: "\\infty ", 0xB1: "\\pm ", 0x2213: "\\mp ", 0x221A: "\\sqrt ",
         0x222A: "\\cup ", 0x2208: "\\in ", 0x2205: "\\emptyset ", 0xB2: "^2", 0xB3: "^3",
         0xA0: " ", 0x2009: " ", 0x202F: " ", 0x2032: "'", 0x2019: "'", 0x20AC: " ", 0xA3: " ",
-        0xA5: " ", 0x2061: "", 0x200B: "",
+        0xA5: " ", 0x2061: "", 0x200B: "", 0xA2: "\\text{ cents}",
         // Vulgar fractions; after a whole number they make a mixed number (`2½`).
         0xBD: "\\frac{1}{2}", 0xBC: "\\frac{1}{4}", 0xBE: "\\frac{3}{4}", 0x2153: "\\frac{1}{3}",
         0x2154: "\\frac{2}{3}", 0x215B: "\\frac{1}{8}", 0x2155: "\\frac{1}{5}",
