@@ -122,4 +122,33 @@ struct MathPeerFormsThirdTests {
     func otherSpellings(case: (String, String, Bool)) {
         #expect(Self.verdicts(`case`.0, `case`.1) == [`case`.2, `case`.2])
     }
+
+    /// (response, ground truth, verdict): responses judged one way round (prose, leading marks).
+    static let responses: [(String, String, Bool)] = [
+        ("The answer is $x=2$ and $y=3$.", "(2,3)", true), ("$x=2$, $y=3$", "(2,3)", true),
+        ("$x = 2$ and $y = 3$", "(2, 3)", true), ("$x=2$, $y=3$, $z=4$", "(2,3,4)", true),
+        ("\\approx 3.14", "3.14", true), ("= 12", "12", true), ("3 : 4", "0.75", true),
+        // The same variable twice is a hedge; a pair against one value, a missing or an extra item: wrong.
+        ("$x=2$ or $x=3$", "2", false), ("$x=2$ and $x=3$", "(2,3)", false), ("$x=2$, $y=3$", "2", false),
+        ("$x=2$, $y=3$", "(3,2)", false), ("$x=2$, $y=4$", "(2,3)", false), ("$x=2$", "(2,3)", false),
+        ("$x=2$, $y=3$, $z=4$", "(2,3)", false), ("We get $x=2$. Then $y=3$.", "(2,3)", false),
+        ("\\approx 3.14", "3.15", false), ("\\approx 3.14", "\\pi", false), ("= 12", "13", false),
+        ("Step 1 : 5", "5", true), ("Soucis : 2,74 $ a..", "2.74", true),
+    ]
+
+    @Test("assignments in separate spans, leading marks", arguments: responses)
+    func responseForms(case: (String, String, Bool)) {
+        #expect(MathHeldOutFormsTests.judge(`case`.0, `case`.1) == `case`.2)
+    }
+
+    /// The hacking guards stay as strict with the new spellings inside them.
+    static let hedges: [(String, String)] = [
+        ("\\gcd(12,18) \\text{ or } 3", "6"), ("C(6,2) \\text{ or } 20", "15"), ("3:4 \\text{ or } 4:3", "3:4"),
+        ("FF_{16}, 256", "255"), ("75 cents \\text{ or } 0.5", "0.75"), ("\\log 100, 3", "2"),
+    ]
+
+    @Test("hedges with the new spellings stay wrong", arguments: hedges)
+    func hedgesStayWrong(case: (String, String)) {
+        #expect(Self.verdicts(`case`.0, `case`.1) == [false, false])
+    }
 }

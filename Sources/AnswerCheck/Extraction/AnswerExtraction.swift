@@ -22,7 +22,7 @@ public enum AnswerExtraction {
         if let boxed { return Suffix.percent(boxed.text, bytes, from: boxed.end) }
         let rest = scan.textWithoutEmptyBoxes
         if let phrase = Phrases.answer(in: rest), !phrase.isEmpty { return phrase }
-        let span = MathSpans.last(in: rest)
+        let span = MathSpans.lastAnswer(in: rest)
         let number = LastNumber.find(in: rest)
         if let span, number.map({ $0.end <= span.end }) ?? true {
             return Suffix.percent(span.text, rest, from: span.end)
@@ -70,7 +70,9 @@ public enum AnswerExtraction {
                 if c >= 0xE3, c <= 0xED { linking = true }  // CJK and Hangul: a sentence, not a formula
                 if Byte.isDigit(c) { digits = true }
                 inWord = false
-                if c == 0x3F || c == 0x3A && depth == 0 && i + 1 < bytes.count && bytes[i + 1] == 0x20 { return nil }
+                // `Answer: 5` and `Soucis : 2,74` are labels; a number, a space and a colon start a ratio (`3 : 4`).
+                if c == 0x3F || c == 0x3A && depth == 0 && i + 1 < bytes.count && bytes[i + 1] == 0x20
+                    && !(words == 0 && i >= 2 && bytes[i - 1] == 0x20 && Byte.isDigit(bytes[i - 2])) { return nil }
                 if c == 0x2E, i + 1 < bytes.count, Byte.isSpace(bytes[i + 1]) { return nil }
             }
             i += 1

@@ -24,7 +24,7 @@ enum Phrases {
         if let isAt = lastEnd(of: isWord, in: segment) {
             segment = Array(segment[isAt...])
         }
-        if let span = MathSpans.last(in: segment) { return Suffix.percent(span.text, segment, from: span.end) }
+        if let span = MathSpans.lastAnswer(in: segment) { return Suffix.percent(span.text, segment, from: span.end) }
         var text = String(decoding: segment, as: UTF8.self).trimmed
         while let last = text.last, "*.,:;".contains(last) { text.removeLast() }
         while let first = text.first, "*:".contains(first) { text.removeFirst() }
