@@ -114,11 +114,14 @@ struct MathPeerFormsThirdTests {
         ("(-oo, 2)", "(-\\infty,2)", true), ("(-\\inf, 2)", "(-\\infty,2)", true), ("oo", "\\infty", true),
         ("[2, oo)", "[2,\\infty)", true), ("(-oo, oo)", "\\mathbb{R}", true), ("-\\inf", "-\\infty", true),
         ("3+4\\mathrm{i}", "3+4i", true), ("\\mathrm{e}^2", "e^2", true), ("5\\mathrm{m}", "5", true),
+        ("\\lbrace 1, 2 \\rbrace", "\\{1,2\\}", true), ("\\left\\lbrace 1, 2 \\right\\rbrace", "\\{2,1\\}", true),
+        ("30 \\deg", "30", true),
+        ("\\lbrace 1, 2 \\rbrace", "\\{1,2,3\\}", false), ("\\lbrace 1, 2 \\rbrace", "[1,2]", false), ("30 \\deg", "31", false),
         ("oo", "-oo", false), ("(2, oo)", "[2,\\infty)", false), ("3+4\\mathrm{i}", "3-4i", false),
         ("\\mathrm{e}", "2.718", false),
     ]
 
-    @Test("infinity, upright constants", arguments: spellings)
+    @Test("infinity, upright constants, \\lbrace, \\deg", arguments: spellings)
     func otherSpellings(case: (String, String, Bool)) {
         #expect(Self.verdicts(`case`.0, `case`.1) == [`case`.2, `case`.2])
     }

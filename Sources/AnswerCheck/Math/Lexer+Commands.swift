@@ -38,12 +38,8 @@ extension Lexer {
             index += 1
             switch c {
             case 0x5C: try emit(.rowSeparator)
-            case 0x7B:
-                setBraces += 1
-                try emit(.setOpen)
-            case 0x7D:
-                setBraces -= 1
-                try emit(.setClose)
+            case 0x7B: try setBrace(open: true)
+            case 0x7D: try setBrace(open: false)
             case 0x25: try emit(.percent)
             case 0x7C: try emit(.op(0x7C))
             default: spaced = true  // `\,` `\!` `\;` `\ ` `\$` and the like
@@ -70,6 +66,8 @@ extension Lexer {
         case ellipsis
         /// `\langle 1, 2 \rangle` is the vector `(1, 2)`.
         case angle(open: Bool)
+        /// `\lbrace 1, 2 \rbrace` is the set `\{1, 2\}`.
+        case setBrace(open: Bool)
     }
 
     static let roles: NameTable<Role> = {
@@ -84,6 +82,7 @@ extension Lexer {
         for name in ["binom", "dbinom", "tbinom"] { table.append((name, .binomial)) }
         table += [("div", .divide), ("colon", .colon), ("circ", .degree), ("degree", .degree), ("sqrt", .root), ("mathbb", .blackboard)]
         table += [("varnothing", .emptySet), ("langle", .angle(open: true)), ("rangle", .angle(open: false))]
+        table += [("lbrace", .setBrace(open: true)), ("rbrace", .setBrace(open: false)), ("deg", .degree)]
         return NameTable(table)
     }()
 
@@ -122,7 +121,14 @@ extension Lexer {
         case .angle(let open):
             brackets += open ? 1 : -1
             try emit(.op(open ? 0x28 : 0x29))
+        case .setBrace(let open): try setBrace(open: open)
         }
+    }
+
+    /// `\{` or `\lbrace` (`open`), `\}` or `\rbrace`.
+    private mutating func setBrace(open: Bool) throws(MathFailure) {
+        setBraces += open ? 1 : -1
+        try emit(open ? .setOpen : .setClose)
     }
 
     /// Whether the last token is a comma: an ellipsis there is an item of the list (`1, 2, 3, \ldots`,
