@@ -75,6 +75,8 @@ struct MathPeerFormsThirdTests {
         ("FF_{16}", "255", true), ("FF_16", "255", true), ("\\text{FF}_{16}", "255", true), ("1A_{16}", "26", true),
         ("ABC_{16}", "2748", true), ("7FF_{16}", "2047", true), ("(1011)_2", "11", true), ("1011_{(2)}", "11", true),
         ("(12)_3", "5", true), ("12_{(3)}", "5", true),
+        // Base 36, the largest, once stopped the checker (BigInt reads bases below 36 only).
+        ("(32)_36", "110", true), ("10_{36}", "36", true), ("Z1_{36}", "1261", true), ("10_{36}", "37", false),
         ("FF_{16}", "256", false), ("FF_{16}", "EF_{16}", false), ("1A_{16}", "27", false), ("10_{16}", "10", false),
         ("1G_{16}", "32", false), ("(12)_3", "12", false), ("F_{16}", "15", false), ("a_{16}", "10", false),
     ]

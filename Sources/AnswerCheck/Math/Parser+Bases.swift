@@ -76,7 +76,14 @@ extension Parser {
             let d = c >= 0x41 ? Int(c) - 0x41 + 10 : Int(c) - 0x30
             guard d >= 0, d < radix, c < 0x5B else { return nil }
         }
-        guard let value = BigInt(digits, radix: radix) else { return nil }
+        // BigInt reads bases below 36 only (base 36 fails its precondition): that one digit by digit.
+        guard radix == 36 else {
+            guard let value = BigInt(digits, radix: radix) else { return nil }
+            return try Rational(value, BigInt(1))
+        }
+        guard digits.utf8.count <= Limits.maxBits / 5 else { throw .tooComplex }
+        var value = BigInt(0)
+        for c in digits.utf8 { value = value * 36 + BigInt(c >= 0x41 ? Int(c) - 0x41 + 10 : Int(c) - 0x30) }
         return try Rational(value, BigInt(1))
     }
 }
