@@ -17,6 +17,9 @@ struct MathExtractionTests {
         ("\\boxed{255} so the total is 10,455. The final answer is $10,455$. I hope it is correct.", "10,455"),
         ("Final Answer: The largest $n$ is 34.", "34"),
         ("The final answer is \\((-6, 10)\\). I hope it is correct.", "(-6, 10)"),
+        // Inside the last closed <answer> block only; a `<` elsewhere (an inequality) is no block.
+        ("<think>x < 3, so 2</think><answer>The answer is 7</answer>", "7"), ("<answer>3</answer> then 5", "3"),
+        ("Since 1 < 2 and 2 < 3, the answer is $\\frac{1}{2}$.", "\\frac{1}{2}"),
         // A Minerva span that holds the last box is that box; one after the box restates the answer.
         ("Therefore, the final answer is $\\boxed{50\\%}$.", "50\\%"), ("The final answer is $x = \\boxed{5}$.", "5"),
         ("First \\boxed{3}. Rechecking, the final answer is $4$.", "4"), ("The final answer is $\\boxed{\\frac{1}{2}}$ percent", "\\frac{1}{2}\\%"),

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Finds the final answer in free text that does not follow the SAIL layout.
 public enum AnswerExtraction {
     /// Lenient extraction: the last `\boxed{}` (joined with boxes listed just before it), else the
@@ -6,8 +12,10 @@ public enum AnswerExtraction {
     /// Returns nil when nothing answer-like is found or the last `\boxed{` is never closed.
     public static func lenient(_ text: String) -> String? {
         var bytes = Array(text.utf8)
-        // A closed `<answer>...</answer>` block holds the answer: look only inside the last one.
-        if let close = Phrases.lastStart(of: answerClose, in: bytes),
+        // A closed `<answer>...</answer>` block holds the answer: look only inside the last one. Most
+        // texts have no `<` at all, which `memchr` (vectorised) tells before any phrase search.
+        if bytes.withUnsafeBufferPointer({ b in b.baseAddress.map { memchr($0, 0x3C, b.count) != nil } ?? false }),
+           let close = Phrases.lastStart(of: answerClose, in: bytes),
            let open = Phrases.lastEnd(of: answerOpen, in: Array(bytes[..<close])) {
             bytes = Array(bytes[open..<close])
         }
@@ -15,9 +23,11 @@ public enum AnswerExtraction {
         if scan.lastIsUnclosed { return nil }
         let boxed = scan.finalAnswer()
         // "The final answer is $X$" written after the last box restates the answer last; one whose span
-        // holds that box (`final answer is $\boxed{5}$`) is the box.
-        if let minerva = Phrases.minerva(in: bytes), minerva.start >= (boxed?.end ?? 0) {
-            return Suffix.percent(minerva.text, bytes, from: minerva.end)
+        // holds that box (`final answer is $\boxed{5}$`) is the box. Only the text after the box can
+        // hold a later one (a phrase cannot straddle the box's `}`), so only that is searched.
+        let after = boxed?.end ?? 0
+        if let minerva = Phrases.minerva(in: after == 0 ? bytes : Array(bytes[after...])) {
+            return Suffix.percent(minerva.text, bytes, from: after + minerva.end)
         }
         if let boxed { return Suffix.percent(boxed.text, bytes, from: boxed.end) }
         let rest = scan.textWithoutEmptyBoxes
