@@ -55,7 +55,6 @@ extension AnswerExtraction {
             return nil
         }
         let bytes = Array(text.utf8)
-        guard Phrases.mayHoldPhrase(bytes) else { return nil }
         if let minerva = Phrases.minerva(in: bytes) { return minerva.text }
         guard let answer = Phrases.answer(in: bytes), !answer.isEmpty else { return nil }
         return answer

@@ -9,7 +9,7 @@ enum Phrases {
 
     /// Whether the text may hold an answer phrase: every phrase holds "answer", "correct" or "####",
     /// so three searches rule out most texts before the nine phrases are looked for.
-    static func mayHoldPhrase(_ bytes: [UInt8]) -> Bool {
+    private static func mayHoldPhrase(_ bytes: [UInt8]) -> Bool {
         markers.contains { lastEnd(of: $0, in: bytes) != nil }
     }
 

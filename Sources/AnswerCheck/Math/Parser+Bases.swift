@@ -72,18 +72,25 @@ extension Parser {
 
     /// The value of `digits` (0-9, then capital letters) in `radix`; nil when a digit is not below it.
     static func value(of digits: String, radix: Int) throws(MathFailure) -> Rational? {
+        func digit(_ c: UInt8) -> Int { c >= 0x41 ? Int(c) - 0x41 + 10 : Int(c) - 0x30 }
         for c in digits.utf8 {
-            let d = c >= 0x41 ? Int(c) - 0x41 + 10 : Int(c) - 0x30
-            guard d >= 0, d < radix, c < 0x5B else { return nil }
+            guard digit(c) >= 0, digit(c) < radix, c < 0x5B else { return nil }
         }
-        // BigInt reads bases below 36 only (base 36 fails its precondition): that one digit by digit.
-        guard radix == 36 else {
-            guard let value = BigInt(digits, radix: radix) else { return nil }
-            return try Rational(value, BigInt(1))
-        }
-        guard digits.utf8.count <= Limits.maxBits / 5 else { throw .tooComplex }
+        // A value past `Limits.maxBits` is too complex anyway: say so before reading it.
+        let bitsPerDigit = Int.bitWidth - (radix - 1).leadingZeroBitCount
+        guard digits.utf8.count <= Limits.maxBits / max(1, bitsPerDigit - 1) else { throw .tooComplex }
+        // Digit by digit, a machine word at a time, for every base (BigInt's own reader rejects base 36).
         var value = BigInt(0)
-        for c in digits.utf8 { value = value * 36 + BigInt(c >= 0x41 ? Int(c) - 0x41 + 10 : Int(c) - 0x30) }
-        return try Rational(value, BigInt(1))
+        var chunk = 0
+        var scale = 1
+        for c in digits.utf8 {
+            chunk = chunk * radix + digit(c)
+            scale *= radix
+            if scale > Int.max / 36 {
+                value = value * BigInt(scale) + BigInt(chunk)
+                (chunk, scale) = (0, 1)
+            }
+        }
+        return try Rational(value * BigInt(scale) + BigInt(chunk), BigInt(1))
     }
 }
